@@ -1,0 +1,26 @@
+"""cleaner: rule-driven cleaning of scraped web and news text, with a ledger of every change.
+
+    >>> import cleaner
+    >>> cleaner.clean("Tajikistan asks allies for help.\\n\\nPost a Comment")
+    'Tajikistan asks allies for help.\\n'
+"""
+
+from cleaner.api import Cleaner, clean, clean_and_explain
+from cleaner.config import Config
+from cleaner.document import Document, Edit, Result, apply_edits
+from cleaner.ruleset import Rule, RuleError, RuleSet
+
+__all__ = [
+    "Cleaner",
+    "Config",
+    "Document",
+    "Edit",
+    "Result",
+    "Rule",
+    "RuleError",
+    "RuleSet",
+    "apply_edits",
+    "clean",
+    "clean_and_explain",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,52 @@
+"""The one line normalization used for matching and counting (never for output).
+
+Folding makes a phrase rule see through disguises: case, NFKC compatibility forms (fullwidth
+letters), accents and other combining marks, zero-width and bidi controls, soft hyphens,
+Cyrillic and Greek letters that look like Latin ones, and punctuation and spacing.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+# Cyrillic and Greek letters that render like Latin ones, used to disguise text. Only applied to
+# a line written mostly in Latin script, so Russian and Greek text is left as it is.
+_HOMOGLYPHS = str.maketrans(
+    {
+        "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+        "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d",
+        "ɡ": "g", "ο": "o", "α": "a", "ν": "v", "ι": "i", "κ": "k", "ρ": "p", "τ": "t",
+        "υ": "u", "χ": "x", "ε": "e", "ѵ": "v", "ӏ": "l", "һ": "h", "ԛ": "q", "ԝ": "w",
+    }
+)
+_INVISIBLE = regex.compile(r"[\p{Cf}\u00ad\u034f\u115f\u1160\u3164\uffa0]")
+_MARKS = regex.compile(r"\p{M}+")
+_NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+_LATIN = regex.compile(r"\p{Latin}")
+_CYR_GREEK = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
+
+
+def fold(line: str) -> str:
+    """Fold a line to its matching key: lower-case words joined by single spaces."""
+    s = _INVISIBLE.sub("", line)
+    if s.isascii():
+        return " ".join(_NON_WORD.sub(" ", s.casefold()).split())
+    s = unicodedata.normalize("NFKD", s)
+    s = _MARKS.sub("", s).casefold()
+    latin = len(_LATIN.findall(s))
+    if latin and latin >= len(_CYR_GREEK.findall(s)):
+        s = s.translate(_HOMOGLYPHS)
+    s = unicodedata.normalize("NFKC", s)
+    return " ".join(_NON_WORD.sub(" ", s).split())
+
+
+def word_count(line: str) -> int:
+    """Words as the folding sees them (CJK runs count by characters / 2, roughly a word)."""
+    f = fold(line)
+    if not f:
+        return 0
+    n = len(f.split())
+    cjk = len(regex.findall(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]", f))
+    return max(n, cjk // 2)

@@ -1,0 +1,99 @@
+"""The pipeline: run the stages in order, compose their edits onto the original text.
+
+Rounds repeat until a round changes nothing (at most ``max_rounds``), so the output is a
+fixpoint: cleaning it again changes nothing, the promise black makes for code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+from cleaner.document import Document, Edit, Result, apply_edits, compose, merge_overlapping
+from cleaner.stages.base import Context, Stage
+
+# Stages whose edits only remove text; the precision guard can veto them for a document.
+REMOVAL_STAGES = frozenset({"boilerplate", "duplicates", "fragments"})
+
+
+def site_of(meta: Any) -> str | None:
+    """The site a document comes from: an explicit ``site`` field, else the URL's host."""
+    site = meta.get("site") if meta else None
+    if site:
+        return str(site).lower().removeprefix("www.")
+    url = meta.get("url") if meta else None
+    if url:
+        try:
+            host = urlsplit(str(url)).hostname
+        except ValueError:
+            return None
+        return host.removeprefix("www.") if host else None
+    return None
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+class Pipeline:
+    """Ordered stages plus the run-time options they share."""
+
+    def __init__(
+        self,
+        stages: Sequence[Stage],
+        *,
+        max_rounds: int = 3,
+        guard_min_fraction: float = 0.03,
+        guard_min_words: int = 5,
+        lang: str | None = None,
+        detect_lang: Any = None,
+    ) -> None:
+        self.stages = tuple(stages)
+        self.max_rounds = max_rounds
+        self.guard_min_fraction = guard_min_fraction
+        self.guard_min_words = guard_min_words
+        self.lang = lang
+        self.detect_lang = detect_lang
+
+    def context(self, doc: Document) -> Context:
+        lang = self.lang or doc.meta.get("lang") or None
+        if lang is None and self.detect_lang is not None:
+            lang = self.detect_lang(doc.text)
+        return Context(doc_id=doc.id, meta=doc.meta, lang=lang, site=site_of(doc.meta))
+
+    def _run(self, original: str, ctx: Context, skip_removals: bool) -> tuple[list[Edit], int]:
+        done: list[Edit] = []
+        current = original
+        rounds = 0
+        for _ in range(self.max_rounds):
+            rounds += 1
+            changed = False
+            for stage in self.stages:
+                if skip_removals and stage.name in REMOVAL_STAGES:
+                    continue
+                edits = merge_overlapping(stage.edits(current, ctx))
+                edits = [e for e in edits if current[e.start : e.end] != e.replacement]
+                if edits:
+                    done = compose(original, done, edits)
+                    current = apply_edits(original, done)
+                    changed = True
+            if not changed:
+                break
+        else:
+            ctx.counters["pipeline.not-converged"] += 1
+        return done, rounds
+
+    def run(self, doc: Document) -> Result:
+        ctx = self.context(doc)
+        original = doc.text
+        done, rounds = self._run(original, ctx, skip_removals=False)
+        text = apply_edits(original, done)
+        n_in = _words(original)
+        n_out = _words(text)
+        if n_in >= 20 and n_out < max(self.guard_min_words, self.guard_min_fraction * n_in):
+            ctx.counters["guard.kept-document"] += 1
+            done, rounds = self._run(original, ctx, skip_removals=True)
+            text = apply_edits(original, done)
+        stats = {"lang": ctx.lang, "rounds": rounds, "events": dict(ctx.counters)}
+        return Result(text=text, edits=tuple(done), original=original, doc_id=doc.id, stats=stats)

@@ -1,0 +1,77 @@
+"""The one small interface every stage implements, and the per-document context it gets."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol, runtime_checkable
+
+from cleaner.document import Edit
+
+
+@dataclass
+class Context:
+    """What a stage may know about the document besides its current text.
+
+    ``counters`` collects per-document events that are not edits (a regex timeout, a guard that
+    kept a document); the pipeline adds them to the run summary.
+    """
+
+    doc_id: str = ""
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    lang: str | None = None
+    site: str | None = None
+    counters: Counter[str] = field(default_factory=Counter)
+    notes: list[str] = field(default_factory=list)
+
+
+@runtime_checkable
+class Stage(Protocol):
+    """A named, pure step: given the current text it returns edits on that text.
+
+    Edits must not overlap one another; offsets are into ``text`` (the stage's own input).
+    Stages hold no mutable state, so one instance can serve many threads and processes.
+    """
+
+    name: str
+
+    def edits(self, text: str, ctx: Context) -> list[Edit]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a text: ``text[start:end]`` without its line break; ``stop`` includes it."""
+
+    index: int
+    start: int
+    end: int
+    stop: int
+    text: str
+
+
+def iter_lines(text: str) -> Iterator[Line]:
+    """Split on ``\\n`` only (the unicode stage has already made every line break a ``\\n``)."""
+    pos = 0
+    i = 0
+    n = len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            yield Line(i, pos, n, n, text[pos:])
+            return
+        yield Line(i, pos, nl, nl + 1, text[pos:nl])
+        pos = nl + 1
+        i += 1
+
+
+def removal_span(lines: list[Line], i: int) -> tuple[int, int]:
+    """The span that removes line ``i``: the line and its break, plus the blank lines after it
+    when it starts a paragraph, so no empty paragraph is left behind."""
+    stop = lines[i].stop
+    if i == 0 or not lines[i - 1].text.strip():
+        j = i + 1
+        while j < len(lines) and not lines[j].text.strip():
+            stop = lines[j].stop
+            j += 1
+    return lines[i].start, stop

@@ -1,0 +1,94 @@
+"""The duplicates stage: a line the same document already said.
+
+Scrapers repeat headlines, leads and captions. Three rules, all comparing folded lines:
+``duplicates.repeated-line`` (the same line again: the repeat goes), ``duplicates.caption-repeat``
+(a caption whose words a later, longer paragraph starts with, give or take a photo credit: the
+caption goes, the paragraph stays) and ``duplicates.near-repeat`` (a headline or lead repeated
+with small differences in the head of the document: the repeat goes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cleaner.document import Edit
+from cleaner.normalize import fold
+from cleaner.ruleset import Rule
+from cleaner.stages.base import Context, iter_lines, removal_span
+from cleaner.zones import find_zones, is_paragraph, words_of
+
+MIN_WORDS = 3
+MIN_CHARS = 20
+CAPTION_KEY = 8
+MAX_CREDIT_WORDS = 6
+NEAR = 0.85
+
+
+def _rule(rules: Sequence[Rule], rid: str) -> Rule | None:
+    return next((r for r in rules if r.id == rid), None)
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+class DuplicatesStage:
+    name = "duplicates"
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = tuple(rules)
+        self._repeat = _rule(self.rules, "duplicates.repeated-line")
+        self._caption = _rule(self.rules, "duplicates.caption-repeat")
+        self._near = _rule(self.rules, "duplicates.near-repeat")
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (type(self), (self.rules,))
+
+    def edits(self, text: str, ctx: Context) -> list[Edit]:
+        lines = [ln for ln in iter_lines(text)]
+        folded = [fold(ln.text) for ln in lines]
+        toks = [f.split() for f in folded]
+        removed: dict[int, Rule] = {}
+        eligible = [len(t) >= MIN_WORDS or len(f) >= MIN_CHARS for f, t in zip(folded, toks, strict=True)]
+        if self._repeat:
+            seen: set[str] = set()
+            for i, f in enumerate(folded):
+                if not f or not eligible[i]:
+                    continue
+                if f in seen:
+                    removed[i] = self._repeat
+                seen.add(f)
+        if self._caption:
+            by_key: dict[str, list[int]] = {}
+            for i, t in enumerate(toks):
+                if len(t) >= CAPTION_KEY and i not in removed:
+                    by_key.setdefault(" ".join(t[:CAPTION_KEY]), []).append(i)
+            for group in by_key.values():
+                for a_pos, a in enumerate(group):
+                    for b in group[a_pos + 1 :]:
+                        if a in removed or b in removed:
+                            continue
+                        ta, tb = toks[a], toks[b]
+                        common = 0
+                        while common < min(len(ta), len(tb)) and ta[common] == tb[common]:
+                            common += 1
+                        if len(tb) > common and len(ta) - common <= MAX_CREDIT_WORDS and len(tb) > len(ta):
+                            removed[a] = self._caption
+        if self._near:
+            paragraph = [is_paragraph(ln.text, words_of(ln.text)) for ln in lines]
+            zones = find_zones(paragraph)
+            limit = min(len(lines), zones.body_start + 1)
+            earlier: list[set[str]] = []
+            for i in range(limit):
+                t = toks[i]
+                if i in removed or len(t) < 4:
+                    continue
+                s = set(t)
+                if any(_jaccard(s, e) >= NEAR for e in earlier):
+                    removed[i] = self._near
+                else:
+                    earlier.append(s)
+        return [
+            Edit(r.id, *removal_span(lines, i), "", r.safety)  # type: ignore[arg-type]
+            for i, r in sorted(removed.items())
+        ]

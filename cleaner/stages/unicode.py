@@ -1,0 +1,160 @@
+"""The unicode stage: line breaks, ftfy repairs, and invisible or odd characters.
+
+Three passes, each a small stage so the ledger can say which one changed what:
+
+1. ``unicode.line-breaks`` (every break becomes ``\\n``) and ``unicode.combining-run`` (runs of
+   combining marks capped at 30, the stream-safe limit, because normalizing a long run is
+   quadratic);
+2. ``unicode.ftfy``: ftfy on each line, skipped for lines that cannot need it (ASCII without
+   ``&`` or ``<``), with the line's changes split into small edits by a character diff;
+3. ``unicode.control-chars``, ``unicode.invisible``, ``unicode.bidi-controls``,
+   ``unicode.odd-spaces``, ``unicode.lone-surrogate``: characters that carry no text.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+
+import ftfy
+import regex
+
+from cleaner.document import Edit
+from cleaner.ruleset import Rule
+from cleaner.stages.base import Context
+
+_BREAKS = regex.compile(r"\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
+_COMBINING_RUN = regex.compile(r"(?<=\p{M}{30})\p{M}+")
+_SEGMENT = regex.compile(r"[^\n\r\u2028\u2029\x85\x0b\x0c]+")
+_ASCII_BREAK = regex.compile(r"[\r\x0b\x0c]")
+_ASCII_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+MAX_DIFF = 4000
+
+# (rule id suffix, character class); order is priority when classes overlap
+_CHAR_CLASSES: tuple[tuple[str, str, str], ...] = (
+    ("lone-surrogate", r"[\ud800-\udfff]", ""),
+    ("control-chars", r"[\x00-\x08\x0e-\x1f\x7f]", ""),
+    ("bidi-controls", r"[\u202a-\u202e\u2066-\u2069]", ""),
+    ("invisible", r"[\u200b\u2060\ufeff\u00ad\u180e\u034f]", ""),
+    ("odd-spaces", r"[\u00a0\u2000-\u200a\u202f\u205f]", " "),
+)
+
+FTFY_CONFIG = ftfy.TextFixerConfig(fix_line_breaks=False, explain=True)
+
+
+def _ftfy_needed(line: str) -> bool:
+    return not line.isascii() or "&" in line or "<" in line
+
+
+def diff_edits(rule: Rule, offset: int, a: str, b: str, note: str = "") -> list[Edit]:
+    """Small edits turning ``a`` into ``b`` (a character diff; one edit for very long lines)."""
+    if a == b:
+        return []
+    if len(a) > MAX_DIFF or len(b) > MAX_DIFF:
+        p = 0
+        while p < min(len(a), len(b)) and a[p] == b[p]:
+            p += 1
+        s = 0
+        while s < min(len(a), len(b)) - p and a[-1 - s] == b[-1 - s]:
+            s += 1
+        return [Edit(rule.id, offset + p, offset + len(a) - s, b[p : len(b) - s], rule.safety, note)]  # type: ignore[arg-type]
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return [
+        Edit(rule.id, offset + i1, offset + i2, b[j1:j2], rule.safety, note)  # type: ignore[arg-type]
+        for tag, i1, i2, j1, j2 in sm.get_opcodes()
+        if tag != "equal"
+    ]
+
+
+def _rule(rules: Sequence[Rule], rid: str) -> Rule | None:
+    return next((r for r in rules if r.id == rid), None)
+
+
+class BreaksStage:
+    """Pass 1: line breaks and runs of combining marks."""
+
+    name = "unicode"
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = tuple(rules)
+        self._breaks = _rule(self.rules, "unicode.line-breaks")
+        self._comb = _rule(self.rules, "unicode.combining-run")
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (type(self), (self.rules,))
+
+    def edits(self, text: str, ctx: Context) -> list[Edit]:
+        out: list[Edit] = []
+        if self._breaks and (not text.isascii() or _ASCII_BREAK.search(text)):
+            for m in _BREAKS.finditer(text):
+                out.append(Edit(self._breaks.id, m.start(), m.end(), "\n", self._breaks.safety))  # type: ignore[arg-type]
+        if self._comb and not text.isascii():
+            for m in _COMBINING_RUN.finditer(text):
+                out.append(Edit(self._comb.id, m.start(), m.end(), "", self._comb.safety))  # type: ignore[arg-type]
+        return out
+
+
+class FtfyStage:
+    """Pass 2: ftfy on each line that may need it."""
+
+    name = "unicode"
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = tuple(rules)
+        self._rule = _rule(self.rules, "unicode.ftfy")
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (type(self), (self.rules,))
+
+    def edits(self, text: str, ctx: Context) -> list[Edit]:
+        rule = self._rule
+        if rule is None or (text.isascii() and "&" not in text and "<" not in text):
+            return []
+        out: list[Edit] = []
+        for m in _SEGMENT.finditer(text):
+            line = m.group()
+            if not _ftfy_needed(line):
+                continue
+            try:
+                fixed = ftfy.fix_and_explain(line, config=FTFY_CONFIG)
+            except Exception as e:  # ftfy bug on odd input: leave the line, report it
+                ctx.counters[f"error:unicode.ftfy:{type(e).__name__}"] += 1
+                continue
+            if fixed.text != line:
+                steps = ",".join(dict.fromkeys(s[1] for s in (fixed.explanation or [])))
+                out.extend(diff_edits(rule, m.start(), line, fixed.text, steps))
+        return out
+
+
+class CharsStage:
+    """Pass 3: characters that carry no text, removed or made plain spaces."""
+
+    name = "unicode"
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = tuple(rules)
+        parts = []
+        self._by_group: dict[str, tuple[Rule, str]] = {}
+        for slug, cls, repl in _CHAR_CLASSES:
+            r = _rule(self.rules, f"unicode.{slug}")
+            if r is not None:
+                group = slug.replace("-", "_")
+                parts.append(f"(?P<{group}>{cls}+)")
+                self._by_group[group] = (r, repl)
+        self._pattern = regex.compile("|".join(parts)) if parts else None
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (type(self), (self.rules,))
+
+    def edits(self, text: str, ctx: Context) -> list[Edit]:
+        if self._pattern is None:
+            return []
+        if text.isascii() and not _ASCII_CONTROL.search(text):
+            return []
+        out = []
+        for m in self._pattern.finditer(text):
+            group = m.lastgroup
+            assert group is not None
+            rule, repl = self._by_group[group]
+            out.append(Edit(rule.id, m.start(), m.end(), repl, rule.safety))  # type: ignore[arg-type]
+        return out

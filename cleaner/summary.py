@@ -1,0 +1,99 @@
+"""Summary of a run: per-rule hits, characters removed, documents touched, rejects, events.
+
+Summaries add up with ``+`` so workers can each keep one and the engine sums them (map and
+reduce kept apart, as in datatrove's stats). A rule that never fired is listed too.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from cleaner.document import Result
+
+
+@dataclass
+class RuleStats:
+    hits: int = 0
+    chars_removed: int = 0
+    docs: int = 0
+
+    def __add__(self, o: RuleStats) -> RuleStats:
+        return RuleStats(self.hits + o.hits, self.chars_removed + o.chars_removed, self.docs + o.docs)
+
+
+@dataclass
+class Summary:
+    docs: int = 0
+    docs_changed: int = 0
+    chars_in: int = 0
+    chars_out: int = 0
+    rejects: int = 0
+    rules: dict[str, RuleStats] = field(default_factory=dict)
+    events: Counter[str] = field(default_factory=Counter)
+
+    def add(self, result: Result) -> None:
+        """Count one document's result."""
+        self.docs += 1
+        self.chars_in += len(result.original)
+        self.chars_out += len(result.text)
+        if result.edits:
+            self.docs_changed += 1
+        seen: set[str] = set()
+        for e in result.edits:
+            st = self.rules.setdefault(e.rule, RuleStats())
+            st.hits += 1
+            st.chars_removed += max(0, (e.end - e.start) - len(e.replacement))
+            if e.rule not in seen:
+                st.docs += 1
+                seen.add(e.rule)
+        for k, v in result.stats.get("events", {}).items():
+            self.events[k] += v
+
+    def __add__(self, o: Summary) -> Summary:
+        rules = dict(self.rules)
+        for k, v in o.rules.items():
+            rules[k] = rules[k] + v if k in rules else v
+        return Summary(
+            self.docs + o.docs,
+            self.docs_changed + o.docs_changed,
+            self.chars_in + o.chars_in,
+            self.chars_out + o.chars_out,
+            self.rejects + o.rejects,
+            rules,
+            self.events + o.events,
+        )
+
+    def to_dict(self, all_rules: Iterable[str] = ()) -> dict[str, Any]:
+        fired = set(self.rules)
+        return {
+            "docs": self.docs,
+            "docs_changed": self.docs_changed,
+            "chars_in": self.chars_in,
+            "chars_out": self.chars_out,
+            "rejects": self.rejects,
+            "rules": {
+                k: {"hits": v.hits, "chars_removed": v.chars_removed, "docs": v.docs}
+                for k, v in sorted(self.rules.items())
+            },
+            "events": dict(sorted(self.events.items())),
+            "never_fired": sorted(set(all_rules) - fired),
+        }
+
+    def render(self, all_rules: Iterable[str] = ()) -> str:
+        """The human table printed to stderr at the end of a run."""
+        lines = [f"{'rule':44} {'hits':>7} {'chars removed':>14} {'docs':>6}"]
+        for k, v in sorted(self.rules.items(), key=lambda kv: (-kv[1].hits, kv[0])):
+            lines.append(f"{k:44} {v.hits:>7} {v.chars_removed:>14} {v.docs:>6}")
+        lines.append(
+            f"{self.docs} documents, {self.docs_changed} changed, "
+            f"{self.chars_in} -> {self.chars_out} characters, {self.rejects} rejected"
+        )
+        for k, v in sorted(self.events.items()):
+            lines.append(f"event {k}: {v}")
+        never = sorted(set(all_rules) - set(self.rules))
+        if never:
+            lines.append(f"{len(never)} rules never fired (see --summary-json)")
+        return "\n".join(lines)

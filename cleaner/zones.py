@@ -1,0 +1,74 @@
+"""Head, body and tail: where in a document a line sits, relative to the article paragraphs.
+
+Navigation comes before the headline and comment prompts after the last paragraph, so rules
+scoped to a zone can be bold there and harmless elsewhere. An *article paragraph* is a line
+with enough words that ends like a sentence (or is long enough to be prose even when a scraper
+cut it off). A truncated teaser ending in "…" is not one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+_SENTENCE_END = regex.compile(r"[.!?。！？»\"”’')\]]\s*$")
+_TRUNCATED = regex.compile(r"(…|\.\.\.|\[…\]|\[\.\.\.\])\s*$")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+
+MIN_WORDS = 12
+LONG_WORDS = 25
+
+
+def words_of(line: str) -> int:
+    """A cheap word count; CJK text counts one word per two characters."""
+    n = len(line.split())
+    if n < MIN_WORDS and not line.isascii():
+        n = max(n, len(_CJK.findall(line)) // 2)
+    return n
+
+
+def is_paragraph(line: str, words: int | None = None) -> bool:
+    """Does this line look like article prose?"""
+    w = words_of(line) if words is None else words
+    if w >= LONG_WORDS and not _TRUNCATED.search(line):
+        return True
+    return w >= MIN_WORDS and bool(_SENTENCE_END.search(line)) and not _TRUNCATED.search(line)
+
+
+@dataclass(frozen=True, slots=True)
+class Zones:
+    """Line indices: head is ``[0, body_start)``, tail is ``[tail_start, n)``."""
+
+    body_start: int
+    tail_start: int
+    n: int
+
+    def zone(self, i: int) -> str:
+        if i < self.body_start:
+            return "head"
+        if i >= self.tail_start:
+            return "tail"
+        return "body"
+
+    def allows(self, where: str, i: int) -> bool:
+        return where == "any" or self.zone(i) == where
+
+
+def find_zones(paragraph: Sequence[bool], end_markers: Sequence[int] = ()) -> Zones:
+    """Zones from per-line paragraph flags; ``end_markers`` are lines that end an article.
+
+    An end marker (a wire credit, an agency sign-off) starts the tail early when at most two
+    paragraph-like lines follow it: those are publisher blurbs, not the article.
+    """
+    n = len(paragraph)
+    paras = [i for i, p in enumerate(paragraph) if p]
+    if not paras:
+        return Zones(0, n, n)  # no article found: everything is body, zone rules stay quiet
+    body_start, tail_start = paras[0], paras[-1] + 1
+    for m in end_markers:
+        if m > paras[0] and sum(1 for p in paras if p > m) <= 2:
+            tail_start = min(tail_start, m)
+            break
+    return Zones(body_start, tail_start, n)
