@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from cleaner.config import STAGES, Config
@@ -112,7 +111,7 @@ class Cleaner:
                 meta["url"] = url
             if lang:
                 meta["lang"] = lang
-            doc = Document(id="", text=doc, meta=MappingProxyType(meta))
+            doc = Document(id="", text=doc, meta=dict(meta))
         return self._pipeline.run(doc)
 
     def clean_many(self, docs: Iterable[Document | str | Mapping[str, Any]]) -> Iterator[Result]:
@@ -120,7 +119,7 @@ class Cleaner:
         for i, d in enumerate(docs):
             if isinstance(d, Mapping):
                 meta = {k: v for k, v in d.items() if k != "text"}
-                d = Document(id=str(d.get("id", i)), text=str(d["text"]), meta=MappingProxyType(meta))
+                d = Document(id=str(d.get("id", i)), text=str(d["text"]), meta=dict(meta))
             yield self.clean(d)
 
 

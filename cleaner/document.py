@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Any, Literal
 
 Safety = Literal["safe", "risky"]
@@ -45,7 +44,7 @@ class Document:
 
     id: str
     text: str
-    meta: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    meta: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def url(self) -> str | None:

@@ -1,0 +1,359 @@
+"""The `clean` command. Exit codes: 0 all clean, 1 finished with rejects, 2 usage or rule-file error.
+
+    clean INPUT... -o OUTPUT [--explain LEDGER.jsonl] [--rejects REJECTS.jsonl] [--diff] ...
+    clean --list-rules | --show-rule ID
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from cleaner.api import Cleaner
+from cleaner.config import STAGES, Config
+from cleaner.document import Document, Result, apply_edits
+from cleaner.engines.local import Outcome, clean_stream
+from cleaner.io.readers import Record, Reject, read_html_file, read_jsonl, read_text_file
+from cleaner.io.sources import Source, UsageError, plan
+from cleaner.io.writers import AtomicWriter, dumps_line, write_text_atomic
+from cleaner.ruleset import Rule, RuleError
+from cleaner.summary import Summary
+
+EXIT_OK, EXIT_REJECTS, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="clean",
+        description="Clean scraped web and news text with explainable rules.",
+        epilog="Exit codes: 0 all clean, 1 finished with rejects, 2 usage or rule-file error.",
+    )
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help=".txt/.html/.jsonl[.gz|.zst]/.parquet file, folder, or - for stdin")
+    p.add_argument("-o", "--output", metavar="OUTPUT", help="output file or folder (default: stdout for one input)")
+    p.add_argument("--format", default="auto", choices=["auto", "txt", "html", "jsonl", "parquet"], help="input format (default: from the file name)")
+    p.add_argument("--text-field", default="text", help="JSON Lines / Parquet field holding the text (default: text)")
+    p.add_argument("--explain", metavar="LEDGER", help="write the ledger: one JSON line per document with its edits")
+    p.add_argument("--diff", action="store_true", help="print what was removed and by which rule")
+    p.add_argument("--color", default="auto", choices=["auto", "always", "never"], help="colour in --diff (default: auto)")
+    p.add_argument("--summary-json", metavar="FILE", help="write the per-rule summary as JSON")
+    p.add_argument("--rejects", metavar="FILE", help="write every record that could not be read or cleaned, with its reason")
+    p.add_argument("--rules", action="append", default=[], metavar="PATH", help="extra rule file or folder (repeatable)")
+    p.add_argument("--no-default-rules", action="store_true", help="do not load the shipped rule packs")
+    p.add_argument("--skip", action="append", default=[], metavar="STAGE_OR_RULE", help=f"turn off a stage ({', '.join(STAGES)}) or a rule id / id prefix (repeatable, comma-separated)")
+    p.add_argument("--lang", help="language of all documents (default: detect per document)")
+    p.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
+    p.add_argument("--strict", action="store_true", help="stop at the first reject with exit code 1")
+    p.add_argument("--verify", action="store_true", help="re-clean every output and replay every ledger; fail loudly on a difference")
+    p.add_argument("--quiet", "-q", action="store_true", help="no summary or progress on stderr")
+    p.add_argument("--list-rules", action="store_true", help="list every rule with its id, kind, zone, safety and why")
+    p.add_argument("--show-rule", metavar="ID", help="show one rule with its examples")
+    return p
+
+
+def _config(a: argparse.Namespace) -> Config:
+    skip = tuple(s.strip() for arg in a.skip for s in arg.split(",") if s.strip())
+    return Config(rules=tuple(a.rules), default_rules=not a.no_default_rules, skip=skip, lang=a.lang)
+
+
+def describe_rule(r: Rule) -> str:
+    lines = [
+        f"{r.id}",
+        f"  why:     {r.why}",
+        f"  kind:    {r.kind}{' (' + r.detector + ')' if r.detector else ''}",
+        f"  where:   {r.where}    safety: {r.safety}    lang: {r.lang}" + (f"    sites: {', '.join(r.sites)}" if r.sites else ""),
+        f"  file:    {r.source}",
+    ]
+    if r.extend != "none":
+        lines.append(f"  extend:  {r.extend}")
+    if r.ends_article:
+        lines.append("  ends_article: true")
+    if r.phrases:
+        lines.append(f"  phrases ({len(r.phrases)}): " + "; ".join(r.phrases))
+    if r.pattern:
+        lines.append(f"  pattern: {r.pattern}")
+    for x in r.remove:
+        lines.append(f"  removes: {x!r}")
+    for x in r.keep:
+        lines.append(f"  keeps:   {x!r}")
+    for i, o in r.cases:
+        lines.append(f"  case:    {i!r} -> {o!r}")
+    return "\n".join(lines)
+
+
+def _color(a: argparse.Namespace, stream: IO[str]) -> bool:
+    if a.color == "always":
+        return True
+    if a.color == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return stream.isatty()
+
+
+def render_diff(result: Result, label: str, color: bool) -> str:
+    red, green, dim, off = ("\x1b[31m", "\x1b[32m", "\x1b[2m", "\x1b[0m") if color else ("", "", "", "")
+    out = [f"{dim}=== {label}{off}"]
+    for e in result.edits:
+        old = result.original[e.start : e.end]
+        tag = f"[{e.rule}{' ' + e.safety if e.safety == 'risky' else ''}]"
+        old_s = old.replace("\n", "⏎")
+        if e.replacement:
+            out.append(f"{dim}{tag}{off} {red}-{old_s}{off} {green}+{e.replacement.replace(chr(10), '⏎')}{off}")
+        else:
+            out.append(f"{dim}{tag}{off} {red}-{old_s}{off}")
+    return "\n".join(out)
+
+
+def read_source(src: Source, text_field: str) -> Iterator[Record | Reject]:
+    if src.problem:
+        yield Reject(src.label, 0, src.problem)
+        return
+    doc_id = src.path.name if src.path is not None else "stdin"
+    try:
+        if src.path is None:
+            data = sys.stdin.buffer
+            if src.kind == "jsonl":
+                yield from read_jsonl(None, "-", text_field, stream=data)
+                return
+            raw = data.read()
+            if src.kind == "stdin" and raw.lstrip()[:1] == b"{":
+                import io as _io
+
+                yield from read_jsonl(None, "-", text_field, stream=_io.BytesIO(raw))
+                return
+            from cleaner.io.readers import decode_bytes
+
+            text, enc = decode_bytes(raw)
+            if text is None:
+                yield Reject("-", 0, "cannot decode standard input")
+                return
+            yield Record(Document("stdin", text, dict({"source": "-"})), "-")
+        elif src.kind == "jsonl":
+            yield from read_jsonl(src.path, src.label, text_field)
+        elif src.kind == "html":
+            yield from read_html_file(src.path, src.label, doc_id)
+        elif src.kind == "parquet":
+            from cleaner.io.parquet import read_parquet
+
+            yield from read_parquet(src.path, src.label, text_field)
+        else:
+            yield from read_text_file(src.path, src.label, doc_id)
+    except OSError as e:
+        yield Reject(src.label, 0, f"cannot read: {e.strerror or e}")
+
+
+class _Sinks:
+    """Routes cleaned records to their output (file, JSON Lines stream, stdout)."""
+
+    def __init__(self, sources: Sequence[Source], text_field: str) -> None:
+        self.by_label = {s.label: s for s in sources}
+        self.text_field = text_field
+        self.open: dict[str, Any] = {}
+
+    def write(self, rec: Record, text: str) -> None:
+        src = self.by_label.get(rec.source) or self.by_label.get("-")
+        assert src is not None
+        if rec.raw is not None:  # JSON Lines (or Parquet rows handled by its own writer)
+            obj = dict(rec.raw)
+            obj[self.text_field] = text
+            line = dumps_line(obj)
+            if src.out is None:
+                sys.stdout.buffer.write(line)
+                return
+            w = self.open.get(src.label)
+            if w is None:
+                w = self.open[src.label] = _jsonl_writer(src.out)
+            w.write(line)
+        elif src.out is None:
+            sys.stdout.write(text)
+        else:
+            write_text_atomic(src.out, text)
+
+    def finish(self, label: str) -> None:
+        w = self.open.pop(label, None)
+        if w is not None:
+            w.commit()
+
+    def touch_empty(self, src: Source) -> None:
+        if src.kind == "jsonl" and src.out is not None and src.label not in self.open:
+            self.open[src.label] = _jsonl_writer(src.out)
+
+    def abort(self) -> None:
+        for w in self.open.values():
+            w.abort()
+
+
+def _jsonl_writer(out: Path) -> AtomicWriter:
+    if out.name.endswith(".gz"):
+        return _GzipAtomic(out)
+    if out.name.endswith((".zst", ".zstd")):
+        return _ZstdAtomic(out)
+    return AtomicWriter(out)
+
+
+class _GzipAtomic(AtomicWriter):
+    def __init__(self, path: Path) -> None:
+        import gzip
+
+        super().__init__(path)
+        self._raw = self.f
+        self.f = gzip.GzipFile(fileobj=self._raw, mode="wb", mtime=0)
+
+    def commit(self) -> None:
+        self.f.close()
+        self.f = self._raw
+        super().commit()
+
+
+class _ZstdAtomic(AtomicWriter):
+    def __init__(self, path: Path) -> None:
+        import zstandard
+
+        super().__init__(path)
+        self._raw = self.f
+        self.f = zstandard.ZstdCompressor().stream_writer(self._raw, closefd=False)
+
+    def commit(self) -> None:
+        self.f.close()
+        self.f = self._raw
+        super().commit()
+
+
+def _items(sources: Sequence[Source], text_field: str, sinks: _Sinks) -> Iterator[Record | Reject]:
+    for src in sources:
+        sinks.touch_empty(src)
+        yield from read_source(src, text_field)
+
+
+def _verify(cleaner: Cleaner, res: Result) -> str | None:
+    if apply_edits(res.original, res.edits) != res.text:
+        return "ledger does not reproduce the output"
+    again = cleaner.clean(Document(res.doc_id, res.text))
+    if again.text != res.text:
+        rules = sorted({e.rule for e in again.edits})
+        return f"second pass changes the output (rules: {', '.join(rules)})"
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in ("learn", "names"):
+        from cleaner.cli_corpus import main as corpus_main
+
+        return corpus_main(argv)
+    parser = build_parser()
+    a = parser.parse_args(argv)
+    try:
+        cleaner = Cleaner(_config(a))
+    except (RuleError, ValueError) as e:
+        print(f"clean: error: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    if a.list_rules:
+        for r in cleaner.rules.rules:
+            print(f"{r.id:48} {r.kind:8} {r.where:5} {r.safety:5}  {r.why}")
+        return EXIT_OK
+    if a.show_rule:
+        r = cleaner.rules.get(a.show_rule)
+        if r is None:
+            print(f"clean: error: no rule {a.show_rule!r} (see --list-rules)", file=sys.stderr)
+            return EXIT_USAGE
+        print(describe_rule(r))
+        return EXIT_OK
+    try:
+        sources, notes = plan(a.inputs, a.output, a.format)
+    except UsageError as e:
+        print(f"clean: error: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    for n in notes:
+        if not a.quiet:
+            print(f"clean: note: {n}", file=sys.stderr)
+    jobs = a.jobs if a.jobs > 0 else (os.cpu_count() or 1)
+    return run(cleaner, a, sources, jobs)
+
+
+def run(cleaner: Cleaner, a: argparse.Namespace, sources: Sequence[Source], jobs: int) -> int:
+    summary = Summary()
+    sinks = _Sinks(sources, a.text_field)
+    ledger = AtomicWriter(Path(a.explain)) if a.explain else None
+    rejects = AtomicWriter(Path(a.rejects)) if a.rejects else None
+    diff_stream = sys.stderr if any(s.out is None for s in sources) else sys.stdout
+    color = _color(a, diff_stream)
+    current: str | None = None
+    strict_reason: str | None = None
+    from cleaner.progress import Progress
+
+    progress = Progress(sum(s.path.stat().st_size for s in sources if s.path is not None and s.problem is None and s.path.is_file()), quiet=a.quiet)
+    try:
+        for batch in clean_stream(cleaner, _items(sources, a.text_field, sinks), jobs):
+            for out in batch:
+                strict_reason = _handle(out, cleaner, a, sinks, summary, ledger, rejects, diff_stream, color, progress)
+                label = out.source if isinstance(out, Reject) else out[0].source
+                if current is not None and label != current:
+                    sinks.finish(current)
+                current = label
+                if strict_reason:
+                    break
+            if strict_reason:
+                break
+        if strict_reason:
+            sinks.abort()
+        else:
+            for label in list(sinks.open):
+                sinks.finish(label)
+    except KeyboardInterrupt:
+        sinks.abort()
+        for w in (ledger, rejects):
+            if w is not None:
+                w.abort()
+        print("clean: interrupted; no partial output was left", file=sys.stderr)
+        return 130
+    finally:
+        progress.close()
+    for w in (ledger, rejects):
+        if w is not None:
+            w.commit()
+    if a.summary_json:
+        write_text_atomic(Path(a.summary_json), json.dumps(summary.to_dict(r.id for r in cleaner.rules.rules), indent=2) + "\n")
+    if not a.quiet:
+        print(summary.render(r.id for r in cleaner.rules.rules), file=sys.stderr)
+    if strict_reason:
+        print(f"clean: error: --strict: {strict_reason}", file=sys.stderr)
+        return EXIT_REJECTS
+    return EXIT_REJECTS if summary.rejects or summary.events.get("verify-failed") else EXIT_OK
+
+
+def _handle(out: Outcome, cleaner: Cleaner, a: argparse.Namespace, sinks: _Sinks, summary: Summary,
+            ledger: AtomicWriter | None, rejects: AtomicWriter | None, diff_stream: IO[str], color: bool,
+            progress: Any) -> str | None:
+    if isinstance(out, Reject):
+        summary.rejects += 1
+        if rejects is not None:
+            rejects.write(dumps_line(out.to_dict()))
+        elif not a.quiet:
+            print(f"clean: reject: {out.source}:{out.line}: {out.reason}", file=sys.stderr)
+        return f"{out.source}:{out.line}: {out.reason}" if a.strict else None
+    rec, res = out
+    if a.verify:
+        problem = _verify(cleaner, res)
+        if problem:
+            summary.events["verify-failed"] += 1
+            print(f"clean: verify failed: {rec.source}:{rec.line}: {problem}", file=sys.stderr)
+    sinks.write(rec, res.text)
+    summary.add(res)
+    progress.update(len(res.original.encode("utf-8", "surrogatepass")))
+    if ledger is not None:
+        d = res.ledger()
+        d["source"] = rec.source
+        if rec.line:
+            d["line"] = rec.line
+        ledger.write(dumps_line(d))
+    if a.diff and res.edits:
+        print(render_diff(res, f"{rec.source}{':' + str(rec.line) if rec.line else ''}", color), file=diff_stream)
+    return None
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,62 @@
+"""Writers: atomic output files (temporary name, renamed when complete) and JSON Lines records."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import IO, Any
+
+import orjson
+
+
+class AtomicWriter:
+    """Write to a hidden temporary file beside ``path``; ``commit`` renames it into place.
+
+    A run that dies leaves the old output (or none), never a torn file.
+    """
+
+    def __init__(self, path: Path, mode: str = "wb") -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        self.tmp = Path(tmp)
+        self.f: IO[Any] = os.fdopen(fd, mode)
+
+    def write(self, data: Any) -> None:
+        self.f.write(data)
+
+    def commit(self) -> None:
+        self.f.flush()
+        os.fsync(self.f.fileno())
+        self.f.close()
+        os.replace(self.tmp, self.path)
+
+    def abort(self) -> None:
+        try:
+            self.f.close()
+        finally:
+            self.tmp.unlink(missing_ok=True)
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    w = AtomicWriter(path)
+    try:
+        w.write(text.encode("utf-8", "replace"))
+        w.commit()
+    except BaseException:
+        w.abort()
+        raise
+
+
+def dumps_line(obj: Any) -> bytes:
+    """One JSON Lines line, strict UTF-8; falls back to the standard library (big ints, surrogates)."""
+    try:
+        return orjson.dumps(obj) + b"\n"
+    except (TypeError, orjson.JSONEncodeError):
+        s = json.dumps(obj, ensure_ascii=False)
+        try:
+            return s.encode("utf-8") + b"\n"
+        except UnicodeEncodeError:
+            return json.dumps(obj, ensure_ascii=True).encode("ascii") + b"\n"
