@@ -9,14 +9,23 @@ from typing import Any
 
 from cleaner.config import STAGES, Config
 from cleaner.document import Document, Result
+from cleaner.names import NameTable, default_table
 from cleaner.pipeline import Pipeline
 from cleaner.ruleset import RuleSet
 from cleaner.stages.base import Stage
 from cleaner.stages.boilerplate import BoilerplateStage
 from cleaner.stages.duplicates import DuplicatesStage
+from cleaner.stages.fragments import FragmentsStage
 from cleaner.stages.layout import LayoutBlanksStage, LayoutSpacesStage
+from cleaner.stages.names import NamesStage
 from cleaner.stages.residue import ResidueStage
 from cleaner.stages.unicode import BreaksStage, CharsStage, FtfyStage
+
+
+def name_table(config: Config) -> NameTable:
+    """The shipped alias table plus the user's, and a reviewed corpus table if one is given."""
+    base = default_table(config.names_aliases)
+    return NameTable.from_tsv(config.names, base.aliases) if config.names else base
 
 
 def _build_stages(rules: RuleSet, config: Config) -> list[Stage]:
@@ -32,6 +41,10 @@ def _build_stages(rules: RuleSet, config: Config) -> list[Stage]:
         stages.append(BoilerplateStage(rules.family("boilerplate") + rules.family("sites"), t))
     if "duplicates" not in skip:
         stages.append(DuplicatesStage(rules.family("duplicates")))
+    if "fragments" not in skip:
+        stages.append(FragmentsStage(rules.family("fragments")))
+    if "names" not in skip:
+        stages.append(NamesStage(name_table(config)))
     if "layout" not in skip:
         lay = rules.family("layout")
         stages += [LayoutSpacesStage(lay), LayoutBlanksStage(lay)]

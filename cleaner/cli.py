@@ -45,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rules", action="append", default=[], metavar="PATH", help="extra rule file or folder (repeatable)")
     p.add_argument("--no-default-rules", action="store_true", help="do not load the shipped rule packs")
     p.add_argument("--skip", action="append", default=[], metavar="STAGE_OR_RULE", help=f"turn off a stage ({', '.join(STAGES)}) or a rule id / id prefix (repeatable, comma-separated)")
+    p.add_argument("--names", metavar="NAMES_TSV", help="apply a reviewed name table written by `clean names`")
+    p.add_argument("--names-aliases", action="append", default=[], metavar="FILE", help="extra alias table (TOML) for the names stage (repeatable)")
     p.add_argument("--lang", help="language of all documents (default: detect per document)")
     p.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
     p.add_argument("--strict", action="store_true", help="stop at the first reject with exit code 1")
@@ -57,7 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _config(a: argparse.Namespace) -> Config:
     skip = tuple(s.strip() for arg in a.skip for s in arg.split(",") if s.strip())
-    return Config(rules=tuple(a.rules), default_rules=not a.no_default_rules, skip=skip, lang=a.lang)
+    return Config(rules=tuple(a.rules), default_rules=not a.no_default_rules, skip=skip, lang=a.lang,
+                  names=a.names, names_aliases=tuple(a.names_aliases))
 
 
 def describe_rule(r: Rule) -> str:

@@ -74,7 +74,7 @@ def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
             yield p, None
 
 
-def plan(inputs: list[str], output: str | None, fmt: str = "auto") -> tuple[list[Source], list[str]]:
+def plan(inputs: list[str], output: str | None, fmt: str = "auto", *, read_only: bool = False) -> tuple[list[Source], list[str]]:
     """Sources with their outputs, plus notes (skipped files) for the user."""
     notes: list[str] = []
     if not inputs:
@@ -83,7 +83,7 @@ def plan(inputs: list[str], output: str | None, fmt: str = "auto") -> tuple[list
     out_dir: Path | None = None
     out_file: Path | None = None
     if output is None or output == "-":
-        if not single:
+        if not single and not read_only:
             raise UsageError("-o OUTPUT is required for several inputs or a folder")
     else:
         o = Path(output)

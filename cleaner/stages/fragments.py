@@ -1,0 +1,427 @@
+"""The ``fragments`` stage: cut broken machine-translation fragments, keep the good text.
+
+Rules are data (``rules/fragments/<lang>.toml``); each names one of the detectors below, which
+reads its word lists and limits from ``Rule.extra``. Every edit is a pure deletion (the
+replacement is always ""), so the output is the input with spans removed.
+
+Detectors
+  capital-function-word  "... Rahmon said The current state ..." -> cut the garbled rest
+  orphan-token           "... via video link. 19th" -> cut the lone token
+  doubled-word           "by the the heads" -> cut the repeat
+  cut-off-repeat         a sentence cut off mid-way that another line carries whole -> cut it
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from cleaner.document import Edit, merge_overlapping
+from cleaner.normalize import fold
+from cleaner.paths import rules_dir
+from cleaner.ruleset import Rule, RuleSet
+from cleaner.sentences import is_abbreviation, sentence_spans
+from cleaner.stages.base import Context, Line, iter_lines
+
+_CLOSERS = "\"'”’»)]"
+_TERMINAL = ".!?…"
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
+# Lines that look like code or tables: never prose.
+_CODE = regex.compile(r"[{}<>]|=>|\(\);|`|\t|\s\|\s|^\s{4}|[;=]\s*$")
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers
+
+
+@dataclass(frozen=True, slots=True)
+class _Sent:
+    """One sentence of a line, as offsets into the whole text."""
+
+    start: int
+    end: int
+
+
+def _sentences(line: Line) -> list[_Sent]:
+    return [_Sent(line.start + s, line.start + e) for s, e in sentence_spans(line.text)]
+
+
+def _words(s: str) -> list[str]:
+    return _WORD.findall(s)
+
+
+def _ends_sentence(s: str) -> bool:
+    return s.rstrip().rstrip(_CLOSERS)[-1:] in tuple(_TERMINAL)
+
+
+def _terminal_start(text: str, sent: _Sent) -> int:
+    """Offset where the sentence's closing punctuation (and closing quotes) begin."""
+    j = sent.end
+    while j > sent.start and text[j - 1] in _CLOSERS:
+        j -= 1
+    k = j
+    while k > sent.start and text[k - 1] in _TERMINAL:
+        k -= 1
+    return k if k < j else sent.end
+
+
+def _is_prose(line: str, min_words: int, max_title_share: float) -> bool:
+    words = _words(line)
+    if len(words) < min_words or _CODE.search(line):
+        return False
+    alpha = [w for w in words if w[0].isalpha()]
+    if not alpha:
+        return False
+    caps = sum(1 for w in alpha if w[0].isupper())
+    return caps / len(alpha) < max_title_share
+
+
+def _remove_sentence(text: str, line: Line, sents: list[_Sent], i: int) -> tuple[int, int]:
+    """Span removing sentence ``i`` of a line with the whitespace that separated it."""
+    s = sents[i]
+    if len(sents) == 1:
+        return _remove_line(text, line)
+    if i + 1 < len(sents):
+        return s.start, sents[i + 1].start
+    return sents[i - 1].end, line.end
+
+
+def _remove_line(text: str, line: Line) -> tuple[int, int]:
+    """Span removing a whole line with its break and the blank lines after it (or, for the
+    last line, the line breaks before it)."""
+    end = line.stop
+    while end < len(text):
+        nl = text.find("\n", end)
+        if nl < 0 or text[end:nl].strip():
+            break
+        end = nl + 1
+    if line.stop == len(text):
+        start = line.start
+        while start > 0 and text[start - 1] in " \t\n":
+            start -= 1
+        return start, line.stop
+    return line.start, end
+
+
+def _words_set(rule: Rule, key: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in rule.extra.get(key, ()))
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+# --------------------------------------------------------------------------------------------
+# Detectors: (rule, text, lines, sentences per line) -> edits
+
+Detector = Callable[[Rule, str, Sequence[Line], Sequence[list[_Sent]]], list[Edit]]
+
+
+@lru_cache(maxsize=64)
+def _capital_pattern(words: tuple[str, ...], prev_any_case: bool) -> regex.Pattern[str]:
+    caps = [w[:1].upper() + w[1:] for w in words]
+    first = r"\p{L}" if prev_any_case else r"\p{Ll}"
+    return regex.compile(
+        r"(?<![\p{L}\p{N}.@/#_&'’-])(?P<prev>" + first + r"[\p{Ll}'’-]*) (?P<cap>" + _alt(caps) + r")"
+        r" (?P<next>\p{Ll}[\p{Ll}'’-]*)(?=[\s,.;:!?…]|$)"
+    )
+
+
+def _names_speaker(clause: str, verbs: frozenset[str], articles: frozenset[str], most: int) -> bool:
+    """``said Rahmon``, ``sagte der Präsident``: a reporting verb followed only by a name."""
+    words = _words(clause)[-(most + 1) :]
+    for i, w in enumerate(words):
+        if w.casefold() in verbs:
+            rest = words[i + 1 :]
+            return bool(rest) and all(r[0].isupper() or r.casefold() in articles for r in rest)
+    return False
+
+
+def capital_function_word(
+    rule: Rule, text: str, lines: Sequence[Line], sents: Sequence[list[_Sent]]
+) -> list[Edit]:
+    ex = rule.extra
+    verb_only = _words_set(rule, "after_verb_words")
+    pat = _capital_pattern(
+        tuple(sorted(_words_set(rule, "words") | verb_only)), bool(ex.get("prev_any_case", False))
+    )
+    verbs = _words_set(rule, "reporting_verbs")
+    dangling = _words_set(rule, "dangling")
+    title_words = _words_set(rule, "title_words")
+    articles = _words_set(rule, "articles")
+    max_clause = int(ex.get("max_clause_words", 5))
+    min_words = int(ex.get("min_line_words", 8))
+    max_share = float(ex.get("max_title_share", 0.45))
+    out: list[Edit] = []
+    for line, ss in zip(lines, sents, strict=True):
+        if not _is_prose(line.text, min_words, max_share):
+            continue
+        done_until = -1
+        for m in pat.finditer(line.text):
+            cap = line.start + m.start("cap")
+            if cap < done_until:
+                continue
+            prev = regex.split(r"['’]", m.group("prev").casefold())[-1] or m.group("prev").casefold()
+            if prev in title_words or (m.group("cap").casefold() in verb_only and prev not in verbs):
+                continue
+            idx = next((k for k, s in enumerate(ss) if s.start <= cap < s.end), None)
+            if idx is None:
+                continue
+            sent = ss[idx]
+            stop = _terminal_start(text, sent)
+            head = text[sent.start : cap]
+            note_word = m.group("cap")
+            comma = head.rfind(", ")
+            clause = head[comma + 2 :] if comma >= 0 else head
+            clause_words = [w.casefold() for w in _words(clause)]
+            short_clause = (
+                comma >= 0 and len(clause_words) <= max_clause and len(_words(head[:comma])) >= 3
+            )
+            if prev in dangling and short_clause:
+                start, end, how = sent.start + comma, stop, "cut the broken clause from its comma"
+            elif prev in dangling:
+                start, end = _remove_sentence(text, line, ss, idx)
+                how = "removed the sentence (no complete head to keep)"
+            elif prev in verbs or _names_speaker(clause, verbs, articles, max_clause):
+                start, end, how = cap - 1, stop, "cut the rest of the sentence after a reporting verb"
+            elif comma < 0 and len(clause_words) < 5 and text[sent.start : cap].strip():
+                # A short head (no comma, under five words) before a whole sentence is the fragment.
+                start, end, how = sent.start, cap, "cut the fragment before a spliced sentence"
+            elif short_clause:
+                start, end, how = sent.start + comma, stop, "cut the broken clause from its comma"
+            else:
+                start, end, how = cap - 1, stop, "cut the spliced fragment to the sentence end"
+            done_until = end
+            out.append(
+                Edit(rule.id, start, end, "", rule.safety, f"{how} (at {note_word!r})")  # type: ignore[arg-type]
+            )
+    return out
+
+
+@lru_cache(maxsize=64)
+def _orphan_patterns(
+    ordinal: str, number: str, word: str, nexts: tuple[str, ...]
+) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    token = "|".join(f"(?:{p})" for p in (ordinal, number, word) if p)
+    mid_token = "|".join(f"(?:{p})" for p in (ordinal, number) if p)
+    caps = [w[:1].upper() + w[1:] for w in nexts]
+    at_end = regex.compile(
+        r"(?<=[.!?…][\"'”’»)\]]*)(?P<cut>[ \t]+(?P<tok>" + token + r"))[ \t]*$"
+    )
+    mid = regex.compile(
+        r"(?<=[.!?…][\"'”’»)\]]*)(?P<cut>[ \t]+(?P<tok>" + (mid_token or "(?!)") + r"))"
+        r"(?= (?:" + (_alt(caps) or "(?!)") + r") \p{Ll})"
+    )
+    return at_end, mid
+
+
+def orphan_token(
+    rule: Rule, text: str, lines: Sequence[Line], sents: Sequence[list[_Sent]]
+) -> list[Edit]:
+    ex = rule.extra
+    at_end, mid = _orphan_patterns(
+        str(ex.get("ordinal", "")),
+        str(ex.get("number", "")),
+        str(ex.get("word", "")),
+        tuple(sorted(_words_set(rule, "next_words"))),
+    )
+    min_words = int(ex.get("min_sentence_words", 4))
+    out: list[Edit] = []
+    for line in lines:
+        if _CODE.search(line.text):
+            continue
+        for pat in (mid, at_end):
+            for m in pat.finditer(line.text):
+                before = line.text[: m.start("cut")]
+                if is_abbreviation(line.text, m.start("cut")):
+                    continue
+                spans = sentence_spans(before)
+                if not spans or len(_words(before[spans[-1][0] :])) < min_words:
+                    continue
+                out.append(
+                    Edit(rule.id, line.start + m.start("cut"), line.start + m.end("cut"), "",
+                         rule.safety, f"orphan {m.group('tok')!r}")  # type: ignore[arg-type]
+                )
+    return out
+
+
+@lru_cache(maxsize=64)
+def _doubled_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
+    return regex.compile(
+        r"(?<![\p{L}\p{N}'’-])(?P<w>" + _alt(words) + r")(?P<rep>(?:[ ]+(?P=w))+)(?![\p{L}\p{N}'’-])",
+        regex.IGNORECASE,
+    )
+
+
+def doubled_word(
+    rule: Rule, text: str, lines: Sequence[Line], sents: Sequence[list[_Sent]]
+) -> list[Edit]:
+    pat = _doubled_pattern(tuple(sorted(_words_set(rule, "words"))))
+    out: list[Edit] = []
+    for line in lines:
+        if _CODE.search(line.text):
+            continue
+        for m in pat.finditer(line.text):
+            first, rep = m.group("w"), m.group("rep")
+            if rep != rep.lower() or not (first.islower() or first[1:].islower() or len(first) == 1):
+                continue  # "The The" (a band), "THE THE" (shouting): leave them
+            if len(first) == 1 and first.isupper():
+                continue
+            out.append(
+                Edit(rule.id, line.start + m.start("rep"), line.start + m.end("rep"), "",
+                     rule.safety, f"doubled {first.casefold()!r}")  # type: ignore[arg-type]
+            )
+    return out
+
+
+def cut_off_repeat(
+    rule: Rule, text: str, lines: Sequence[Line], sents: Sequence[list[_Sent]]
+) -> list[Edit]:
+    ex = rule.extra
+    min_words = int(ex.get("min_words", 6))
+    dangling = _words_set(rule, "dangling")
+    # Candidates: a line's last sentence that stops without closing punctuation (a cut-off
+    # head), and a line's first sentence that starts with a lower-case letter (a cut-off tail).
+    heads: list[tuple[Line, list[_Sent], str, bool]] = []
+    tails: list[tuple[Line, list[_Sent], str]] = []
+    for line, ss in zip(lines, sents, strict=True):
+        if not ss:
+            continue
+        frag = text[ss[-1].start : ss[-1].end]
+        f = fold(frag)
+        if f and not _ends_sentence(frag) and frag.rstrip()[-1:] not in ":;" and len(
+            f.split()
+        ) >= min_words:
+            weak = frag.rstrip().endswith(",") or f.split()[-1] in dangling
+            heads.append((line, ss, f, weak))
+        frag = text[ss[0].start : ss[0].end]
+        f = fold(frag)
+        if f and frag[:1].islower() and len(f.split()) >= min_words and _ends_sentence(frag):
+            tails.append((line, ss, f))
+    if not heads and not tails:
+        return []
+    # Sentences of other lines, by their first and last folded word.
+    by_first: dict[str, list[tuple[int, int, int]]] = {}
+    by_last: dict[str, list[tuple[int, int, int]]] = {}
+    for line, ss in zip(lines, sents, strict=True):
+        for sn in ss:
+            words = fold(text[sn.start : sn.end]).split()
+            if words:
+                by_first.setdefault(words[0], []).append((line.index, sn.start, line.end))
+                by_last.setdefault(words[-1], []).append((line.index, line.start, sn.end))
+    out: list[Edit] = []
+    for line, ss, f, weak in heads:
+        room = 2 * len(f) + 64
+        for idx, start, stop in by_first.get(f.split()[0], ()):
+            if idx == line.index:
+                continue
+            other = fold(text[start : min(stop, start + room)])
+            if len(other) <= len(f) or not other.startswith(f):
+                continue
+            if other[len(f)] != " " or weak:  # cut mid-word, or after a comma / function word
+                start, end = _remove_sentence(text, line, ss, len(ss) - 1)
+                out.append(Edit(rule.id, start, end, "", rule.safety,  # type: ignore[arg-type]
+                                "cut-off sentence repeated whole on another line"))
+                break
+    for line, ss, f in tails:
+        room = 2 * len(f) + 64
+        for idx, start, stop in by_last.get(f.split()[-1], ()):
+            if idx == line.index:
+                continue
+            other = fold(text[max(start, stop - room) : stop])
+            if len(other) > len(f) and other.endswith(f):
+                start, end = _remove_sentence(text, line, ss, 0)
+                out.append(Edit(rule.id, start, end, "", rule.safety,  # type: ignore[arg-type]
+                                "cut-off sentence tail repeated whole on another line"))
+                break
+    return out
+
+
+DETECTORS: dict[str, Detector] = {
+    "capital-function-word": capital_function_word,
+    "orphan-token": orphan_token,
+    "doubled-word": doubled_word,
+    "cut-off-repeat": cut_off_repeat,
+}
+
+# --------------------------------------------------------------------------------------------
+# Language guess (only English is guessed; other languages need ctx.lang)
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_EN = _wordset(
+    "the of and to in is that for on with was as by it at from are be this have has he she "
+    "they said were been which their his its not but an or will would"
+)
+_OTHER = _wordset(
+    "der die das und ist nicht mit den dem ein eine auf sich le la les et est une des du dans "
+    "pour que qui pas el los las y es del por con una para se su"
+)
+
+
+def looks_english(text: str) -> bool:
+    words = [w.casefold() for w in _words(text[:20000])]
+    if len(words) < 5:
+        return False
+    en = sum(1 for w in words if w in _EN)
+    other = sum(1 for w in words if w in _OTHER)
+    return en >= 3 and en / len(words) >= 0.12 and en > 2 * other
+
+
+# --------------------------------------------------------------------------------------------
+# The stage
+
+
+def load_fragment_rules(folder: Path | None = None) -> tuple[Rule, ...]:
+    """The shipped fragment rules (``rules/fragments/*.toml``)."""
+    return RuleSet.load([folder or rules_dir() / "fragments"]).family("fragments")
+
+
+@dataclass(frozen=True)
+class FragmentsStage:
+    """Cut broken MT fragments.
+
+    ``rules``: the fragment rules to use (``None``: the shipped ``rules/fragments`` packs; an
+    empty tuple: none, the stage then does nothing). ``safe_only`` drops the risky rules
+    (capital-function-word).
+    """
+
+    rules: tuple[Rule, ...] | None = None
+    safe_only: bool = False
+    name: str = "fragments"
+
+    def __post_init__(self) -> None:
+        rules = load_fragment_rules() if self.rules is None else tuple(self.rules)
+        for r in rules:
+            if r.kind != "detector" or r.detector not in DETECTORS:
+                raise ValueError(f"{r.source}: rule {r.id!r}: unknown detector {r.detector!r}")
+        if self.safe_only:
+            rules = tuple(r for r in rules if r.safety == "safe")
+        object.__setattr__(self, "rules", rules)
+
+    @classmethod
+    def from_ruleset(cls, ruleset: RuleSet, safe_only: bool = False) -> FragmentsStage:
+        return cls(ruleset.family("fragments"), safe_only)
+
+    def edits(self, text: str, ctx: Context) -> list[Edit]:
+        lang = ctx.lang
+        if lang is None:
+            if not looks_english(text):
+                return []
+            lang = "en"
+        rules = [r for r in self.rules or () if r.lang in (lang, "any")]
+        if not rules:
+            return []
+        lines = list(iter_lines(text))
+        sents = [_sentences(line) for line in lines]
+        found: list[Edit] = []
+        for r in rules:
+            assert r.detector is not None
+            found.extend(DETECTORS[r.detector](r, text, lines, sents))
+        return merge_overlapping(found)
