@@ -1,0 +1,131 @@
+"""The installed `clean` command, run as a subprocess like a user would."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CLEAN = str(Path(sys.executable).parent / "clean")
+SEEDS = ROOT / "seeds"
+
+
+def run(*args, input=None, cwd=None):
+    return subprocess.run([CLEAN, *args], input=input, capture_output=True, cwd=cwd, timeout=300)
+
+
+def test_clean_folder_of_seeds(tmp_path):
+    out = tmp_path / "out"
+    ledger = tmp_path / "ledger.jsonl"
+    summary = tmp_path / "summary.json"
+    p = run(str(SEEDS), "-o", str(out), "--explain", str(ledger), "--summary-json", str(summary), cwd=tmp_path)
+    assert p.returncode == 0, p.stderr.decode()
+    assert sorted(f.name for f in out.iterdir()) == sorted(f.name for f in SEEDS.glob("*.txt"))
+    assert b"boilerplate.en.comment-prompt" in p.stderr  # per-rule summary on stderr
+    records = [json.loads(x) for x in ledger.read_text().splitlines()]
+    assert len(records) == 5
+    for rec in records:
+        original = (SEEDS / rec["id"]).read_text(encoding="utf-8")
+        for e in rec["edits"]:
+            assert original[e["start"] : e["end"]] == e["removed"]
+    s = json.loads(summary.read_text())
+    assert s["docs"] == 5 and s["rejects"] == 0 and "never_fired" in s
+    assert "Post a Comment" not in (out / "000_474cad912ef38b96.txt").read_text()
+
+
+def test_jsonl_keeps_fields_and_order(tmp_path):
+    src = tmp_path / "in.jsonl"
+    rows = [
+        {"id": "a", "url": "https://x.test/1", "text": "Hello world, this is the news.\n\nShare this article", "n": 1},
+        {"z": [1, 2], "text": "Leave a Reply", "id": "b"},
+    ]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "out.jsonl"
+    p = run(str(src), "-o", str(out), "-q")
+    assert p.returncode == 0, p.stderr.decode()
+    got = [json.loads(x) for x in out.read_text().splitlines()]
+    assert [list(g) for g in got] == [list(r) for r in rows]
+    assert got[0]["text"] == "Hello world, this is the news.\n" and got[0]["n"] == 1
+
+
+def test_rejects_and_exit_code(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"text": "fine"}\nnot json\n{"text": null}\n')
+    rej = tmp_path / "rejects.jsonl"
+    p = run(str(src), "-o", str(tmp_path / "o.jsonl"), "--rejects", str(rej), "-q")
+    assert p.returncode == 1
+    reasons = [json.loads(x) for x in rej.read_text().splitlines()]
+    assert [r["line"] for r in reasons] == [2, 3]
+    assert (tmp_path / "o.jsonl").read_text().count("\n") == 1
+
+
+def test_stdin_to_stdout():
+    p = run("-", "-q", input=b"Breaking News\n\nThe minister said the talks with the alliance would resume on Monday in Dushanbe.\n\nPost a Comment\n")
+    assert p.returncode == 0
+    assert p.stdout == b"The minister said the talks with the alliance would resume on Monday in Dushanbe.\n"
+
+
+def test_list_and_show_rules():
+    p = run("--list-rules")
+    assert p.returncode == 0 and b"boilerplate.en.comment-prompt" in p.stdout
+    p = run("--show-rule", "boilerplate.en.comment-prompt")
+    assert p.returncode == 0 and b"why:" in p.stdout and b"removes:" in p.stdout
+    p = run("--show-rule", "no.such.rule")
+    assert p.returncode == 2 and b"no rule" in p.stderr
+
+
+def test_bad_rule_file_is_one_line(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[pack]\nid = "x"\n[[rule]]\nid = "x.one"\nwhy = "w"\nkind = "regex"\npattern = "(unclosed"\nremove = ["a"]\n')
+    p = run(str(SEEDS), "-o", str(tmp_path / "o"), "--rules", str(bad))
+    assert p.returncode == 2
+    err = p.stderr.decode().strip()
+    assert len(err.splitlines()) == 1 and "bad.toml" in err and "x.one" in err and "pattern" in err
+    assert "Traceback" not in err
+
+
+def test_skip_stage_and_rule(tmp_path):
+    text = b"Some article text that is long enough to be a paragraph, the minister said on Monday.\n\nPost a Comment\n"
+    p = run("-", "-q", "--skip", "boilerplate", input=text)
+    assert b"Post a Comment" in p.stdout
+    p = run("-", "-q", "--skip", "boilerplate.en.comment-prompt", input=text)
+    assert b"Post a Comment" in p.stdout
+    p = run("-", "-q", "--skip", "nonsense", input=text)
+    assert p.returncode == 2
+
+
+def test_diff_names_rules(tmp_path):
+    p = run(str(SEEDS / "002_8b5f3428fefe6c5b.txt"), "-o", str(tmp_path / "o.txt"), "--diff", "--color", "never", "-q")
+    assert p.returncode == 0
+    assert b"[residue.markdown-link] -[said](#) +said" in p.stdout
+
+
+def test_verify_passes_on_seeds(tmp_path):
+    p = run(str(SEEDS), "-o", str(tmp_path / "o"), "--verify", "-q")
+    assert p.returncode == 0, p.stderr.decode()
+
+
+@pytest.mark.slow
+def test_wheel_ships_rules_and_runs_from_elsewhere(tmp_path):
+    """`pip install .` (not editable) gives a `clean` that finds its rules from any folder."""
+    wheel_dir = tmp_path / "wheel"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheel_dir), str(ROOT)],
+                   check=True, capture_output=True, timeout=600)
+    wheel = next(wheel_dir.glob("cleaner-*.whl"))
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+                   check=True, capture_output=True, timeout=600)
+    assert (target / "cleaner" / "_rules" / "boilerplate" / "en.toml").is_file()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    code = "import sys; from cleaner.cli import main; sys.exit(main(sys.argv[1:]))"
+    env = {"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"}
+    p = subprocess.run([sys.executable, "-c", code, str(SEEDS), "-o", "cleaned", "-q"], cwd=elsewhere, env=env,
+                       capture_output=True, timeout=300)
+    assert p.returncode == 0, p.stderr.decode()
+    assert len(list((elsewhere / "cleaned").glob("*.txt"))) == 5
+    import_path = subprocess.run([sys.executable, "-c", "import cleaner.paths as p; print(p.rules_dir())"], cwd=elsewhere,
+                                 env=env, capture_output=True, text=True).stdout
+    assert str(target) in import_path
