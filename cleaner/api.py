@@ -9,6 +9,7 @@ from typing import Any
 
 from cleaner.config import STAGES, Config
 from cleaner.document import Document, Result
+from cleaner.lang import detect
 from cleaner.names import NameTable, default_table
 from cleaner.pipeline import Pipeline
 from cleaner.ruleset import RuleSet
@@ -85,6 +86,7 @@ class Cleaner:
                 guard_min_fraction=config.guard_min_fraction,
                 guard_min_words=config.guard_min_words,
                 lang=config.lang,
+                detect_lang=detect,
             ),
         )
 

@@ -6,13 +6,13 @@ schema is documented in ``rules/README.md``; this module is its single implement
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import regex
+import tomllib
 
 from cleaner.normalize import fold
 from cleaner.paths import rules_dir
@@ -21,6 +21,7 @@ KINDS = ("line", "prefix", "regex", "span", "detector")
 ZONES = ("head", "body", "tail", "any")
 SAFETIES = ("safe", "risky")
 EXTENDS = ("none", "rest-of-tail")
+OWN_SCHEMA = {"names", "lang"}  # folders of data files with their own schema, not rule packs
 # Fields every rule may carry; anything else is stage-specific and kept in Rule.extra.
 _COMMON = {
     "id", "why", "kind", "where", "safety", "phrases", "pattern", "replacement", "case",
@@ -206,7 +207,7 @@ def rule_files(paths: Iterable[Path | str]) -> list[Path]:
         if p.is_dir():
             out.extend(
                 f for f in sorted(p.rglob("*.toml"))
-                if f.parent.name != "names"  # name tables have their own schema
+                if f.parent.name not in OWN_SCHEMA
             )
         else:
             out.append(p)

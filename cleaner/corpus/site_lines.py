@@ -112,7 +112,7 @@ def write_proposals(props: list[Proposal], out_dir: Path) -> list[Path]:
             'safety = "risky"',
             "phrases = [",
         ]
-        for f, k, ex in p.lines:
+        for _folded, k, ex in p.lines:
             lines.append(f"  {_q(ex)},  # on {k} of {p.pages} pages")
         lines.append("]")
         lines.append("remove = [" + ", ".join(_q(ex) for _, _, ex in p.lines[:3]) + "]")
