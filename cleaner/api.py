@@ -20,6 +20,7 @@ from cleaner.stages.fragments import FragmentsStage
 from cleaner.stages.layout import LayoutBlanksStage, LayoutSpacesStage
 from cleaner.stages.names import NamesStage
 from cleaner.stages.residue import ResidueStage
+from cleaner.stages.structure import StructureStage
 from cleaner.stages.unicode import BreaksStage, CharsStage, FtfyStage
 
 
@@ -40,6 +41,8 @@ def _build_stages(rules: RuleSet, config: Config) -> list[Stage]:
         stages.append(ResidueStage(rules.family("residue"), t))
     if "boilerplate" not in skip:
         stages.append(BoilerplateStage(rules.family("boilerplate") + rules.family("sites"), t))
+    if "structure" not in skip:
+        stages.append(StructureStage(rules.family("structure")))
     if "duplicates" not in skip:
         stages.append(DuplicatesStage(rules.family("duplicates")))
     if "fragments" not in skip:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-STAGES = ("unicode", "residue", "boilerplate", "duplicates", "fragments", "names", "layout")
+STAGES = ("unicode", "residue", "boilerplate", "structure", "duplicates", "fragments", "names", "layout")
 
 
 @dataclass(frozen=True)

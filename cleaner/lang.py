@@ -1,54 +1,94 @@
-"""A cheap, deterministic language guess, so rule packs of other languages stay quiet.
+"""A cheap, deterministic language guess for scoping rule packs.
 
-Scripts decide first (Han vs kana for zh/ja, Ukrainian letters for uk vs ru); Latin-script
-languages are told apart by their most frequent function words (``rules/lang/stopwords.toml``).
-Unsure means None, and then every pack applies, as before detection.
+Script counts decide zh/ja (Han vs Kana) and ru/uk (Ukrainian-only letters іїєґ vs Russian-only
+ыэъё); Latin-script languages are scored by counts of very frequent function words listed in
+``rules/lang/stopwords.toml``. Only the first ``LIMIT`` characters are read; a word listed for k languages counts 1/k for each. ``detect`` returns
+None when it is unsure: too little text, or no clear winner.
 """
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
+from pathlib import Path
 
 import regex
 import tomllib
 
 from cleaner.paths import rules_dir
 
-SAMPLE = 2000
-_WORD = regex.compile(r"\p{L}+")
+LIMIT = 2000
+MIN_LETTERS = 20          # fewer letters than this: too short to say
+MIN_HITS = 3              # a Latin language needs at least this many stopword hits
+MARGIN = 1.5              # ... and this many times the runner-up's score
+
 _HAN = regex.compile(r"\p{Han}")
 _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+_HANGUL = regex.compile(r"\p{Hangul}")
 _CYR = regex.compile(r"\p{Cyrillic}")
-_UK = regex.compile(r"[іїєґІЇЄҐ]")
-_RU = regex.compile(r"[ыэъёЫЭЪЁ]")
+_LATIN = regex.compile(r"\p{Latin}")
+_UK_ONLY = regex.compile(r"[іїєґІЇЄҐ]")
+_RU_ONLY = regex.compile(r"[ыэъёЫЭЪЁ]")
+_WORD = regex.compile(r"[\p{L}\p{M}']+")
 
 
-@cache
-def _stopwords() -> dict[str, frozenset[str]]:
-    with (rules_dir() / "lang" / "stopwords.toml").open("rb") as f:
+def _stopwords_path() -> Path:
+    return rules_dir() / "lang" / "stopwords.toml"
+
+
+@lru_cache(maxsize=4)
+def _table(path: str | None = None) -> dict[str, tuple[tuple[str, float], ...]]:
+    """word -> ((language, weight), ...): a word listed for k languages gives each 1/k."""
+    p = Path(path) if path else _stopwords_path()
+    with p.open("rb") as f:
         data = tomllib.load(f)
-    return {lang: frozenset(t["words"]) for lang, t in sorted(data.items())}
+    owners: dict[str, set[str]] = {}
+    for lang in sorted(data):
+        for w in data[lang].get("words", []):
+            owners.setdefault(w.casefold(), set()).add(lang)
+    return {w: tuple((lang, 1.0 / len(ls)) for lang in sorted(ls)) for w, ls in owners.items()}
 
 
-def detect(text: str) -> str | None:
-    """ISO 639-1 code of the text's language, or None when the evidence is thin."""
-    s = text[:SAMPLE]
+def _cyrillic(text: str) -> str | None:
+    uk = len(_UK_ONLY.findall(text))
+    ru = len(_RU_ONLY.findall(text))
+    if uk > ru:
+        return "uk"
+    if ru > uk:
+        return "ru"
+    return None
+
+
+def detect(text: str, stopwords: str | None = None) -> str | None:
+    """Language code (en de fr es it pt nl pl tr id ru uk zh ja) or None when unsure."""
+    s = text[:LIMIT]
     han = len(_HAN.findall(s))
     kana = len(_KANA.findall(s))
-    if han + kana >= 20:
-        return "ja" if kana >= 0.1 * (han + kana) else "zh"
     cyr = len(_CYR.findall(s))
-    if cyr >= 40:
-        uk, ru = len(_UK.findall(s)), len(_RU.findall(s))
-        if uk > ru:
-            return "uk"
-        return "ru" if ru > uk or ru > 0 else None
-    words = [w.casefold() for w in _WORD.findall(s)]
-    if len(words) < 8:
+    latin = len(_LATIN.findall(s))
+    hangul = len(_HANGUL.findall(s))
+    cjk = han + kana
+    letters = cjk + cyr + latin + hangul
+    if letters < MIN_LETTERS and cjk < 8:
         return None
-    scores = {lang: sum(w in sw for w in words) for lang, sw in _stopwords().items()}
+    # CJK characters carry a word each, so a CJK text needs far fewer of them to dominate.
+    if cjk * 3 >= letters - cjk and cjk >= 8 and hangul < cjk:
+        if kana >= max(3, cjk // 20):
+            return "ja"
+        return "zh"
+    if cyr > latin and cyr >= MIN_LETTERS:
+        return _cyrillic(s)
+    if latin < MIN_LETTERS:
+        return None
+    table = _table(stopwords)
+    scores: dict[str, float] = {}
+    for w in _WORD.findall(s.casefold()):
+        for lang, weight in table.get(w, ()):
+            scores[lang] = scores.get(lang, 0.0) + weight
+    if not scores:
+        return None
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
-    (best, top), (_, second) = ranked[0], ranked[1]
-    if top >= 3 and top >= 0.08 * len(words) and top >= 1.5 * second:
-        return best
-    return None
+    best, top = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    if top < MIN_HITS or top < MARGIN * second:
+        return None
+    return best

@@ -21,6 +21,9 @@ _HOMOGLYPHS = str.maketrans(
         "υ": "u", "χ": "x", "ε": "e", "ѵ": "v", "ӏ": "l", "һ": "h", "ԛ": "q", "ԝ": "w",
     }
 )
+# Dotless ı (Turkish) has no case pair in Unicode's folding: "YANITLA" folds to "yanitla" but
+# "Yanıtla" to "yanıtla". Reading ı as i makes the two one phrase.
+_DOTLESS = str.maketrans({"ı": "i"})
 _INVISIBLE = regex.compile(r"[\p{Cf}\u00ad\u034f\u115f\u1160\u3164\uffa0]")
 _MARKS = regex.compile(r"\p{M}+")
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
@@ -34,7 +37,7 @@ def fold(line: str) -> str:
     if s.isascii():
         return " ".join(_NON_WORD.sub(" ", s.casefold()).split())
     s = unicodedata.normalize("NFKD", s)
-    s = _MARKS.sub("", s).casefold()
+    s = _MARKS.sub("", s).casefold().translate(_DOTLESS)
     latin = len(_LATIN.findall(s))
     if latin and latin >= len(_CYR_GREEK.findall(s)):
         s = s.translate(_HOMOGLYPHS)

@@ -14,7 +14,7 @@ from cleaner.document import Document, Edit, Result, apply_edits, compose, merge
 from cleaner.stages.base import Context, Stage
 
 # Stages whose edits only remove text; the precision guard can veto them for a document.
-REMOVAL_STAGES = frozenset({"boilerplate", "duplicates", "fragments"})
+REMOVAL_STAGES = frozenset({"boilerplate", "structure", "duplicates", "fragments"})
 
 
 def site_of(meta: Any) -> str | None:

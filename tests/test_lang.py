@@ -1,0 +1,120 @@
+"""cleaner.lang.detect: script counts for zh/ja/ru/uk, stopword counts for Latin-script languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.lang import LIMIT, detect
+
+SAMPLES = {
+    "en": [
+        "The government said on Monday that it would raise taxes on tobacco and alcohol to pay for the new hospital program.",
+        "Police were called to the scene after witnesses reported hearing shots, and two men were later arrested by officers.",
+    ],
+    "de": [
+        "Die Bundesregierung hat am Montag angekündigt, dass sie die Steuern auf Tabak und Alkohol erhöhen wird, um das neue Krankenhausprogramm zu finanzieren.",
+        "Nach Angaben der Polizei wurde der Mann noch in der Nacht festgenommen, er soll sich bei den Beamten nicht gewehrt haben.",
+    ],
+    "fr": [
+        "Le gouvernement a annoncé lundi qu'il allait augmenter les taxes sur le tabac et l'alcool pour financer le nouveau plan pour les hôpitaux.",
+        "Selon la police, l'homme a été interpellé dans la nuit et il ne s'est pas opposé aux agents, qui l'ont placé en garde à vue.",
+    ],
+    "es": [
+        "El Gobierno anunció el lunes que subirá los impuestos sobre el tabaco y el alcohol para financiar el nuevo plan de hospitales.",
+        "Según la policía, el hombre fue detenido durante la noche y no opuso resistencia a los agentes, que lo trasladaron a comisaría.",
+    ],
+    "it": [
+        "Il governo ha annunciato lunedì che aumenterà le tasse sul tabacco e sull'alcol per finanziare il nuovo piano per gli ospedali.",
+        "Secondo la polizia, l'uomo è stato fermato durante la notte e non ha opposto resistenza agli agenti, che lo hanno portato in questura.",
+    ],
+    "pt": [
+        "O governo anunciou na segunda-feira que vai aumentar os impostos sobre o tabaco e o álcool para financiar o novo plano para os hospitais.",
+        "Segundo a polícia, o homem foi detido durante a noite e não ofereceu resistência aos agentes, que o levaram para a delegacia.",
+    ],
+    "nl": [
+        "Het kabinet heeft maandag aangekondigd dat de belastingen op tabak en alcohol omhoog gaan om het nieuwe plan voor de ziekenhuizen te betalen.",
+        "Volgens de politie is de man in de nacht aangehouden en heeft hij zich niet verzet tegen de agenten, die hem naar het bureau brachten.",
+    ],
+    "pl": [
+        "Rząd ogłosił w poniedziałek, że podniesie podatki na tytoń i alkohol, aby sfinansować nowy program dla szpitali w całym kraju.",
+        "Według policji mężczyzna został zatrzymany w nocy i nie stawiał oporu funkcjonariuszom, którzy przewieźli go na komendę.",
+    ],
+    "tr": [
+        "Hükümet pazartesi günü yaptığı açıklamada, yeni hastane programını finanse etmek için tütün ve alkol üzerindeki vergileri artıracağını duyurdu.",
+        "Polisin açıklamasına göre adam gece saatlerinde gözaltına alındı ve memurlara karşı herhangi bir direniş göstermedi, ancak ifadesi henüz alınmadı.",
+    ],
+    "id": [
+        "Pemerintah mengumumkan pada hari Senin bahwa pajak tembakau dan alkohol akan dinaikkan untuk membiayai program rumah sakit yang baru.",
+        "Menurut polisi, pria tersebut ditangkap pada malam hari dan tidak melakukan perlawanan terhadap petugas yang membawanya ke kantor polisi.",
+    ],
+    "ru": [
+        "Правительство в понедельник объявило, что повысит налоги на табак и алкоголь, чтобы финансировать новую программу для больниц.",
+        "По данным полиции, мужчину задержали ночью, он не оказал сопротивления сотрудникам, которые доставили его в отделение.",
+    ],
+    "uk": [
+        "Уряд у понеділок оголосив, що підвищить податки на тютюн і алкоголь, щоб фінансувати нову програму для лікарень.",
+        "За даними поліції, чоловіка затримали вночі, він не чинив опору правоохоронцям, які доставили його до відділку.",
+    ],
+    "zh": [
+        "政府周一宣布，将提高烟草和酒类的税收，以资助新的医院建设计划。",
+        "据警方介绍，该男子于当晚被捕，他没有反抗，随后被带往派出所接受调查。",
+    ],
+    "ja": [
+        "政府は月曜日、新しい病院計画の財源を確保するため、たばこと酒類への税金を引き上げると発表した。",
+        "警察によると、男は夜のうちに逮捕され、警察官に抵抗することはなかったという。",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"), [(lang, t) for lang, texts in SAMPLES.items() for t in texts]
+)
+def test_detects_real_sentences(lang: str, text: str) -> None:
+    assert detect(text) == lang
+
+
+@pytest.mark.parametrize("lang", sorted(SAMPLES))
+def test_detects_a_document(lang: str) -> None:
+    doc = "\n".join(SAMPLES[lang] * 3)
+    assert detect(doc) == lang
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Hello",
+        "OK 123",
+        "Facebook Twitter",
+        "Berlin, Paris, Madrid",
+        "iPhone 15 Pro Max 256GB",
+        "Real Madrid vs Barcelona 2-1",
+        "東京",
+        "Москва",
+        "COVID-19",
+        "* * *",
+    ],
+)
+def test_short_or_ambiguous_text_is_none(text: str) -> None:
+    assert detect(text) is None
+
+
+def test_cyrillic_without_distinctive_letters_is_none() -> None:
+    # No ы/э/ъ/ё and no і/ї/є/ґ: Russian and Ukrainian cannot be told apart.
+    assert detect("Москва Киев Минск Париж Лондон Берлин") is None
+
+
+def test_kana_decides_japanese_over_chinese() -> None:
+    assert detect("東京都は新型感染症の対策として、飲食店に営業時間の短縮を要請した。") == "ja"
+    assert detect("东京都政府要求餐饮店缩短营业时间，以应对新型传染病。") == "zh"
+
+
+def test_only_the_head_is_read() -> None:
+    head = SAMPLES["de"][0] + " "
+    doc = head * (LIMIT // len(head) + 1) + " ".join(SAMPLES["fr"] * 200)
+    assert detect(doc) == "de"
+
+
+def test_deterministic() -> None:
+    text = " ".join(SAMPLES["nl"] + SAMPLES["de"][:1])
+    assert len({detect(text) for _ in range(5)}) == 1

@@ -1,0 +1,190 @@
+"""Multilingual boilerplate packs: real article prose survives, real boilerplate lines are caught.
+
+Each language's pack is checked together with ``boilerplate.any`` (which applies to every
+language). Paragraphs deliberately contain the words the phrases are built from (Kommentar, Foto,
+Tags, ...), because that is where a careless rule would bite.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from cleaner.paths import rules_dir
+from cleaner.ruleset import Rule, RuleSet
+from cleaner.stages.boilerplate import line_hits, span_apply
+
+LANGS = ("de", "fr", "es", "it", "pt", "nl", "pl", "ru", "uk", "tr", "id", "zh", "ja")
+
+
+@lru_cache(maxsize=1)
+def _all() -> RuleSet:
+    return RuleSet.load([rules_dir() / "boilerplate"])
+
+
+def _pack(lang: str) -> list[Rule]:
+    return [r for r in _all().rules if r.lang in (lang, "any") and r.id.startswith("boilerplate.")]
+
+
+ARTICLE = {
+    "de": [
+        "Die Kommentare des Ministers sorgten am Montag im Bundestag für Aufregung, die Opposition verlangte eine Entschuldigung.",
+        "Foto und Video des Unfalls verbreiteten sich am Abend rasend schnell in den sozialen Netzwerken, teilte die Polizei mit.",
+        "Schlagwörter wie Klimaschutz und Wärmepumpe bestimmten den Wahlkampf, doch am Ende entschieden die Wähler nach dem Geldbeutel.",
+        "Mehr zum Thema Wohnungsbau will die Ministerin im Herbst vorlegen, kündigte sie in Berlin an.",
+        "Teilen wollten die beiden Parteien die Macht nach der Wahl jedoch nicht, hieß es aus Verhandlungskreisen.",
+    ],
+    "fr": [
+        "Les commentaires du ministre ont provoqué la colère des syndicats, qui appellent à une nouvelle journée de grève jeudi.",
+        "Photo à l'appui, le député a dénoncé l'état des écoles de sa circonscription lors des questions au gouvernement.",
+        "Partager les richesses reste la promesse centrale du candidat, qui a détaillé son programme dimanche à Marseille.",
+        "Lire aussi les rapports de la Cour des comptes aiderait les députés à mieux comprendre la dette, selon l'opposition.",
+    ],
+    "es": [
+        "Los comentarios del ministro provocaron la indignación de la oposición, que exigió su comparecencia en el Congreso.",
+        "Foto en mano, la alcaldesa mostró a los periodistas el estado en que quedó la plaza tras las inundaciones del martes.",
+        "Compartir los gastos de la guardería es ya habitual entre las familias jóvenes, según una encuesta publicada este lunes.",
+        "Más información sobre el proyecto se dará a conocer en las próximas semanas, según fuentes del ministerio.",
+    ],
+    "it": [
+        "I commenti del ministro hanno scatenato la reazione dell'opposizione, che ha chiesto un'informativa urgente alla Camera.",
+        "Foto e video dell'incidente sono circolati sui social per tutta la notte, secondo quanto riferito dagli investigatori.",
+        "Condividi le spese con i coinquilini: è la scelta di molti studenti fuori sede, racconta un'indagine pubblicata oggi.",
+        "Leggi anche le relazioni della Corte dei conti, ha consigliato il ministro ai deputati durante il dibattito in aula.",
+    ],
+    "pt": [
+        "Os comentários do ministro provocaram a reação da oposição, que pediu a sua audição urgente no Parlamento.",
+        "Fotos e vídeos do acidente circularam nas redes sociais durante toda a noite, segundo os investigadores.",
+        "Compartilhar as despesas da casa é cada vez mais comum entre os jovens, mostra uma pesquisa divulgada nesta segunda-feira.",
+        "Leia também os relatórios do Tribunal de Contas, recomendou o ministro aos deputados durante o debate.",
+    ],
+    "nl": [
+        "De reacties van de minister leidden maandag tot ophef in de Tweede Kamer, waar de oppositie om opheldering vroeg.",
+        "Foto's en video's van het ongeluk gingen de hele nacht rond op sociale media, meldt de politie.",
+        "Delen van kosten is steeds vaker de norm onder jonge huishoudens, blijkt uit onderzoek van het CBS.",
+        "Lees ook de rapporten van de Algemene Rekenkamer, adviseerde de minister de Kamerleden tijdens het debat.",
+    ],
+    "pl": [
+        "Komentarze ministra wywołały w poniedziałek oburzenie opozycji, która zażądała jego dymisji.",
+        "Zdjęcie pokazuje premiera po przylocie do Kijowa, gdzie spotkał się z prezydentem Ukrainy.",
+        "Tematy takie jak migracja i inflacja zdominowały kampanię wyborczą, ale wyborcy zdecydowali inaczej.",
+        "Czytaj także raporty Najwyższej Izby Kontroli, doradzał minister posłom podczas debaty w Sejmie.",
+    ],
+    "ru": [
+        "Комментарии министра вызвали в понедельник возмущение в Госдуме, оппозиция потребовала его отставки.",
+        "Фото и видео с места происшествия всю ночь распространялись в соцсетях, сообщают следователи.",
+        "Читайте также отчеты Счетной палаты, посоветовал министр депутатам на заседании в среду.",
+        "Поделиться опытом с коллегами приехали врачи из двадцати регионов страны.",
+    ],
+    "uk": [
+        "Коментарі міністра викликали в понеділок обурення у Верховній Раді, опозиція вимагала його відставки.",
+        "Фото і відео з місця події всю ніч поширювалися в соцмережах, повідомляють слідчі.",
+        "Читайте також звіти Рахункової палати, порадив міністр депутатам на засіданні в середу.",
+        "Поділитися досвідом з колегами приїхали лікарі з двадцяти областей.",
+    ],
+    "tr": [
+        "Bakanın yorumları pazartesi günü Meclis'te tepkiyle karşılandı, muhalefet bakanın istifasını istedi.",
+        "Fotoğraf ve videolar gece boyunca sosyal medyada paylaşıldı, dedi yetkililer.",
+        "Etiketler ve kategoriler üzerinden yapılan sınıflandırma, araştırmacılara göre verilerin analizini kolaylaştırdı.",
+        "Paylaş ilkesiyle yola çıkan kooperatif bugün yüzlerce aileye destek veriyor.",
+    ],
+    "id": [
+        "Komentar menteri itu memicu reaksi keras dari anggota DPR pada Senin, yang meminta penjelasan resmi.",
+        "Foto dan video kejadian itu beredar luas di media sosial sepanjang malam, kata penyidik.",
+        "Baca juga laporan Badan Pemeriksa Keuangan, saran menteri kepada anggota dewan dalam rapat kerja.",
+        "Bagikan pengalaman Anda dengan sesama, ajak komunitas itu kepada warga yang hadir.",
+    ],
+    "zh": [
+        "外交部发言人的评论在周一引发了广泛讨论，多国媒体对此进行了报道。",
+        "图片显示，事故现场有多辆汽车受损，消防员正在全力救援被困人员。",
+        "分享经济在中国城市迅速发展，吸引了大量年轻创业者投身其中。",
+        "相关部门表示，将进一步加强对食品安全的监管，严厉打击违法行为。",
+    ],
+    "ja": [
+        "首相のコメントは月曜日、国会で大きな波紋を呼び、野党は説明を求めた。",
+        "写真家の山田氏は、被災地の風景を十年にわたり撮影してきた。",
+        "シェアサイクルの利用者は都市部で急増しており、自治体も駐輪場の整備を進めている。",
+        "関連企業の株価も軒並み下落し、市場には不安が広がった。",
+    ],
+}
+
+BOILERPLATE = {
+    "de": ["Schreibe einen Kommentar", "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert",
+           "Schlagwörter: Berlin, Verkehr", "Foto: dpa", "Lesen Sie auch: Bahnstreik legt Fernverkehr lahm", "ANZEIGE",
+           "Zum Inhalt springen", "Alle Rechte vorbehalten", "(dpa)", "Facebook Twitter WhatsApp E-Mail"],
+    "fr": ["Laisser un commentaire", "Votre adresse e-mail ne sera pas publiée.", "Mots-clés : Paris, grève",
+           "Photo : AFP", "Lire aussi : La réforme adoptée", "PUBLICITÉ", "Aller au contenu", "Tous droits réservés.",
+           "Le Monde avec AFP", "Il vous reste 78% de cet article à lire."],
+    "es": ["Deja una respuesta", "Tu dirección de correo electrónico no será publicada.", "Etiquetas: Madrid, vivienda",
+           "Foto: EFE", "Lee también: El Gobierno aprueba la reforma", "PUBLICIDAD", "Saltar al contenido",
+           "Todos los derechos reservados", "(EFE)", "¿Ya eres suscriptor? Inicia sesión"],
+    "it": ["Lascia un commento", "Il tuo indirizzo email non sarà pubblicato.", "Tag: Roma, sciopero", "Foto: ANSA",
+           "LEGGI ANCHE: Sciopero dei treni venerdì", "PUBBLICITÀ", "Vai al contenuto", "© RIPRODUZIONE RISERVATA", "(ANSA)"],
+    "pt": ["Deixe um comentário", "O seu endereço de e-mail não será publicado.", "Tags: Lisboa, habitação",
+           "Foto: Reprodução", "Leia também: Governo aprova reforma", "CONTINUA DEPOIS DA PUBLICIDADE",
+           "Pular para o conteúdo", "Todos os direitos reservados", "Lusa"],
+    "nl": ["Geef een reactie", "Het e-mailadres wordt niet gepubliceerd.", "Tags: Amsterdam, wonen", "Foto: ANP",
+           "Lees ook: Kabinet presenteert woonplannen", "ADVERTENTIE", "Ga naar de inhoud", "Alle rechten voorbehouden.", "(ANP)"],
+    "pl": ["Dodaj komentarz", "Twój adres e-mail nie zostanie opublikowany.", "Tagi: Warszawa, strajk",
+           "Fot. PAP/Paweł Supernak", "Czytaj także: Rząd przyjął budżet", "REKLAMA", "Przejdź do treści",
+           "Wszelkie prawa zastrzeżone", "(PAP)", "Dalsza część artykułu pod materiałem wideo"],
+    "ru": ["Добавить комментарий", "Ваш адрес email не будет опубликован.", "Метки: Москва, метро", "Фото: РИА Новости",
+           "Читайте также: Правительство утвердило бюджет", "РЕКЛАМА", "Перейти к содержимому", "Все права защищены", "(ТАСС)",
+           "VK OK Telegram"],
+    "uk": ["Залишити відповідь", "Ваша e-mail адреса не оприлюднюватиметься.", "Теги: Київ, метро", "Фото: Укрінформ",
+           "Читайте також: Уряд затвердив бюджет", "РЕКЛАМА", "Перейти до вмісту", "Усі права захищено", "УНІАН"],
+    "tr": ["Bir yanıt yazın", "E-posta adresiniz yayınlanmayacak.", "Etiketler: İstanbul, ulaşım", "Fotoğraf: AA",
+           "İlgili haber: Bakanlar Kurulu toplandı", "REKLAM", "İçeriğe geç", "Tüm hakları saklıdır.", "(AA)"],
+    "id": ["Tinggalkan Balasan", "Alamat email Anda tidak akan dipublikasikan.", "Tag: Jakarta, MRT",
+           "Foto: ANTARA/Aprillio Akbar", "Baca juga: Pemerintah umumkan kenaikan BBM", "ADVERTISEMENT",
+           "SCROLL TO CONTINUE WITH CONTENT", "Lompat ke konten", "Pewarta: Andi Firdaus", "(ANTARA)"],
+    "zh": ["发表评论", "您的电子邮箱地址不会被公开。 必填项已用 * 标注", "标签：北京 交通", "图片来源：视觉中国",
+           "延伸阅读：国务院发布最新经济数据", "广告", "跳至内容", "版权所有 © 2024 新华网", "（完）", "责任编辑：王晓明"],
+    "ja": ["コメントを残す", "メールアドレスが公開されることはありません。 ※ が付いている欄は必須項目です", "タグ：東京 交通",
+           "写真：共同通信", "関連記事：東京で初雪を観測", "スポンサーリンク", "コンテンツへスキップ", "無断転載を禁じます。",
+           "（共同）", "この記事は有料記事です。"],
+}
+
+
+def test_all_languages_covered() -> None:
+    langs = {r.lang for r in _all().rules if r.id.startswith("boilerplate.")}
+    assert set(LANGS) | {"any"} <= langs
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pack_size(lang: str) -> None:
+    n = sum(1 for r in _all().rules if r.id.startswith(f"boilerplate.{lang}."))
+    assert 15 <= n <= 45
+
+
+@pytest.mark.parametrize(("lang", "text"), [(lang, t) for lang in LANGS for t in ARTICLE[lang]])
+def test_article_prose_survives(lang: str, text: str) -> None:
+    rules = _pack(lang)
+    assert line_hits(rules, text) == []
+    assert span_apply(rules, text) == text
+
+
+@pytest.mark.parametrize(("lang", "line"), [(lang, b) for lang in LANGS for b in BOILERPLATE[lang]])
+def test_boilerplate_is_caught(lang: str, line: str) -> None:
+    assert line_hits(_pack(lang), line), f"{lang}: nothing caught {line!r}"
+
+
+def _own_rules() -> list[Rule]:
+    return [r for r in _all().rules if r.lang in (*LANGS, "any") and r.id.startswith("boilerplate.")]
+
+
+@pytest.mark.parametrize("rule", _own_rules(), ids=lambda r: r.id)
+def test_rule_examples(rule: Rule) -> None:
+    assert len(rule.remove) >= 2 and rule.keep, "a rule needs >= 2 remove and >= 1 keep examples"
+    pack = _pack(rule.lang) if rule.lang != "any" else [r for r in _all().rules if r.lang == "any"]
+    for line in rule.remove:
+        if rule.kind == "span":
+            assert span_apply([rule], line) != line, line
+        else:
+            assert rule.id in line_hits([rule], line), line
+    for line in rule.keep:
+        assert line_hits(pack, line) == [], line
+        assert span_apply(pack, line) == line, line
+    for text, out in rule.cases:
+        assert span_apply([rule], text) == out
