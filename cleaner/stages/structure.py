@@ -1,0 +1,233 @@
+"""The structure stage: boilerplate recognised by the *shape* of a run of lines, not its words.
+
+Phrase rules know "Share" and "Related Posts"; they cannot know a site's own menu ("Tech / Cars /
+Gaming / Reviews") or a list of teaser headlines. Those have a shape instead: runs of short lines
+without sentence punctuation, sitting before the first or after the last article paragraph.
+Each detector is a ``kind = "detector"`` rule in ``rules/structure/*.toml`` (all ``risky``):
+
+``menu-run``       a run of >= 3 short link-like lines (menus, tag clouds, category lists) in
+                   the head or tail zone.
+``outside-block``  on a whole page (many short lines around the text), everything before and
+                   after the main text block: the block is the stretch of lines with the most
+                   prose, found as a maximum-sum segment (paragraph words count for, short
+                   lines against: Finn et al.'s body text extraction, on lines).
+``comment-section`` a comment-section heading ("12 thoughts on ...", "Top Rated Comments")
+                   after the article, with everything after it.
+
+Zones come from `cleaner.zones`; a paragraph is >= 12 words ending like a sentence or >= 25 words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from cleaner.document import Edit
+from cleaner.ruleset import Rule
+from cleaner.stages.base import Context, Line, iter_lines, removal_span
+from cleaner.zones import find_zones, is_paragraph, words_of
+
+# A line that ends like a sentence (or a list lead-in) is prose, however short.
+_SENTENCE_END = regex.compile(r"[.!?:;。！？…\"”’»)]\s*$")
+_HAS_LETTER = regex.compile(r"\p{L}")
+
+MENU_MAX_WORDS = 4
+MENU_MIN_RUN = 3
+
+# outside-block: a page is "whole" when it has this many short lines outside its paragraphs.
+PAGE_MIN_SHORT = 12
+SHORT_WORDS = 3
+PARA_OFFSET = 10
+
+_COMMENT_HEADING = regex.compile(
+    r"""^\W*(?:
+        \d+\s+(?:thoughts?|comments?|responses?|replies|reactions?)\s+(?:on|to)\b.*
+      | (?:top\s+rated\s+|latest\s+|recent\s+|reader\s+)?comments?\s*(?:\(\d+\)|\d+)?
+      | \d+\s+(?:comments?|responses?|replies)
+      | (?:one|two|three)\s+(?:thoughts?|comments?|responses?)\s+(?:on|to)\b.*
+      | (?:view|show|read|load|see)\s+(?:all\s+)?(?:\d+\s+)?comments?
+      | leave\s+a\s+(?:reply|comment)
+      | what\s+do\s+you\s+think\??
+    )\W*$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+
+
+_BULLET = regex.compile(r"^\s*([-*•·–]|\d{1,2}[.)])\s+")
+
+
+def _bullet(line: str) -> str | None:
+    m = _BULLET.match(line)
+    return m.group(1) if m else None
+
+
+def _list_continues(lines: list[Line], run: list[int]) -> bool:
+    """Is the run the end of a list the article started (a lead-in ending in ':' or a bullet of
+    the same kind just before it)? Articles list things too; menus have no lead-in sentence."""
+    first = run[0]
+    k = first - 1
+    while k >= 0 and not lines[k].text.strip():
+        k -= 1
+    if k < 0:
+        return False
+    prev = lines[k].text.strip()
+    if prev.endswith(":"):
+        return True
+    b = _bullet(lines[first].text)
+    return b is not None and _bullet(prev) == b
+
+
+def is_short(line: str, words: int) -> bool:
+    """A link-like line: few words and no sentence punctuation at its end."""
+    s = line.strip()
+    return 0 < words <= MENU_MAX_WORDS and not _SENTENCE_END.search(s)
+
+
+def _rule(rules: Sequence[Rule], detector: str) -> Rule | None:
+    return next((r for r in rules if r.kind == "detector" and r.detector == detector), None)
+
+
+def line_score(line: str, words: int, paragraph: bool) -> float:
+    """Evidence that a line belongs to the article text (positive) or the page around it."""
+    if words == 0:
+        return 0.0
+    if paragraph:
+        # Less the length of a teaser summary: a run of headline + one-line blurb teasers nets
+        # below zero, a real article paragraph well above it (measured: offset 10 gave the best
+        # F1 on whole pages, 0, 6, 14 and 18 less).
+        return float(words - PARA_OFFSET)
+    if _SENTENCE_END.search(line.strip()) and words >= 6:
+        return 0.3 * words  # a short sentence
+    if words <= SHORT_WORDS:
+        return -2.0 * (words + 1)  # a link, a label, a menu entry
+    return -0.5 * words  # a headline, a list item, a table row
+
+
+def main_block(scores: Sequence[float]) -> tuple[int, int, float]:
+    """The maximum-sum run of lines ``[start, end)`` and its sum (0-length when all <= 0)."""
+    best, bs, be = 0.0, 0, 0
+    cur, s = 0.0, 0
+    for i, x in enumerate(scores):
+        if cur <= 0:
+            cur, s = 0.0, i
+        cur += x
+        if cur > best:
+            best, bs, be = cur, s, i + 1
+    return bs, be, best
+
+
+class StructureStage:
+    """Detectors over runs of lines; each detector is enabled by its rule being loaded."""
+
+    name = "structure"
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = tuple(rules)
+        self._menu = _rule(self.rules, "menu-run")
+        self._outside = _rule(self.rules, "outside-block")
+        self._comments = _rule(self.rules, "comment-section")
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (type(self), (self.rules,))
+
+    def edits(self, text: str, ctx: Context) -> list[Edit]:
+        lines = list(iter_lines(text))
+        if not lines:
+            return []
+        words = [words_of(ln.text) for ln in lines]
+        para = [is_paragraph(ln.text, w) for ln, w in zip(lines, words, strict=True)]
+        zones = find_zones(para)
+        removed: dict[int, tuple[Rule, str]] = {}
+        if not any(para):
+            return []  # no article found: nothing to measure the structure against
+
+        if self._comments:
+            first_para = para.index(True)
+            prose_before = 0
+            for i, ln in enumerate(lines):
+                if para[i]:
+                    prose_before += words[i]
+                if i > first_para and prose_before >= 40 and words[i] <= 12 and _COMMENT_HEADING.match(ln.text):
+                    for j in range(i, len(lines)):
+                        if lines[j].text.strip():
+                            removed.setdefault(j, (self._comments, f"comment section from line {i + 1}"))
+                    break
+
+        if self._outside:
+            short_outside = sum(
+                1 for i, w in enumerate(words)
+                if zones.zone(i) != "body" and 0 < w <= SHORT_WORDS and not para[i]
+            )
+            if short_outside >= PAGE_MIN_SHORT:
+                scores = [line_score(ln.text, w, p) for ln, w, p in zip(lines, words, para, strict=True)]
+                bs, be, best = main_block(scores)
+                if best > 0:
+                    for i in [*range(0, bs), *range(be, len(lines))]:
+                        if lines[i].text.strip():
+                            removed.setdefault(i, (self._outside, f"outside the main block (lines {bs + 1}-{be})"))
+
+        if self._menu:
+            i = 0
+            n = len(lines)
+            while i < n:
+                if zones.zone(i) == "body" or not is_short(lines[i].text, words[i]):
+                    i += 1
+                    continue
+                run = [i]
+                j = i + 1
+                while j < n and zones.zone(j) == zones.zone(i):
+                    if not lines[j].text.strip():
+                        j += 1
+                        continue
+                    if is_short(lines[j].text, words[j]):
+                        run.append(j)
+                        j += 1
+                        continue
+                    break
+                if len(run) >= MENU_MIN_RUN and not _list_continues(lines, run):
+                    for k in run:
+                        removed.setdefault(k, (self._menu, f"run of {len(run)} short lines"))
+                i = j
+        return _group_edits(lines, removed)
+
+
+def _group_edits(lines: list[Line], removed: dict[int, tuple[Rule, str]]) -> list[Edit]:
+    """One edit per run of removed lines with the same rule (blank lines inside the run go too),
+    so a removed menu leaves no blank lines behind; a run that ends the text also takes the
+    blank lines before it."""
+    out: list[Edit] = []
+    idx = sorted(removed)
+    k = 0
+    n = len(lines)
+    while k < len(idx):
+        i = idx[k]
+        rule, note = removed[i]
+        j = i
+        k += 1
+        while k < len(idx) and removed[idx[k]][0].id == rule.id:
+            nxt = idx[k]
+            if any(lines[m].text.strip() for m in range(j + 1, nxt)):
+                break
+            j = nxt
+            k += 1
+        start, stop = removal_span(lines, i)
+        stop = max(stop, lines[j].stop)
+        if i == 0 or not lines[i - 1].text.strip():  # the run starts a paragraph: take the blanks after it
+            m = j + 1
+            while m < n and not lines[m].text.strip():
+                stop = lines[m].stop
+                m += 1
+        if all(not lines[m].text.strip() for m in range(j + 1, n)):
+            stop = lines[n - 1].stop
+            b = i
+            while b > 0 and not lines[b - 1].text.strip():
+                b -= 1
+            if b > 0:
+                start = lines[b].start
+        out.append(Edit(rule.id, start, stop, "", rule.safety, note))  # type: ignore[arg-type]
+    return out
+
+
+__all__ = ["StructureStage", "is_short", "line_score", "main_block"]
+_ = Line  # re-exported type for callers that build lines themselves

@@ -1,0 +1,142 @@
+"""The structure stage: menus, the page around the article, comment sections; and what it keeps."""
+
+import pytest
+
+from cleaner.document import Document
+from cleaner.pipeline import Pipeline
+from cleaner.ruleset import RuleSet
+from cleaner.stages.layout import LayoutBlanksStage
+from cleaner.stages.structure import StructureStage, is_short, line_score, main_block
+
+RULES = RuleSet.default().family("structure")
+
+P1 = "The alliance met in Dushanbe on Monday to discuss the situation on the Afghan border, officials said."
+P2 = "The next meeting is planned for December in Moscow, the ministry said in a statement on Tuesday."
+P3 = "The ministry added that more troops could be sent to the border region if the fighting continued."
+
+
+def run(text: str, only: str | None = None) -> str:
+    rules = [r for r in RULES if only is None or r.detector == only]
+    layout = LayoutBlanksStage(RuleSet.default().family("layout"))
+    return Pipeline([StructureStage(rules), layout], max_rounds=3).run(Document("t", text)).text
+
+
+def test_rules_loaded():
+    assert {r.detector for r in RULES} >= {"menu-run", "outside-block", "comment-section"}
+    assert all(r.safety == "risky" for r in RULES)
+
+
+def test_is_short():
+    assert is_short("Business", 1)
+    assert is_short("World News", 2)
+    assert not is_short("Yes.", 1)
+    assert not is_short("What happened next?", 3)
+    assert not is_short("a much longer line of text here", 7)
+
+
+def test_main_block_picks_densest_run():
+    assert main_block([-3, -3, 20, -2, 15, -6, -6]) == (2, 5, 33)
+    assert main_block([-1, -1])[2] == 0
+
+
+def test_line_score_signs():
+    assert line_score(P1, 18, True) > 0
+    assert line_score(P1, 8, True) < 0  # a teaser-length blurb is no evidence of an article
+    assert line_score("Sport", 1, False) < 0
+    assert line_score("He said it was over.", 5, False) < 0  # under six words: no evidence either way
+    assert line_score("That was the end of it, he said.", 8, False) > 0
+
+
+# --- menu-run ---------------------------------------------------------------------------------
+
+def test_menu_before_article_removed():
+    text = f"Home\nWorld\nBusiness\nSport\n\n{P1}\n\n{P2}\n"
+    assert run(text, "menu-run") == f"{P1}\n\n{P2}\n"
+
+
+def test_tag_cloud_after_article_removed():
+    text = f"{P1}\n\n{P2}\n\nTajikistan\nRussia\nCSTO\nTaliban\n"
+    assert run(text, "menu-run") == f"{P1}\n\n{P2}\n"
+
+
+def test_two_short_lines_kept():
+    text = f"World\nPolitics\n\n{P1}\n"
+    assert run(text, "menu-run") == text
+
+
+def test_list_inside_article_kept():
+    text = f"{P1}\n\nThey agreed on:\n- more troops\n- joint drills\n- new patrols\n\n{P2}\n"
+    assert run(text, "menu-run") == text
+
+
+def test_list_after_lead_in_at_end_kept():
+    text = f"{P1}\n\n{P2}\n\nWhat's new in this version:\n- Faster sync\n- Dark mode\n- Bugs fixed\n"
+    assert run(text, "menu-run") == text
+
+
+def test_list_continuing_a_bulleted_list_kept():
+    text = f"{P1}\n\n{P2}\n\n- New tasks for the game, more than a hundred!\n- Better support\n- Bugs fixed\n- New icons\n"
+    assert run(text, "menu-run") == text
+
+
+def test_short_quoted_lines_kept():
+    text = f"{P1}\n\n\"No.\"\n\"Why not?\"\n\"Because.\"\n\n{P2}\n"
+    assert run(text) == text
+
+
+def test_qa_interview_kept():
+    text = (f"{P1}\n\nQ: Why now?\nA: Because the border is open.\nQ: And then?\nA: We will see.\n\n{P2}\n")
+    assert run(text) == text
+
+
+# --- outside-block --------------------------------------------------------------------------
+
+MENU = "\n".join(["News", "Sport", "Weather", "Video", "Live", "Business", "Tech"])
+FOOT = "\n".join(["About us", "Contact", "Jobs", "Privacy", "Terms", "Help", "Sitemap"])
+
+
+def test_whole_page_reduced_to_article():
+    text = f"{MENU}\n\nOfficials meet in Dushanbe\n\n{P1}\n\n{P2}\n\n{P3}\n\n{FOOT}\n"
+    assert run(text, "outside-block") == f"{P1}\n\n{P2}\n\n{P3}\n"
+
+
+def test_subheading_and_list_inside_block_kept():
+    body = f"{P1}\n\nWhat comes next\n\n{P2}\n\nThe plan has three parts, the minister said:\n- troops on the border\n- drills in the autumn\n\n{P3}"
+    text = f"{MENU}\n\n{body}\n\n{FOOT}\n"
+    assert run(text, "outside-block") == body + "\n"
+
+
+def test_extracted_article_untouched():
+    """Few short lines around the text: this is an extractor's output, not a page."""
+    text = f"Officials meet in Dushanbe\nBy Jane Doe\n\n{P1}\n\n{P2}\n\nRead more\n"
+    assert run(text, "outside-block") == text
+
+
+# --- comment-section ------------------------------------------------------------------------
+
+def test_comment_section_cut():
+    c = "I think this is a very good decision by the alliance and long overdue, to be honest with you."
+    text = f"{P1}\n\n{P2}\n\n{P3}\n\n3 thoughts on \"Alliance meets\"\n\n{c}\n\nHi Jane,\n\n{c}\n"
+    assert run(text, "comment-section") == f"{P1}\n\n{P2}\n\n{P3}\n"
+
+
+@pytest.mark.parametrize("heading", ["Top Rated Comments", "12 Comments", "Comments (4)", "One thought on \"X\""])
+def test_comment_headings(heading):
+    text = f"{P1}\n\n{P2}\n\n{P3}\n\n{heading}\n\n{P1}\n"
+    assert run(text, "comment-section") == f"{P1}\n\n{P2}\n\n{P3}\n"
+
+
+def test_comments_word_in_article_kept():
+    text = f"{P1}\n\nThe comments section of the ministry website was closed after the meeting, officials said.\n\n{P2}\n"
+    assert run(text, "comment-section") == text
+
+
+def test_comment_heading_before_article_kept():
+    text = f"Comments\n\n{P1}\n\n{P2}\n"
+    assert run(text, "comment-section") == text
+
+
+def test_idempotent_on_page():
+    text = f"{MENU}\n\n{P1}\n\n{P2}\n\n{P3}\n\n{FOOT}\n"
+    once = run(text)
+    assert run(once) == once
