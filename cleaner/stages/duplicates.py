@@ -50,14 +50,22 @@ class DuplicatesStage:
         toks = [f.split() for f in folded]
         removed: dict[int, Rule] = {}
         eligible = [len(t) >= MIN_WORDS or len(f) >= MIN_CHARS for f, t in zip(folded, toks, strict=True)]
+        paragraph = [is_paragraph(ln.text, words_of(ln.text)) for ln in lines]
+        zones = find_zones(paragraph)
         if self._repeat:
-            seen: set[str] = set()
+            # Short lines repeated inside the body are lists and recipes; only a repeated
+            # paragraph, or a repeat that sits in the head or tail, is a duplicate.
+            first: dict[str, int] = {}
             for i, f in enumerate(folded):
                 if not f or not eligible[i]:
                     continue
-                if f in seen:
-                    removed[i] = self._repeat
-                seen.add(f)
+                if f in first:
+                    j = first[f]
+                    question = lines[i].text.rstrip().endswith("?")  # interview templates repeat questions
+                    if (paragraph[i] and not question) or zones.zone(i) != "body" or zones.zone(j) != "body":
+                        removed[i] = self._repeat
+                else:
+                    first[f] = i
         if self._caption:
             by_key: dict[str, list[int]] = {}
             for i, t in enumerate(toks):
@@ -75,8 +83,6 @@ class DuplicatesStage:
                         if len(tb) > common and len(ta) - common <= MAX_CREDIT_WORDS and len(tb) > len(ta):
                             removed[a] = self._caption
         if self._near:
-            paragraph = [is_paragraph(ln.text, words_of(ln.text)) for ln in lines]
-            zones = find_zones(paragraph)
             limit = min(len(lines), zones.body_start + 1)
             earlier: list[set[str]] = []
             for i in range(limit):
