@@ -417,7 +417,7 @@ def run_noise(args: argparse.Namespace) -> None:
         per_page[pid] += n
     for pid, n in per_page.most_common(args.noise):
         print(f"\n## {pid[:12]} ({n} tokens) {gt_full[pid].get('url', '')}")
-        for m, p, ln in rows:
+        for _m, p, ln in rows:
             if p == pid:
                 print(f"  + {ln[:160]}")
 

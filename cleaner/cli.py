@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
 from cleaner.api import Cleaner
 from cleaner.config import STAGES, Config
@@ -27,8 +27,15 @@ from cleaner.summary import Summary
 EXIT_OK, EXIT_REJECTS, EXIT_USAGE = 0, 1, 2
 
 
+class _Parser(argparse.ArgumentParser):
+    """Flag mistakes are one line (not the whole usage block), exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="clean",
         description="Clean scraped web and news text with explainable rules.",
         epilog="Exit codes: 0 all clean, 1 finished with rejects, 2 usage or rule-file error.",
@@ -50,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", help="language of all documents (default: detect per document)")
     p.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
     p.add_argument("--strict", action="store_true", help="stop at the first reject with exit code 1")
+    p.add_argument("--resume", action="store_true", help="continue an interrupted run (same command) from its last checkpoint")
     p.add_argument("--verify", action="store_true", help="re-clean every output and replay every ledger; fail loudly on a difference")
     p.add_argument("--quiet", "-q", action="store_true", help="no summary or progress on stderr")
     p.add_argument("--list-rules", action="store_true", help="list every rule with its id, kind, zone, safety and why")
@@ -155,21 +163,41 @@ class _Sinks:
         self.by_label = {s.label: s for s in sources}
         self.text_field = text_field
         self.open: dict[str, Any] = {}
+        self.checkpoint: Any = None  # cleaner.io.resume.Checkpoint when the run can be resumed
+
+    def _writer(self, src: Source) -> Any:
+        """The open output of a JSON Lines / Parquet source, created on first use."""
+        w = self.open.get(src.label)
+        if w is None:
+            assert src.out is not None
+            if src.kind == "parquet" and src.out.name.lower().endswith(".parquet"):
+                from cleaner.io.parquet import ParquetAtomicWriter
+
+                w = ParquetAtomicWriter.for_source(src.out, src.path, self.text_field)
+            elif self.checkpoint is not None and resumable(src):
+                from cleaner.io.resume import PartialWriter
+
+                w = PartialWriter(src.out, self.checkpoint.offset(src.label))
+            else:
+                w = _jsonl_writer(src.out)
+            self.open[src.label] = w
+        return w
 
     def write(self, rec: Record, text: str) -> None:
         src = self.by_label.get(rec.source) or self.by_label.get("-")
         assert src is not None
-        if rec.raw is not None:  # JSON Lines (or Parquet rows handled by its own writer)
+        if rec.raw is not None and src.out is not None and hasattr(w := self._writer(src), "write_row"):
+            row = dict(rec.raw)
+            row[self.text_field] = text
+            w.write_row(row)
+        elif rec.raw is not None:  # JSON Lines (or Parquet rows handled by its own writer)
             obj = dict(rec.raw)
             obj[self.text_field] = text
             line = dumps_line(obj)
             if src.out is None:
                 sys.stdout.buffer.write(line)
                 return
-            w = self.open.get(src.label)
-            if w is None:
-                w = self.open[src.label] = _jsonl_writer(src.out)
-            w.write(line)
+            self._writer(src).write(line)
         elif src.out is None:
             sys.stdout.write(text)
         else:
@@ -177,16 +205,29 @@ class _Sinks:
 
     def finish(self, label: str) -> None:
         w = self.open.pop(label, None)
+        if self.checkpoint is not None:
+            self.checkpoint.done(label, self.by_label[label].out if label in self.by_label else None, w)
         if w is not None:
             w.commit()
 
     def touch_empty(self, src: Source) -> None:
-        if src.kind == "jsonl" and src.out is not None and src.label not in self.open:
-            self.open[src.label] = _jsonl_writer(src.out)
+        if src.kind in ("jsonl", "parquet") and src.out is not None and src.problem is None:
+            try:
+                self._writer(src)
+            except Exception:  # an unreadable Parquet schema: its reader reports the reject
+                if src.kind != "parquet":
+                    raise
 
     def abort(self) -> None:
         for w in self.open.values():
             w.abort()
+
+
+def resumable(src: Source) -> bool:
+    """Can this source's output be resumed mid-way? (One .txt per input, or plain JSON Lines.)"""
+    from cleaner.io.resume import appendable
+
+    return src.out is not None and (src.kind in ("txt", "html", "stdin") or appendable(src.out))
 
 
 def _jsonl_writer(out: Path) -> AtomicWriter:
@@ -226,9 +267,14 @@ class _ZstdAtomic(AtomicWriter):
 
 
 def _items(sources: Sequence[Source], text_field: str, sinks: _Sinks) -> Iterator[Record | Reject]:
+    from itertools import islice
+
     for src in sources:
+        skip = sinks.checkpoint.skip(src.label) if sinks.checkpoint is not None else 0
+        if skip is None:  # done in the run being resumed
+            continue
         sinks.touch_empty(src)
-        yield from read_source(src, text_field)
+        yield from islice(read_source(src, text_field), skip, None)
 
 
 def _verify(cleaner: Cleaner, res: Result) -> str | None:
@@ -280,8 +326,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run(cleaner: Cleaner, a: argparse.Namespace, sources: Sequence[Source], jobs: int) -> int:
     summary = Summary()
     sinks = _Sinks(sources, a.text_field)
-    ledger = AtomicWriter(Path(a.explain)) if a.explain else None
-    rejects = AtomicWriter(Path(a.rejects)) if a.rejects else None
+    try:
+        sinks.checkpoint = ck = _checkpoint(a, sources)
+    except ValueError as e:
+        print(f"clean: error: --resume: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    ledger = _side_writer(a.explain, ck)
+    rejects = _side_writer(a.rejects, ck)
     diff_stream = sys.stderr if any(s.out is None for s in sources) else sys.stdout
     color = _color(a, diff_stream)
     current: str | None = None
@@ -297,16 +348,25 @@ def run(cleaner: Cleaner, a: argparse.Namespace, sources: Sequence[Source], jobs
                 if current is not None and label != current:
                     sinks.finish(current)
                 current = label
+                if ck is not None:
+                    ck.count(label, label in sinks.by_label and resumable(sinks.by_label[label]))
                 if strict_reason:
                     break
             if strict_reason:
                 break
+            if ck is not None:
+                ck.sync(sinks.open, (ledger, rejects))
         if strict_reason:
             sinks.abort()
+            if ck is not None:
+                ck.remove()
         else:
             for label in list(sinks.open):
                 sinks.finish(label)
     except KeyboardInterrupt:
+        if ck is not None:
+            print("clean: interrupted; run the same command with --resume to continue", file=sys.stderr)
+            return 130
         sinks.abort()
         for w in (ledger, rejects):
             if w is not None:
@@ -318,6 +378,8 @@ def run(cleaner: Cleaner, a: argparse.Namespace, sources: Sequence[Source], jobs
     for w in (ledger, rejects):
         if w is not None:
             w.commit()
+    if ck is not None:
+        ck.remove()
     if a.summary_json:
         write_text_atomic(Path(a.summary_json), json.dumps(summary.to_dict(r.id for r in cleaner.rules.rules), indent=2) + "\n")
     if not a.quiet:
@@ -326,6 +388,27 @@ def run(cleaner: Cleaner, a: argparse.Namespace, sources: Sequence[Source], jobs
         print(f"clean: error: --strict: {strict_reason}", file=sys.stderr)
         return EXIT_REJECTS
     return EXIT_REJECTS if summary.rejects or summary.events.get("verify-failed") else EXIT_OK
+
+
+def _checkpoint(a: argparse.Namespace, sources: Sequence[Source]) -> Any:
+    """A checkpoint when every output is a file (nothing to resume on stdout), else None."""
+    if not a.output or a.output == "-" or any(s.out is None for s in sources):
+        return None
+    from cleaner.io.resume import Checkpoint
+
+    keep = {k: v for k, v in vars(a).items() if k not in ("resume", "jobs", "quiet", "color", "diff", "verify")}
+    return Checkpoint.open(a.output, keep, getattr(a, "resume", False))  # syncs at most once a second
+
+
+def _side_writer(name: str | None, ck: Any) -> Any:
+    """The ledger / rejects file: resumable beside a checkpoint, else atomic."""
+    if not name:
+        return None
+    if ck is None:
+        return AtomicWriter(Path(name))
+    from cleaner.io.resume import PartialWriter
+
+    return PartialWriter(Path(name), ck.file_offset(Path(name)) if ck.resumed else 0)
 
 
 def _handle(out: Outcome, cleaner: Cleaner, a: argparse.Namespace, sinks: _Sinks, summary: Summary,

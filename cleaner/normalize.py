@@ -8,6 +8,7 @@ Cyrillic and Greek letters that look like Latin ones, and punctuation and spacin
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -31,8 +32,11 @@ _LATIN = regex.compile(r"\p{Latin}")
 _CYR_GREEK = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(line: str) -> str:
-    """Fold a line to its matching key: lower-case words joined by single spaces."""
+    """Fold a line to its matching key: lower-case words joined by single spaces.
+
+    Cached: every stage and every fixpoint round folds the same lines again."""
     s = _INVISIBLE.sub("", line)
     if s.isascii():
         return " ".join(_NON_WORD.sub(" ", s.casefold()).split())

@@ -1,13 +1,13 @@
 """The promises, checked on generated input: idempotence, provenance, no invented text,
 never raising, and boilerplate inserted into a clean article being removed again."""
 
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cleaner import Cleaner, Document, apply_edits
 from cleaner.ruleset import RuleSet
-
-from pathlib import Path
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 

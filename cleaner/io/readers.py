@@ -23,6 +23,11 @@ from cleaner.document import Document
 
 GZIP_MAGIC = b"\x1f\x8b"
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+_UTF8_MULTI = regex.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_BIG_NUMBER = regex.compile(rb"\d{19}")  # orjson reads integers beyond 64 bits as floats: lossy
+_BINARY_MAGIC = {b"\x89PNG": "PNG image", b"GIF8": "GIF image", b"\xff\xd8\xff": "JPEG image", b"%PDF": "PDF",
+                 b"PK\x03\x04": "ZIP archive", b"\x7fELF": "executable", b"RIFF": "RIFF media", b"\x00asm": "wasm"}
+_SURROGATE = regex.compile("[\ud800-\udfff]")
 _META_CHARSET = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]{1,40})""", regex.I)
 
 
@@ -46,7 +51,27 @@ class Reject:
     raw: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "line": self.line, "reason": self.reason, "raw": self.raw}
+        return {"source": _printable(self.source), "line": self.line, "reason": _printable(self.reason),
+                "raw": _printable(self.raw)}
+
+
+def _printable(s: str) -> str:
+    """``s`` as valid UTF-8: undecodable file-name bytes and lone surrogates as ``\\xe9`` escapes."""
+    if not _SURROGATE.search(s):
+        return s
+    return s.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace") if all(
+        "\udc80" <= c <= "\udcff" for c in _SURROGATE.findall(s)) else s.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+MAX_CHARS = 5_000_000
+"""Documents longer than this are rejected: cleaning costs a few microseconds per character in
+every stage (about 20 s at this size), and no article or page text comes near it."""
+
+
+def too_large(source: str, line: int, text: str) -> Reject | None:
+    if len(text) <= MAX_CHARS:
+        return None
+    return Reject(source, line, f"document too large: {len(text):,} characters (limit {MAX_CHARS:,})", text[:200] + "…[truncated]")
 
 
 def _raw_text(b: bytes, limit: int = 100_000) -> str:
@@ -79,12 +104,13 @@ def decode_bytes(data: bytes, *, html: bool = False) -> tuple[str | None, str]:
                 return data.decode(enc), enc
             except (LookupError, UnicodeDecodeError):
                 pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:1_000_000]).best()
-    if best is not None and best.encoding:
+    mixed = _decode_mixed(data)
+    if mixed is not None:
+        return mixed
+    enc = _guess_charset(data)
+    if enc:
         try:
-            return data.decode(best.encoding), best.encoding
+            return data.decode(enc), enc
         except (LookupError, UnicodeDecodeError):
             pass
     # Mostly UTF-8 with a few bad bytes: keep the text, mark the bytes we could not read.
@@ -94,6 +120,50 @@ def decode_bytes(data: bytes, *, html: bool = False) -> tuple[str | None, str]:
     return None, ""
 
 
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
+
+
+def _guess_charset(data: bytes) -> str | None:
+    """charset-normalizer's guess, but cp1252 when it fits as well as the winner: for Western text
+    the detector often ties cp1252 with cp1250 and picks the latter (``après`` → ``aprčs``)."""
+    from charset_normalizer import from_bytes
+
+    results = from_bytes(data[:1_000_000])
+    best = results.best()
+    if best is None or not best.encoding:
+        return None
+    for m in results:
+        if m.encoding in _WESTERN and m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.02:
+            return "cp1252" if m.encoding != "iso8859_15" else m.encoding
+    return str(best.encoding)
+
+
+def _decode_mixed(data: bytes) -> tuple[str, str] | None:
+    """A file of mostly UTF-8 lines with a few lines in a legacy encoding (concatenated sources):
+    each line decoded on its own. None unless most non-ASCII lines are valid UTF-8."""
+    lines = data.splitlines(keepends=True)
+    bad = [i for i, ln in enumerate(lines) if not _is_utf8(ln)]
+    non_ascii = sum(1 for ln in lines if not ln.isascii())
+    if not bad or non_ascii - len(bad) < len(bad) or len(lines) < 2:
+        return None
+    # a bad line holding valid multi-byte UTF-8 is damaged UTF-8, not a legacy encoding
+    legacy = {i for i in bad if not _UTF8_MULTI.search(lines[i])}
+    enc = (_guess_charset(b"".join(lines[i] for i in legacy)) if legacy else None) or "cp1252"
+    try:
+        out = [ln.decode(enc) if i in legacy else ln.decode("utf-8", "replace") for i, ln in enumerate(lines)]
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return "".join(out), f"utf-8 (some lines {enc})"
+
+
+def _is_utf8(b: bytes) -> bool:
+    try:
+        b.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def open_maybe_compressed(path: Path) -> IO[bytes]:
     """Open a file for binary reading, decompressing by its magic bytes, not its name."""
     f = path.open("rb")
@@ -101,10 +171,55 @@ def open_maybe_compressed(path: Path) -> IO[bytes]:
     if head.startswith(GZIP_MAGIC):
         return gzip.GzipFile(fileobj=f)  # type: ignore[return-value]
     if head.startswith(ZSTD_MAGIC):
+        return io.BufferedReader(_ZstdFrames(f), 1 << 20)
+    return f
+
+
+class _ZstdFrames(io.RawIOBase):
+    """Every zstd frame of a file, one after another; a truncated last frame or bytes after the
+    last frame raise ``EOFError`` / ``zstandard.ZstdError`` (the stream reader stops silently)."""
+
+    def __init__(self, f: IO[bytes]) -> None:
         import zstandard
 
-        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(f, read_across_frames=True, closefd=True))  # type: ignore[arg-type]
-    return f
+        self._f = f
+        self._new = zstandard.ZstdDecompressor().decompressobj
+        self._d = self._new()
+        self._in_frame = False
+        self._buf = b""
+        self._error: Exception | None = None  # raised once the data before it has been read
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        while not self._buf:
+            if self._error is not None:
+                raise self._error
+            chunk = self._f.read(1 << 16)
+            if not chunk:
+                if self._in_frame:
+                    raise EOFError("zstd stream ended inside a frame (truncated file)")
+                return 0
+            try:
+                while chunk:
+                    self._in_frame = True
+                    self._buf += self._d.decompress(chunk)
+                    if not self._d.eof:
+                        break
+                    chunk = self._d.unused_data
+                    self._d = self._new()
+                    self._in_frame = False
+            except Exception as e:  # zstandard.ZstdError: garbage after the last frame
+                self._error = e
+        n = min(len(b), len(self._buf))
+        b[:n] = self._buf[:n]
+        self._buf = self._buf[n:]
+        return n
+
+    def close(self) -> None:
+        self._f.close()
+        super().close()
 
 
 def read_file_bytes(path: Path) -> tuple[bytes, str | None]:
@@ -113,7 +228,7 @@ def read_file_bytes(path: Path) -> tuple[bytes, str | None]:
     try:
         with open_maybe_compressed(path) as f:
             while True:
-                b = f.read(1 << 20)
+                b = f.read1(1 << 20)  # read1: what was decompressed before the damage is kept
                 if not b:
                     break
                 chunks.append(b)
@@ -131,11 +246,15 @@ def read_text_file(path: Path, source: str, doc_id: str) -> Iterator[Record | Re
         yield Reject(source, 0, damage, "")
         if not data:
             return
+    what = binary_kind(data)
+    if what:
+        yield Reject(source, 0, f"not text: binary content ({what})", _raw_text(data[:64]))
+        return
     text, enc = decode_bytes(data)
     if text is None:
         yield Reject(source, 0, "cannot decode: not UTF-8 and no charset fits", _raw_text(data, 2000))
         return
-    yield Record(Document(doc_id, text, dict({"source": source, "encoding": enc})), source)
+    yield too_large(source, 0, text) or Record(Document(doc_id, text, dict({"source": source, "encoding": enc})), source)
 
 
 def html_to_text(html: str, url: str | None = None) -> str | None:
@@ -154,8 +273,10 @@ def read_html_file(path: Path, source: str, doc_id: str) -> Iterator[Record | Re
         yield Reject(source, 0, damage, "")
         if not data:
             return
-    if b"\x00" in data[:1024] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        yield Reject(source, 0, "not HTML: binary content", _raw_text(data[:64]))
+    what = binary_kind(data) or ("binary content" if b"\x00" in data[:1024] and not data.startswith(
+        (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else None)
+    if what:
+        yield Reject(source, 0, f"not HTML: {what}", _raw_text(data[:64]))
         return
     html, enc = decode_bytes(data, html=True)
     if html is None:
@@ -169,16 +290,35 @@ def read_html_file(path: Path, source: str, doc_id: str) -> Iterator[Record | Re
     if text is None:
         yield Reject(source, 0, "HTML extraction found no text", "")
         return
-    yield Record(Document(doc_id, text, dict({"source": source, "encoding": enc})), source)
+    yield too_large(source, 0, text) or Record(Document(doc_id, text, dict({"source": source, "encoding": enc})), source)
 
 
 def parse_json_line(line: bytes) -> Any:
-    """orjson first (fast); the standard library for what orjson refuses (lone surrogates, big ints)."""
-    try:
-        return orjson.loads(line)
-    except orjson.JSONDecodeError:
-        pass
+    """orjson first (fast); the standard library for what orjson refuses or reads lossily
+    (lone surrogates, integers beyond 64 bits)."""
+    if not _BIG_NUMBER.search(line):
+        try:
+            return orjson.loads(line)
+        except orjson.JSONDecodeError:
+            pass
     return json.loads(line.decode("utf-8"))
+
+
+def _scrub(x: Any) -> Any:
+    """Lone surrogates (from ``\\ud800`` escapes) in fields other than the text become U+FFFD, so
+    the output stays valid UTF-8; the text itself is cleaned, with a ledger, by the unicode stage."""
+    if isinstance(x, str):
+        return _SURROGATE.sub("\ufffd", x)
+    if isinstance(x, dict):
+        return {_scrub(k): _scrub(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [_scrub(v) for v in x]
+    return x
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What a file that is not text is, from its first bytes (None when it may be text)."""
+    return next((what for magic, what in _BINARY_MAGIC.items() if data.startswith(magic)), None)
 
 
 def read_jsonl(path: Path | None, source: str, text_field: str, stream: IO[bytes] | None = None) -> Iterator[Record | Reject]:
@@ -223,7 +363,9 @@ def _jsonl_record(line: bytes, source: str, lineno: int, text_field: str) -> Rec
     text = obj[text_field]
     if not isinstance(text, str):
         return Reject(source, lineno, f"field {text_field!r} is {type(text).__name__}, not a string", _raw_text(line))
+    if line.find(b"\\u") >= 0:
+        obj = {k: (v if k == text_field else _scrub(v)) for k, v in obj.items()}
     meta = {k: v for k, v in obj.items() if k != text_field and isinstance(v, (str, int, float, bool))}
     meta.setdefault("source", source)
     doc_id = str(obj.get("id", f"{source}:{lineno}"))
-    return Record(Document(doc_id, text, dict(meta)), source, lineno, obj)
+    return too_large(source, lineno, text) or Record(Document(doc_id, text, dict(meta)), source, lineno, obj)

@@ -6,11 +6,13 @@ Folders are walked without following symlinks into loops; anything that is not a
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 KINDS = {
     ".txt": "txt", ".text": "txt", ".txt.gz": "txt",
@@ -64,7 +66,8 @@ def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
             try:
                 st = p.stat()
             except OSError as e:
-                yield p, f"unreadable: {e.strerror or e}" + (" (dangling symlink)" if p.is_symlink() else "")
+                what = " (symlink loop)" if e.errno == errno.ELOOP else " (dangling symlink)" if p.is_symlink() else ""
+                yield p, f"unreadable: {e.strerror or e}{what}"
                 continue
             if stat.S_ISDIR(st.st_mode):
                 continue  # a symlink to a folder: not followed
@@ -92,28 +95,44 @@ def plan(inputs: list[str], output: str | None, fmt: str = "auto", *, read_only:
         else:
             out_dir = o
     sources: list[Source] = []
-    used: dict[Path, str] = {}
+    used: dict[Path, str] = {}  # output file -> the input writing it
+    dirs: set[Path] = set()  # output folders (a file may not take their name, nor they a file's)
+    moved: dict[Path, Path] = {}  # output folder -> its renamed folder, after a clash with a file
 
-    def target(name: str, kind: str, rel: Path | None) -> Path | None:
+    def free(cand: Path, taken: Any) -> Path:
+        n = 2
+        stem, suffixes = cand.name.split(".", 1)[0], "".join(cand.suffixes)
+        new = cand
+        while taken(new):
+            new = cand.with_name(f"{stem}~{n}{suffixes}")
+            n += 1
+        return new
+
+    def target(name: str, kind: str, rel: Path | None, src: str) -> Path | None:
         if out_file is not None:
             return out_file
         if out_dir is None:
             return None
-        base = out_dir / (rel if rel is not None else Path())
-        cand = base / out_name(name, kind)
-        n = 2
-        while cand in used:
-            stem = out_name(name, kind)
-            cand = base / f"{Path(stem).stem}~{n}{''.join(Path(stem).suffixes)}"
-            n += 1
-        if cand != base / out_name(name, kind):
-            notes.append(f"{name}: output name already used by {used[base / out_name(name, kind)]}; writing {cand}")
+        base = out_dir
+        for part in (rel.parts if rel is not None else ()):  # folders: not where a file goes
+            want = moved.get(base / part, base / part)
+            if want == base / part and want in used:
+                want = moved[base / part] = free(want, lambda c: c in used or c in dirs)
+                notes.append(f"{src}: folder {base / part} clashes with output file of {used[base / part]}; writing into {want}")
+            base = want
+            dirs.add(base)
+        first = base / out_name(name, kind)
+        cand = free(first, lambda c: c in used or c in dirs)
+        if cand != first:
+            by = used.get(first, "a folder of the same name")
+            notes.append(f"{src}: output name already used by {by}; writing {cand}")
+        used[cand] = src
         return cand
 
     for inp in inputs:
         if inp == "-":
             kind = fmt if fmt != "auto" else "stdin"
-            sources.append(Source(None, kind, target("stdin.txt" if kind != "jsonl" else "stdin.jsonl", kind if kind != "stdin" else "txt", None), "-"))
+            sources.append(Source(None, kind, target("stdin.txt" if kind != "jsonl" else "stdin.jsonl", kind if kind != "stdin" else "txt", None, "-"), "-"))
             continue
         p = Path(inp)
         if p.is_dir():
@@ -123,10 +142,7 @@ def plan(inputs: list[str], output: str | None, fmt: str = "auto", *, read_only:
                 if k is None:
                     skipped += 1
                     continue
-                rel = f.parent.relative_to(p)
-                t = target(f.name, k, rel)
-                if t is not None:
-                    used.setdefault(t, str(f))
+                t = target(f.name, k, f.parent.relative_to(p), str(f))
                 sources.append(Source(f, k, t, str(f), problem))
             if skipped:
                 notes.append(f"{inp}: skipped {skipped} files of unknown type")
@@ -141,12 +157,10 @@ def plan(inputs: list[str], output: str | None, fmt: str = "auto", *, read_only:
         except OSError as e:
             problem = f"unreadable: {e.strerror or e}"
         k = fmt if fmt != "auto" else (kind_of(p.name) or "txt")
-        t = target(p.name, k, None)
-        if t is not None:
-            used.setdefault(t, str(p))
+        t = target(p.name, k, None, str(p))
         sources.append(Source(p, k, t, str(p), problem))
-    in_paths = {s.path.resolve() for s in sources if s.path is not None}
+    in_paths = {os.path.realpath(s.path) for s in sources if s.path is not None}  # no error on link loops
     for s in sources:
-        if s.out is not None and s.out.resolve() in in_paths:
+        if s.out is not None and os.path.realpath(s.out) in in_paths:
             raise UsageError(f"{s.out}: output would overwrite an input")
     return sources, notes

@@ -39,6 +39,8 @@ class _Matcher:
     prefix_len: int = 0
     regexes: list[tuple[Rule, Any]] = field(default_factory=list)
     spans: list[tuple[Rule, Any]] = field(default_factory=list)
+    _memo: dict[tuple[str, str | None, str | None], tuple[Rule, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _by_lang: dict[str | None, tuple[tuple[Rule, Any], ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         whole: dict[str, list[Rule]] = defaultdict(list)
@@ -60,7 +62,36 @@ class _Matcher:
         self.prefix = {k: _dedup(v) for k, v in prefix.items()}
 
     def line_rules(self, text: str, folded: str, words: int, dead: set[str], ctx: Context) -> list[Rule]:
-        """Every whole-line rule (line, prefix, regex) that fires on this line, in pack order."""
+        """Every whole-line rule (line, prefix, regex) that fires on this line, in pack order.
+
+        Memoized per line text while no regex has timed out: the fixpoint rounds and repeated
+        boilerplate lines ask about the same lines again (``folded`` and ``words`` derive from it).
+        """
+        if dead:
+            return self._line_rules(text, folded, words, dead, ctx)
+        key = (text, ctx.lang, ctx.site)
+        hit = self._memo.get(key)
+        if hit is not None:
+            return list(hit)
+        out = self._line_rules(text, folded, words, dead, ctx)
+        if not dead:
+            if len(self._memo) >= 1 << 16:
+                self._memo.clear()
+            self._memo[key] = tuple(out)
+        return out
+
+    def regexes_for(self, lang: str | None, site: str | None) -> tuple[tuple[Rule, Any], ...]:
+        """The regex rules in scope, so a document does not pay for other languages' patterns."""
+        general = self._by_lang.get(lang)
+        if general is None:
+            general = tuple((r, p) for r, p in self.regexes if not r.sites and r.applies_to(lang, None))
+            self._by_lang[lang] = general
+        if site is None:
+            return general
+        scoped = tuple((r, p) for r, p in self.regexes if r.sites and r.applies_to(lang, site))
+        return general + scoped if scoped else general
+
+    def _line_rules(self, text: str, folded: str, words: int, dead: set[str], ctx: Context) -> list[Rule]:
         out: list[Rule] = list(self.whole.get(folded, ()))
         if self.prefix_len:
             toks = folded.split(" ")
@@ -68,7 +99,7 @@ class _Matcher:
                 for r in self.prefix.get(" ".join(toks[:k]), ()):
                     if r.max_words is None or words <= r.max_words:
                         out.append(r)
-        for r, pat in self.regexes:
+        for r, pat in self.regexes_for(ctx.lang, ctx.site):
             if r.id in dead or (r.max_words is not None and words > r.max_words):
                 continue
             try:
@@ -167,8 +198,9 @@ class LineRulesStage:
 
 def line_hits(rules: Iterable[Rule], line: str) -> list[str]:
     """Ids of the whole-line rules that fire on ``line`` alone (zones ignored): for rule tests."""
-    m = _Matcher(tuple(rules))
-    ctx = Context()
+    rules = tuple(rules)
+    m = _Matcher(rules)
+    ctx = Context(site=next((r.sites[0] for r in rules if r.sites), None))  # scope is not tested here
     return [r.id for r in m.line_rules(line, fold(line), words_of(line), set(), ctx)]
 
 

@@ -46,21 +46,39 @@ def _ftfy_needed(line: str) -> bool:
     return not line.isascii() or "&" in line or "<" in line
 
 
+_TOKEN = regex.compile(r"\w+|\s+|.", regex.S)
+
+
 def diff_edits(rule: Rule, offset: int, a: str, b: str, note: str = "") -> list[Edit]:
-    """Small edits turning ``a`` into ``b`` (a character diff; one edit for very long lines)."""
+    """Small edits turning ``a`` into ``b``: a diff over word/space/symbol tokens.
+
+    ftfy's repairs are local (a quote, a mojibake sequence, an entity), so aligning tokens
+    finds them at a fraction of the cost of a character diff; the common prefix and suffix are
+    trimmed first, and very long middles become one edit.
+    """
     if a == b:
         return []
-    if len(a) > MAX_DIFF or len(b) > MAX_DIFF:
-        p = 0
-        while p < min(len(a), len(b)) and a[p] == b[p]:
-            p += 1
-        s = 0
-        while s < min(len(a), len(b)) - p and a[-1 - s] == b[-1 - s]:
-            s += 1
-        return [Edit(rule.id, offset + p, offset + len(a) - s, b[p : len(b) - s], rule.safety, note)]  # type: ignore[arg-type]
-    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    p = 0
+    n = min(len(a), len(b))
+    while p < n and a[p] == b[p]:
+        p += 1
+    s = 0
+    while s < n - p and a[-1 - s] == b[-1 - s]:
+        s += 1
+    a_mid, b_mid = a[p : len(a) - s], b[p : len(b) - s]
+    base = offset + p
+    if len(a_mid) > MAX_DIFF or len(b_mid) > MAX_DIFF or not a_mid or not b_mid:
+        return [Edit(rule.id, base, base + len(a_mid), b_mid, rule.safety, note)]  # type: ignore[arg-type]
+    ta, tb = _TOKEN.findall(a_mid), _TOKEN.findall(b_mid)
+    pa = [0]
+    for t in ta:
+        pa.append(pa[-1] + len(t))
+    pb = [0]
+    for t in tb:
+        pb.append(pb[-1] + len(t))
+    sm = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
     return [
-        Edit(rule.id, offset + i1, offset + i2, b[j1:j2], rule.safety, note)  # type: ignore[arg-type]
+        Edit(rule.id, base + pa[i1], base + pa[i2], b_mid[pb[j1] : pb[j2]], rule.safety, note)  # type: ignore[arg-type]
         for tag, i1, i2, j1, j2 in sm.get_opcodes()
         if tag != "equal"
     ]
@@ -102,6 +120,8 @@ class FtfyStage:
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
         self._rule = _rule(self.rules, "unicode.ftfy")
+        # line -> its edits at offset 0: the second fixpoint round and repeated lines skip ftfy
+        self._memo: dict[str, tuple[Edit, ...]] = {}
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         return (type(self), (self.rules,))
@@ -115,14 +135,25 @@ class FtfyStage:
             line = m.group()
             if not _ftfy_needed(line):
                 continue
+            known = self._memo.get(line)
+            if known is not None:
+                start = m.start()
+                out.extend(Edit(e.rule, e.start + start, e.end + start, e.replacement, e.safety, e.note) for e in known)
+                continue
             try:
                 fixed = ftfy.fix_and_explain(line, config=FTFY_CONFIG)
             except Exception as e:  # ftfy bug on odd input: leave the line, report it
                 ctx.counters[f"error:unicode.ftfy:{type(e).__name__}"] += 1
                 continue
+            found: list[Edit] = []
             if fixed.text != line:
                 steps = ",".join(dict.fromkeys(s[1] for s in (fixed.explanation or [])))
-                out.extend(diff_edits(rule, m.start(), line, fixed.text, steps))
+                found = diff_edits(rule, 0, line, fixed.text, steps)
+            if len(self._memo) >= 1 << 14:
+                self._memo.clear()
+            self._memo[line] = tuple(found)
+            start = m.start()
+            out.extend(Edit(e.rule, e.start + start, e.end + start, e.replacement, e.safety, e.note) for e in found)
         return out
 
 

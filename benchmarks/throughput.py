@@ -1,0 +1,193 @@
+"""Throughput benchmark: ratios measured in one run, so a loaded machine skews them all alike.
+
+    python benchmarks/throughput.py [--mb 100] [--sample-mb 2] [--cli-mb 4] [--rss-mb 0]
+
+The corpus (``benchmarks/.cache/corpus-<MB>mb.jsonl``, cached) is built from the dev pages'
+whole-page text, the ground-truth texts and the seeds, repeated with variation (paragraphs
+shuffled, numbers changed, some mojibake and boilerplate injected). In-process ratios use the
+first ``--sample-mb`` of it; the ``--jobs`` comparison runs ``clean`` on the first ``--cli-mb``;
+``--rss-mb 1000`` cleans a 1 GB file to measure peak memory per process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / "benchmarks" / ".cache"
+DEV = Path("/work/shared/bench/article-extraction-dev")
+CLEAN = [sys.executable, "-m", "cleaner.cli"]
+BOILER = ["Share this article", "Follow us on Twitter", "Subscribe to our newsletter", "Advertisement",
+          "Read more:", "Cookie settings", "All rights reserved.", "Skip to main content"]
+MOJIBAKE = [("é", "Ã©"), ("’", "â€™"), ("“", "â€œ"), ("ü", "Ã¼")]
+
+
+def base_texts() -> list[str]:
+    """Whole-page text of the dev pages, the ground-truth texts and the seeds."""
+    texts: list[str] = []
+    html = sorted((DEV / "html").glob("*.html.gz"))
+    if html:
+        import html_text
+
+        for p in html:
+            try:
+                texts.append(html_text.extract_text(gzip.decompress(p.read_bytes()).decode("utf-8", "replace")))
+            except Exception:  # a page html_text cannot parse is just not used
+                continue
+    gt = DEV / "ground-truth.json"
+    if gt.exists():
+        data = json.loads(gt.read_text())
+        items = data.values() if isinstance(data, dict) else data
+        for v in items:
+            t = v.get("articleBody") or v.get("text") if isinstance(v, dict) else v
+            if isinstance(t, str) and t.strip():
+                texts.append(t)
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    return [t for t in texts if t.strip()]
+
+
+def vary(text: str, rnd: random.Random) -> str:
+    """A new document from an old one: shuffled paragraphs, other numbers, some noise."""
+    paras = [p for p in text.split("\n") if p.strip()]
+    if len(paras) > 3:
+        mid = paras[1:-1]
+        rnd.shuffle(mid)
+        paras = [paras[0], *mid[: rnd.randint(2, len(mid))], paras[-1]]
+    out = re.sub(r"\d+", lambda m: str(rnd.randint(0, 10 ** len(m.group()))), "\n".join(paras))
+    if rnd.random() < 0.2:
+        a, b = rnd.choice(MOJIBAKE)
+        out = out.replace(a, b)
+    if rnd.random() < 0.5:
+        out = rnd.choice(BOILER) + "\n" + out + "\n" + rnd.choice(BOILER)
+    return out
+
+
+def corpus(mb: int, seed: int = 7) -> Path:
+    """A cached JSON Lines corpus of about ``mb`` megabytes."""
+    path = CACHE / f"corpus-{mb}mb.jsonl"
+    if path.exists():
+        return path
+    CACHE.mkdir(parents=True, exist_ok=True)
+    rnd = random.Random(seed)
+    base = base_texts()
+    tmp = path.with_suffix(".tmp")
+    size, i = 0, 0
+    with tmp.open("wb") as f:
+        while size < mb * 1_000_000:
+            line = (json.dumps({"id": i, "url": f"https://example{i % 50}.com/a/{i}", "text": vary(rnd.choice(base), rnd)},
+                               ensure_ascii=False) + "\n").encode()
+            f.write(line)
+            size += len(line)
+            i += 1
+    tmp.replace(path)
+    return path
+
+
+def head(path: Path, mb: float) -> Path:
+    """The first ``mb`` megabytes of a corpus, as its own cached file."""
+    out = CACHE / f"{path.stem}-head{mb:g}.jsonl"
+    if not out.exists():
+        with path.open("rb") as f, out.open("wb") as g:
+            n = 0
+            for line in f:
+                if n >= mb * 1_000_000:
+                    break
+                g.write(line)
+                n += len(line)
+    return out
+
+
+def texts_of(path: Path) -> list[str]:
+    with path.open("rb") as f:
+        return [json.loads(line)["text"] for line in f]
+
+
+def timed(fn: Callable[[str], object], texts: list[str]) -> float:
+    t = time.perf_counter()
+    for s in texts:
+        fn(s)
+    return time.perf_counter() - t
+
+
+def phrase_pack(folder: Path, n: int, seed: int = 3) -> Path:
+    """A synthetic boilerplate pack of ``n`` random multi-word line phrases."""
+    rnd = random.Random(seed)
+    words = [f"w{rnd.randrange(10**6):x}" for _ in range(5000)]
+    phrases = sorted({" ".join(rnd.choices(words, k=rnd.randint(2, 6))) for _ in range(n)})
+    folder.mkdir(parents=True, exist_ok=True)
+    body = ",\n".join(json.dumps(p) for p in phrases)
+    (folder / "synthetic.toml").write_text(
+        f'[pack]\nid = "boilerplate.synthetic"\n\n[[rule]]\nid = "boilerplate.synthetic.n{n}"\nkind = "line"\n'
+        f'where = "any"\nsafety = "safe"\nwhy = "benchmark: a large phrase pack"\n'
+        f"remove = [{json.dumps(phrases[0])}]\nphrases = [\n{body}\n]\n", encoding="utf-8")
+    return folder
+
+
+def run_cli(args: list[str]) -> tuple[float, int]:
+    """Wall time and the peak RSS (kB) of the largest child process so far."""
+    t = time.perf_counter()
+    subprocess.run([*CLEAN, *args], check=False)
+    return time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+
+
+def rows(a: argparse.Namespace) -> Iterator[tuple[str, str, str, str]]:
+    import ftfy
+
+    from cleaner.api import Cleaner
+
+    src = corpus(a.mb)
+    sample = texts_of(head(src, a.sample_mb))
+    mb = sum(len(s.encode()) for s in sample) / 1e6
+    full = Cleaner.default()
+    t_full = timed(full.clean, sample)
+    t_ftfy = timed(ftfy.fix_text, sample)
+    yield "full pipeline vs ftfy.fix_text", f"{t_ftfy / t_full:.2f}× ({mb / t_full:.2f} vs {mb / t_ftfy:.2f} MB/s)", "≥ 1.0×", f"{mb:.1f} MB sample"
+    t_nou = timed(Cleaner.default(skip=("unicode",)).clean, sample)
+    yield "skip unicode vs full", f"{t_full / t_nou:.2f}×", "≥ 3×", f"{mb / t_nou:.2f} MB/s"
+    with tempfile.TemporaryDirectory() as d:
+        small = Cleaner.from_rules([phrase_pack(Path(d) / "s", 100)], default_rules=True)
+        big = Cleaner.from_rules([phrase_pack(Path(d) / "b", a.phrases)], default_rules=True)
+        part = sample[: max(1, len(sample) // 2)]
+        t_s, t_b = timed(small.clean, part), timed(big.clean, part)
+    yield f"rule pack 10² → {a.phrases:,} phrases", f"{t_b / t_s:.2f}× slower", "≤ 1.3×", ""
+    cli_in = head(src, a.cli_mb)
+    outs = [CACHE / "out-j1.jsonl", CACHE / "out-j2.jsonl"]
+    t1, _ = run_cli([str(cli_in), "-o", str(outs[0]), "-q", "--jobs", "1"])
+    t2, _ = run_cli([str(cli_in), "-o", str(outs[1]), "-q", "--jobs", "2"])
+    same = outs[0].read_bytes() == outs[1].read_bytes()
+    yield "clean --jobs 2 vs --jobs 1", f"{t1 / t2:.2f}× ({t1:.1f}s / {t2:.1f}s)", "≥ 1.8×", f"{a.cli_mb:g} MB file, identical: {same}"
+    if a.rss_mb:
+        big_in = corpus(a.rss_mb)
+        _, rss = run_cli([str(big_in), "-o", str(CACHE / "out-rss.jsonl"), "-q", "--jobs", "2"])
+        yield "peak RSS per process", f"{rss / 1024:.0f} MB", "< 300 MB", f"{a.rss_mb} MB input, --jobs 2"
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--mb", type=int, default=100, help="corpus size in MB (cached)")
+    p.add_argument("--sample-mb", type=float, default=2, help="MB of the corpus for the in-process ratios")
+    p.add_argument("--cli-mb", type=float, default=4, help="MB of the corpus for the --jobs comparison")
+    p.add_argument("--phrases", type=int, default=100_000, help="phrases in the large synthetic pack")
+    p.add_argument("--rss-mb", type=int, default=0, help="clean a corpus of this size to measure peak RSS (e.g. 1000)")
+    a = p.parse_args()
+    os.chdir(ROOT)
+    print(f"corpus: {corpus(a.mb)} ({a.mb} MB), cores: {os.cpu_count()}\n")
+    print("| measure | result | goal | note |\n|---|---|---|---|")
+    for r in rows(a):
+        print("| " + " | ".join(r) + " |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
