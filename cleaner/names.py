@@ -42,7 +42,7 @@ __all__ = [
 # --------------------------------------------------------------------------- spelling rules
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity hash: it keys the token-key cache on every call
 class Spelling:
     """The spelling rules of ``spelling.toml``: letter table, ordered rewrites, mention lexicon."""
 
@@ -88,10 +88,18 @@ def _token_key(sp: Spelling, token: str) -> str:
     s = unicodedata.normalize("NFKC", token).casefold().translate(table)
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c)).translate(table)
-    s = re.sub(r"[^a-z]", "", s)
-    for pattern, repl in sp.rules:
-        s = re.sub(pattern, repl, s)
+    s = _NOT_AZ.sub("", s)
+    for pattern, repl in _compiled_rules(sp):
+        s = pattern.sub(repl, s)
     return s
+
+
+_NOT_AZ = re.compile(r"[^a-z]")
+
+
+@lru_cache(maxsize=16)
+def _compiled_rules(sp: Spelling) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(p), r) for p, r in sp.rules)
 
 
 @lru_cache(maxsize=16)

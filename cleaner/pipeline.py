@@ -1,7 +1,10 @@
 """The pipeline: run the stages in order, compose their edits onto the original text.
 
 Rounds repeat until a round changes nothing (at most ``max_rounds``), so the output is a
-fixpoint: cleaning it again changes nothing, the promise black makes for code.
+fixpoint: cleaning it again changes nothing, the promise black makes for code. Stages whose
+decisions do not depend on other lines being gone (``settles_in_one_round``: unicode repairs,
+markup residue, fragments, names) run in the first round only; the zone-dependent removal
+stages and layout run in every round. The idempotence property test holds both to it.
 """
 
 from __future__ import annotations
@@ -71,6 +74,8 @@ class Pipeline:
             changed = False
             for stage in self.stages:
                 if skip_removals and stage.name in REMOVAL_STAGES:
+                    continue
+                if rounds > 1 and getattr(stage, "settles_in_one_round", False):
                     continue
                 edits = merge_overlapping(stage.edits(current, ctx))
                 edits = [e for e in edits if current[e.start : e.end] != e.replacement]

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import ClassVar
 
 import regex
 
@@ -395,6 +396,7 @@ class FragmentsStage:
     rules: tuple[Rule, ...] | None = None
     safe_only: bool = False
     name: str = "fragments"
+    settles_in_one_round: ClassVar[bool] = True  # cuts inside sentences; removals elsewhere don't matter
 
     def __post_init__(self) -> None:
         rules = load_fragment_rules() if self.rules is None else tuple(self.rules)

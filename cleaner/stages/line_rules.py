@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
 from cleaner.document import Edit
 from cleaner.normalize import fold
 from cleaner.ruleset import Rule
@@ -19,6 +21,17 @@ from cleaner.stages.base import Context, Line, iter_lines, removal_span
 from cleaner.zones import find_zones, is_paragraph, words_of
 
 DEFAULT_TIMEOUT = 0.5
+
+
+class _Anywhere:
+    """Zones for span-only stages: every rule applies everywhere."""
+
+    @staticmethod
+    def allows(where: str, i: int) -> bool:
+        return True
+
+
+_ANYWHERE = _Anywhere()
 
 
 @dataclass(frozen=True)
@@ -39,6 +52,7 @@ class _Matcher:
     prefix_len: int = 0
     regexes: list[tuple[Rule, Any]] = field(default_factory=list)
     spans: list[tuple[Rule, Any]] = field(default_factory=list)
+    anywhere: dict[str, Any] = field(default_factory=dict)  # span patterns in MULTILINE mode, as prefilters
     _memo: dict[tuple[str, str | None, str | None], tuple[Rule, ...]] = field(default_factory=dict, compare=False, repr=False)
     _by_lang: dict[str | None, tuple[tuple[Rule, Any], ...]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -58,6 +72,7 @@ class _Matcher:
                 self.regexes.append((r, r.compiled))
             elif r.kind == "span":
                 self.spans.append((r, r.compiled))
+                self.anywhere[r.id] = regex.compile(r.pattern, r.compiled.flags | regex.MULTILINE)
         self.whole = {k: _dedup(v) for k, v in whole.items()}
         self.prefix = {k: _dedup(v) for k, v in prefix.items()}
 
@@ -132,6 +147,9 @@ class LineRulesStage:
         m = self._matcher
         lines = list(iter_lines(text))
         dead: set[str] = set()
+        if not (m.whole or m.prefix or m.regexes) and all(r.where == "any" for r, _ in m.spans):
+            # span rules only (residue): no zones to find, no lines to fold
+            return lines, [], self._span_edits(text, lines, _ANYWHERE, set(), dead, ctx)
         words = [words_of(ln.text) for ln in lines]
         raw: list[tuple[int, Rule]] = []
         for ln in lines:
@@ -157,12 +175,21 @@ class LineRulesStage:
                     if j not in taken and lines[j].text.strip():
                         taken.add(j)
                         hits.append(Hit(r, j, f"rest of tail after line {i + 1}"))
-        spans = self._span_edits(lines, zones, taken, dead, ctx)
+        spans = self._span_edits(text, lines, zones, taken, dead, ctx)
         return lines, hits, spans
 
-    def _span_edits(self, lines: list[Line], zones: Any, taken: set[int], dead: set[str], ctx: Context) -> list[Edit]:
+    def _span_edits(self, text: str, lines: list[Line], zones: Any, taken: set[int], dead: set[str], ctx: Context) -> list[Edit]:
         out: list[Edit] = []
-        rules = [(r, p) for r, p in self._matcher.spans if r.applies_to(ctx.lang, ctx.site)]
+        rules = []
+        for r, pat in self._matcher.spans:
+            if not r.applies_to(ctx.lang, ctx.site):
+                continue
+            try:  # one search over the whole text first: most documents have no markup at all
+                if not self._matcher.anywhere[r.id].search(text, timeout=self.timeout):
+                    continue
+            except TimeoutError:
+                pass
+            rules.append((r, pat))
         if not rules:
             return out
         for ln in lines:
@@ -211,4 +238,4 @@ def span_apply(rules: Iterable[Rule], text: str) -> str:
     stage = LineRulesStage("test", [r for r in rules if r.kind == "span"])
     lines = list(iter_lines(text))
     zones = find_zones([False] * len(lines))
-    return apply_edits(text, stage._span_edits(lines, zones, set(), set(), Context()))
+    return apply_edits(text, stage._span_edits(text, lines, zones, set(), set(), Context()))

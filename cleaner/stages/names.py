@@ -9,6 +9,7 @@ unchanged tokens (and a line break inside a mention) are left alone.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from cleaner.document import Edit
 from cleaner.names import Mention, NameTable, default_table, find_mentions, token_key
@@ -21,6 +22,7 @@ class NamesStage:
 
     table: NameTable
     name: str = "names"
+    settles_in_one_round: ClassVar[bool] = True  # rewrites mentions; removals elsewhere don't matter
 
     @classmethod
     def default(cls) -> NamesStage:

@@ -31,6 +31,8 @@ def entity_edits(text: str, rule: Rule) -> list[Edit]:
 
 
 class ResidueStage(LineRulesStage):
+    settles_in_one_round = True  # markup inside lines; zone-dependent line removals belong to boilerplate
+
     def __init__(self, rules: Sequence[Rule], timeout: float = DEFAULT_TIMEOUT) -> None:
         super().__init__("residue", rules, timeout)
         self._entity = next((r for r in self.rules if r.detector == "html-entity"), None)

@@ -14,9 +14,12 @@ Three passes, each a small stage so the ledger can say which one changed what:
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Sequence
 
 import ftfy
+import ftfy.badness
+import ftfy.chardata
 import regex
 
 from cleaner.document import Edit
@@ -40,6 +43,37 @@ _CHAR_CLASSES: tuple[tuple[str, str, str], ...] = (
 )
 
 FTFY_CONFIG = ftfy.TextFixerConfig(fix_line_breaks=False, explain=True)
+
+
+def _char_class(codepoints: set[int]) -> str:
+    return "".join(regex.escape(chr(c)) for c in sorted(codepoints))
+
+
+# Characters that some ftfy fixer other than uncurl_quotes could change: C1 and other control
+# characters, ligatures, fullwidth forms, terminal escapes and surrogates.
+_FTFY_SLOW = regex.compile(
+    "["
+    + _char_class(set(ftfy.chardata.LIGATURES) | set(ftfy.chardata.WIDTH_MAP) | set(ftfy.chardata.CONTROL_CHARS))
+    + r"\x1b\x80-\x9f\ud800-\udfff]"
+)
+_CURLY = str.maketrans({c: "'" for c in "\u02bc\u2018\u2019\u201a\u201b"} | {c: '"' for c in "\u201c\u201d\u201e\u201f"})
+
+
+def ftfy_fast(line: str) -> str | None:
+    """ftfy's result for a line that can only need its quotes uncurled, or None if unsure.
+
+    A line with no entity, no character another fixer would touch, already in NFC and without
+    mojibake (ftfy's own ``is_bad``) gets exactly ``uncurl_quotes`` from ftfy: a translate here,
+    a dozen passes there. The property test checks the two agree.
+    """
+    if "&" in line or _FTFY_SLOW.search(line) or not unicodedata.is_normalized("NFC", line):
+        return None
+    if ftfy.badness.is_bad(line):
+        return None
+    out = line.translate(_CURLY)
+    if out != line and ftfy.badness.is_bad(out):
+        return None
+    return out
 
 
 def _ftfy_needed(line: str) -> bool:
@@ -67,6 +101,19 @@ def diff_edits(rule: Rule, offset: int, a: str, b: str, note: str = "") -> list[
         s += 1
     a_mid, b_mid = a[p : len(a) - s], b[p : len(b) - s]
     base = offset + p
+    if len(a_mid) == len(b_mid):  # one-for-one replacements (quotes): runs of changed characters
+        out: list[Edit] = []
+        run = -1
+        for i, (x, y) in enumerate(zip(a_mid, b_mid, strict=True)):
+            if x != y:
+                if run < 0:
+                    run = i
+            elif run >= 0:
+                out.append(Edit(rule.id, base + run, base + i, b_mid[run:i], rule.safety, note))  # type: ignore[arg-type]
+                run = -1
+        if run >= 0:
+            out.append(Edit(rule.id, base + run, base + len(a_mid), b_mid[run:], rule.safety, note))  # type: ignore[arg-type]
+        return out
     if len(a_mid) > MAX_DIFF or len(b_mid) > MAX_DIFF or not a_mid or not b_mid:
         return [Edit(rule.id, base, base + len(a_mid), b_mid, rule.safety, note)]  # type: ignore[arg-type]
     ta, tb = _TOKEN.findall(a_mid), _TOKEN.findall(b_mid)
@@ -92,6 +139,7 @@ class BreaksStage:
     """Pass 1: line breaks and runs of combining marks."""
 
     name = "unicode"
+    settles_in_one_round = True  # line-local repairs: removing other lines cannot create work
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
@@ -116,6 +164,7 @@ class FtfyStage:
     """Pass 2: ftfy on each line that may need it."""
 
     name = "unicode"
+    settles_in_one_round = True  # line-local repairs: removing other lines cannot create work
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
@@ -140,15 +189,20 @@ class FtfyStage:
                 start = m.start()
                 out.extend(Edit(e.rule, e.start + start, e.end + start, e.replacement, e.safety, e.note) for e in known)
                 continue
-            try:
-                fixed = ftfy.fix_and_explain(line, config=FTFY_CONFIG)
-            except Exception as e:  # ftfy bug on odd input: leave the line, report it
-                ctx.counters[f"error:unicode.ftfy:{type(e).__name__}"] += 1
-                continue
             found: list[Edit] = []
-            if fixed.text != line:
-                steps = ",".join(dict.fromkeys(s[1] for s in (fixed.explanation or [])))
-                found = diff_edits(rule, 0, line, fixed.text, steps)
+            fast = ftfy_fast(line)
+            if fast is not None:
+                if fast != line:
+                    found = diff_edits(rule, 0, line, fast, "uncurl_quotes")
+            else:
+                try:
+                    fixed = ftfy.fix_and_explain(line, config=FTFY_CONFIG)
+                except Exception as e:  # ftfy bug on odd input: leave the line, report it
+                    ctx.counters[f"error:unicode.ftfy:{type(e).__name__}"] += 1
+                    continue
+                if fixed.text != line:
+                    steps = ",".join(dict.fromkeys(s[1] for s in (fixed.explanation or [])))
+                    found = diff_edits(rule, 0, line, fixed.text, steps)
             if len(self._memo) >= 1 << 14:
                 self._memo.clear()
             self._memo[line] = tuple(found)
@@ -161,6 +215,7 @@ class CharsStage:
     """Pass 3: characters that carry no text, removed or made plain spaces."""
 
     name = "unicode"
+    settles_in_one_round = True  # line-local repairs: removing other lines cannot create work
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)

@@ -1,0 +1,24 @@
+"""The ftfy fast path must give exactly what ftfy gives, whenever it answers."""
+
+import ftfy
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner.stages.unicode import FTFY_CONFIG, ftfy_fast
+
+PIECES = list("abc XYZ.,;:!?'\"-0123") + list("‘’‚‛“”„‟ʼ—–…•·°©é à ü ñ ç ø ß ł ą ž č ы ж 東京 の") + [
+    "Ã©", "â€™", "â€œ", "Â ", "Ã", "Â", "â", "€", "™", "\x85", "\x92", "ﬁ", "Ｔ", "e\u0301", "&amp;", "\u200b", "\ufeff",
+    "Ð¸", "Ñ\u0081", "ðŸ˜€", "\u00a0", "Ã\u00a0", "Ã ",
+]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join) | st.text(max_size=40))
+def test_fast_path_agrees_with_ftfy(line):
+    fast = ftfy_fast(line)
+    if fast is not None:
+        assert fast == ftfy.fix_and_explain(line, config=FTFY_CONFIG).text
+
+
+def test_fast_path_takes_common_lines():
+    assert ftfy_fast("It’s “quoted” — and fine…") == "It's \"quoted\" — and fine…"
+    assert ftfy_fast("canâ€™t") is None
