@@ -56,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--names-aliases", action="append", default=[], metavar="FILE", help="extra alias table (TOML) for the names stage (repeatable)")
     p.add_argument("--lang", help="language of all documents (default: detect per document)")
     p.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
+    p.add_argument("--engine", default="local", choices=["local", "ray"], help="local worker processes, or Ray (pip install cleaner[ray]); same output")
+    p.add_argument("--ray-address", metavar="ADDRESS", help="Ray cluster to join with --engine ray (default: RAY_ADDRESS or a local Ray)")
     p.add_argument("--strict", action="store_true", help="stop at the first reject with exit code 1")
     p.add_argument("--resume", action="store_true", help="continue an interrupted run (same command) from its last checkpoint")
     p.add_argument("--verify", action="store_true", help="re-clean every output and replay every ledger; fail loudly on a difference")
@@ -341,7 +343,12 @@ def run(cleaner: Cleaner, a: argparse.Namespace, sources: Sequence[Source], jobs
 
     progress = Progress(sum(s.path.stat().st_size for s in sources if s.path is not None and s.problem is None and s.path.is_file()), quiet=a.quiet)
     try:
-        for batch in clean_stream(cleaner, _items(sources, a.text_field, sinks), jobs):
+        pool_factory = None
+        if a.engine == "ray":
+            from cleaner.engines.ray import ray_pool_factory
+
+            pool_factory = ray_pool_factory(a.ray_address)
+        for batch in clean_stream(cleaner, _items(sources, a.text_field, sinks), jobs, pool_factory=pool_factory):
             for out in batch:
                 strict_reason = _handle(out, cleaner, a, sinks, summary, ledger, rejects, diff_stream, color, progress)
                 label = out.source if isinstance(out, Reject) else out[0].source

@@ -60,3 +60,37 @@ def test_with_ray() -> None:
     ray = pytest.importorskip("ray")
     ds = clean_dataset(ray.data.from_items([{"text": DIRTY}]))
     assert [r["text"] for r in ds.take_all()] == [_clean(DIRTY)]
+
+
+def test_cli_engine_ray_matches_local(tmp_path) -> None:
+    pytest.importorskip("ray")
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = tmp_path / "in.jsonl"
+    seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+    src.write_text("".join(json.dumps({"id": p.name, "text": p.read_text(encoding="utf-8")}) + "\n" for p in seeds * 4))
+    clean = str(Path(sys.executable).parent / "clean")
+    for engine in ("local", "ray"):
+        p = subprocess.run([clean, str(src), "-o", str(tmp_path / f"{engine}.jsonl"), "--engine", engine, "--jobs", "2",
+                            "--explain", str(tmp_path / f"{engine}.ledger.jsonl"), "-q"], capture_output=True, timeout=300)
+        assert p.returncode == 0, p.stderr.decode()[-2000:]
+    assert (tmp_path / "local.jsonl").read_bytes() == (tmp_path / "ray.jsonl").read_bytes()
+    assert (tmp_path / "local.ledger.jsonl").read_bytes() == (tmp_path / "ray.ledger.jsonl").read_bytes()
+
+
+def test_ray_corpus_passes_match_local() -> None:
+    ray = pytest.importorskip("ray")
+    from pathlib import Path
+
+    from cleaner.corpus.names import build_table
+    from cleaner.engines.ray import name_table
+    from cleaner.names import default_table
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))]
+    aliases = default_table().aliases
+    local = build_table(texts, aliases)
+    on_ray = name_table(ray.data.from_items([{"text": t} for t in texts]), aliases=aliases)
+    assert on_ray.groups == local.groups

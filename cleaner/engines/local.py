@@ -59,14 +59,21 @@ def batches(items: Iterable[Item], size: int, max_chars: int = 8 << 20) -> Itera
         yield batch
 
 
-def clean_stream(cleaner: Cleaner, items: Iterable[Item], jobs: int = 1, batch_size: int = 64) -> Iterator[list[Outcome]]:
-    """Yield cleaned batches in input order."""
-    if jobs <= 1:
+def clean_stream(cleaner: Cleaner, items: Iterable[Item], jobs: int = 1, batch_size: int = 64,
+                 pool_factory: Any = None) -> Iterator[list[Outcome]]:
+    """Yield cleaned batches in input order.
+
+    ``pool_factory(jobs, initializer, initargs)`` makes the worker pool: local processes by
+    default; the Ray engine passes Ray's drop-in ``Pool``, so both engines share this code.
+    """
+    if jobs <= 1 and pool_factory is None:
         for b in batches(items, batch_size):
             yield [clean_one(cleaner, it) for it in b]
         return
-    ctx = mp.get_context("fork") if hasattr(mp, "get_context") and "fork" in mp.get_all_start_methods() else mp
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(cleaner,)) as pool:  # type: ignore[attr-defined]
+    if pool_factory is None:
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        pool_factory = ctx.Pool
+    with pool_factory(jobs, initializer=_init_worker, initargs=(cleaner,)) as pool:
         pending: deque[Any] = deque()
         it = batches(items, batch_size)
         for b in islice(it, 2 * jobs):

@@ -35,3 +35,73 @@ def clean_dataset(ds: Any, cleaner: Cleaner | None = None, text_field: str = "te
         concurrency=concurrency,
         **kwargs,
     )
+
+
+def ray_pool_factory(address: str | None = None) -> Any:
+    """A pool factory for `clean_stream` backed by Ray (``--engine ray``).
+
+    ``ray.util.multiprocessing.Pool`` keeps the local engine's ordered, bounded batching, so the
+    output is byte-identical to ``--engine local``; ``address`` (or ``RAY_ADDRESS``) points it at
+    a cluster, otherwise Ray starts locally.
+    """
+    import ray
+    from ray.util.multiprocessing import Pool
+
+    if not ray.is_initialized():
+        ray.init(address=address, include_dashboard=False, log_to_driver=False, ignore_reinit_error=True)
+
+    def factory(processes: int, initializer: Any = None, initargs: tuple[Any, ...] = ()) -> Any:
+        return Pool(processes=processes, initializer=initializer, initargs=initargs)
+
+    return factory
+
+
+def _name_counts(batch: dict[str, Any], text_field: str) -> dict[str, Any]:
+    import pickle
+
+    from cleaner.corpus.names import NameCounts, map_doc, reduce
+
+    acc = NameCounts()
+    for t in batch[text_field]:
+        if isinstance(t, str):
+            acc = reduce(acc, map_doc(t))
+    return {"partial": [pickle.dumps(acc)]}
+
+
+def name_table(ds: Any, text_field: str = "text", aliases: Any = (), min_variants: int = 2) -> Any:
+    """The corpus pass for names on Ray Data: map per batch on the cluster, reduce here."""
+    import pickle
+
+    from cleaner.corpus.names import NameCounts, finalize, reduce
+
+    parts = ds.map_batches(_name_counts, fn_kwargs={"text_field": text_field}, batch_format="numpy").take_all()
+    total = NameCounts()
+    for row in parts:
+        total = reduce(total, pickle.loads(row["partial"]))
+    return finalize(total, aliases, min_variants)
+
+
+def _site_counts(batch: dict[str, Any], text_field: str, site_field: str) -> dict[str, Any]:
+    import pickle
+
+    from cleaner.corpus.site_lines import SiteCounts, map_doc, reduce
+
+    acc = SiteCounts()
+    for t, site in zip(batch[text_field], batch[site_field], strict=True):
+        if isinstance(t, str):
+            acc = reduce(acc, map_doc(str(site) if site else None, t))
+    return {"partial": [pickle.dumps(acc)]}
+
+
+def site_proposals(ds: Any, text_field: str = "text", site_field: str = "site", **finalize_kw: Any) -> Any:
+    """`clean learn` on Ray Data: per-site line counts mapped on the cluster, reduced here."""
+    import pickle
+
+    from cleaner.corpus.site_lines import SiteCounts, finalize, reduce
+
+    parts = ds.map_batches(_site_counts, fn_kwargs={"text_field": text_field, "site_field": site_field},
+                           batch_format="numpy").take_all()
+    total = SiteCounts()
+    for row in parts:
+        total = reduce(total, pickle.loads(row["partial"]))
+    return finalize(total, **finalize_kw)
