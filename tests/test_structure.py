@@ -143,3 +143,31 @@ def test_idempotent_on_page():
     text = f"{MENU}\n\n{P1}\n\n{P2}\n\n{P3}\n\n{FOOT}\n"
     once = run(text)
     assert run(once) == once
+
+
+# --- unpunctuated long lines, long comment headings ---------------------------------------------
+
+TAG_CLOUD = " ".join(["border", "patrol", "taliban", "dushanbe", "csto", "drills", "moscow", "refugees"] * 6)
+
+
+def test_tag_cloud_line_is_not_prose():
+    from cleaner.stages.structure import is_prose
+    assert not is_prose(TAG_CLOUD, 48, True)
+    assert is_prose(P1, 18, True)
+    long_sentence = " ".join([P1, P2, P3])
+    assert is_prose(long_sentence, len(long_sentence.split()), True)
+
+
+def test_outside_block_does_not_take_a_tag_cloud_for_the_article():
+    menu = "\n".join(["News", "Sport", "Weather", "Video", "Live", "Jobs", "Help"])
+    text = f"{menu}\n\n{P1}\n\n{P2}\n\nTags\n{TAG_CLOUD}\n\n{menu}\n"
+    out = run(text, "outside-block")
+    assert P1 in out and P2 in out
+    assert TAG_CLOUD not in out
+
+
+def test_comment_heading_with_a_long_quoted_title():
+    heading = '10 thoughts on "Border talks: why the alliance met in Dushanbe and what it means for the region"'
+    comment = "I think this is a very good decision by the alliance and long overdue, to be honest with you all."
+    text = f"{P1}\n\n{P2}\n\n{P3}\n\n{heading}\n\n{comment}\n"
+    assert run(text, "comment-section") == f"{P1}\n\n{P2}\n\n{P3}\n"

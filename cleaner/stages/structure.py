@@ -10,9 +10,11 @@ Each detector is a ``kind = "detector"`` rule in ``rules/structure/*.toml`` (all
 ``outside-block``  on a whole page (many short lines around the text), everything before and
                    after the main text block: the block is the stretch of lines with the most
                    prose, found as a maximum-sum segment (paragraph words count for, short
-                   lines against: Finn et al.'s body text extraction, on lines).
+                   lines against: Finn et al.'s body text extraction, on lines). A line of 40+
+                   words without any punctuation (a tag cloud, a category <select>) is no prose.
 ``comment-section`` a comment-section heading ("12 thoughts on ...", "Top Rated Comments")
-                   after the article, with everything after it.
+                   after the article, with everything after it; "N thoughts on "<title>""
+                   may be long (up to 40 words).
 
 Zones come from `cleaner.zones`; a paragraph is >= 12 words ending like a sentence or >= 25 words.
 """
@@ -31,6 +33,9 @@ from cleaner.zones import find_zones, is_paragraph, words_of
 # A line that ends like a sentence (or a list lead-in) is prose, however short.
 _SENTENCE_END = regex.compile(r"[.!?:;。！？…\"”’»)]\s*$")
 _HAS_LETTER = regex.compile(r"\p{L}")
+# Punctuation inside a line: prose of 25+ words has some; a tag cloud or a <select> list has none.
+_PUNCT = regex.compile(r"[,.;:!?\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f\u2026\u060c\u061b](?:\s|$)")
+UNPUNCTUATED_WORDS = 40
 
 MENU_MAX_WORDS = 4
 MENU_MIN_RUN = 3
@@ -52,6 +57,22 @@ _COMMENT_HEADING = regex.compile(
     )\W*$""",
     regex.IGNORECASE | regex.VERBOSE,
 )
+
+
+# "12 thoughts on "<the article's title>"": the quoted title can be long.
+_TITLED_HEADING = regex.compile(
+    r"""^\W*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+
+        (?:thoughts?|comments?|responses?|replies|reactions?)\s+(?:on|to)\s+["“'‘«].{3,200}["”'’»]\W*$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+COMMENT_HEADING_WORDS = 12
+TITLED_HEADING_WORDS = 40
+
+
+def _comment_heading(line: str, words: int) -> bool:
+    if words <= COMMENT_HEADING_WORDS and _COMMENT_HEADING.match(line):
+        return True
+    return words <= TITLED_HEADING_WORDS and bool(_TITLED_HEADING.match(line))
 
 
 _BULLET = regex.compile(r"^\s*([-*•·–]|\d{1,2}[.)])\s+")
@@ -86,6 +107,12 @@ def is_short(line: str, words: int) -> bool:
 
 def _rule(rules: Sequence[Rule], detector: str) -> Rule | None:
     return next((r for r in rules if r.kind == "detector" and r.detector == detector), None)
+
+
+def is_prose(line: str, words: int, paragraph: bool) -> bool:
+    """A paragraph (``cleaner.zones.is_paragraph``) that is not a long run of words without any
+    punctuation (tag clouds, category <select> lists, keyword stuffing)."""
+    return paragraph and not (words >= UNPUNCTUATED_WORDS and not _PUNCT.search(line))
 
 
 def line_score(line: str, words: int, paragraph: bool) -> float:
@@ -136,7 +163,7 @@ class StructureStage:
         if not lines:
             return []
         words = [words_of(ln.text) for ln in lines]
-        para = [is_paragraph(ln.text, w) for ln, w in zip(lines, words, strict=True)]
+        para = [is_prose(ln.text, w, is_paragraph(ln.text, w)) for ln, w in zip(lines, words, strict=True)]
         zones = find_zones(para)
         removed: dict[int, tuple[Rule, str]] = {}
         if not any(para):
@@ -148,7 +175,7 @@ class StructureStage:
             for i, ln in enumerate(lines):
                 if para[i]:
                     prose_before += words[i]
-                if i > first_para and prose_before >= 40 and words[i] <= 12 and _COMMENT_HEADING.match(ln.text):
+                if i > first_para and prose_before >= 40 and _comment_heading(ln.text, words[i]):
                     for j in range(i, len(lines)):
                         if lines[j].text.strip():
                             removed.setdefault(j, (self._comments, f"comment section from line {i + 1}"))
@@ -229,5 +256,5 @@ def _group_edits(lines: list[Line], removed: dict[int, tuple[Rule, str]]) -> lis
     return out
 
 
-__all__ = ["StructureStage", "is_short", "line_score", "main_block"]
+__all__ = ["StructureStage", "is_prose", "is_short", "line_score", "main_block"]
 _ = Line  # re-exported type for callers that build lines themselves
