@@ -22,6 +22,7 @@ MIN_CHARS = 20
 CAPTION_KEY = 8
 MAX_CREDIT_WORDS = 6
 NEAR = 0.85
+STRUCTURED_REPEATS = 3
 
 
 def _rule(rules: Sequence[Rule], rid: str) -> Rule | None:
@@ -52,6 +53,18 @@ class DuplicatesStage:
         eligible = [len(t) >= MIN_WORDS or len(f) >= MIN_CHARS for f, t in zip(folded, toks, strict=True)]
         paragraph = [is_paragraph(ln.text, words_of(ln.text)) for ln in lines]
         zones = find_zones(paragraph)
+        # A document that repeats three or more distinct lines after its article started repeats
+        # a structure (meal plans, schedules, recipe variants), not a page template.
+        firsts: dict[str, int] = {}
+        repeated: set[str] = set()
+        for i, f in enumerate(folded):
+            if f and eligible[i]:
+                if f in firsts:
+                    if firsts[f] >= zones.body_start:
+                        repeated.add(f)
+                else:
+                    firsts[f] = i
+        structured = len(repeated) >= STRUCTURED_REPEATS
         if self._repeat:
             # Short lines repeated inside the body are lists and recipes; only a repeated
             # paragraph, or a repeat that sits in the head or tail, is a duplicate.
@@ -62,6 +75,8 @@ class DuplicatesStage:
                 if f in first:
                     j = first[f]
                     question = lines[i].text.rstrip().endswith("?")  # interview templates repeat questions
+                    if structured and j >= zones.body_start:
+                        continue
                     if (paragraph[i] and not question) or zones.zone(i) != "body" or zones.zone(j) != "body":
                         removed[i] = self._repeat
                 else:
@@ -74,7 +89,7 @@ class DuplicatesStage:
             for group in by_key.values():
                 for a_pos, a in enumerate(group):
                     for b in group[a_pos + 1 :]:
-                        if a in removed or b in removed:
+                        if a in removed or b in removed or (structured and a >= zones.body_start):
                             continue
                         ta, tb = toks[a], toks[b]
                         common = 0
