@@ -205,20 +205,23 @@ def _scan(text: str, sp: Spelling) -> list[list[Token]]:
     """Runs of candidate tokens separated only by spaces or one line break."""
     runs: list[list[Token]] = []
     cur: list[Token] = []
+    gap_ok = _GAP.fullmatch
     for m in _token_re(sp).finditer(text):
         kind = m.lastgroup or "name"
-        tok = Token(m.group(), m.start(), m.end(), kind)
+        start, end = m.span()
         if cur:
-            gap = text[cur[-1].end : tok.start]
-            joined = bool(gap) and _GAP.fullmatch(gap) is not None
-            if kind == "initial" and cur[-1].kind == "initial":
-                joined = joined or gap == ""
+            last = cur[-1]
+            if start == last.end:  # no gap: only initials run together ("J.R.")
+                joined = kind == "initial" and last.kind == "initial"
+            else:
+                gap = text[last.end : start]
+                joined = gap == " " or gap_ok(gap) is not None
             if not joined:
                 runs.append(cur)
                 cur = []
         if kind == "particle" and not cur:
             continue  # a particle never starts a mention
-        cur.append(tok)
+        cur.append(Token(m.group(), start, end, kind))
     if cur:
         runs.append(cur)
     return runs

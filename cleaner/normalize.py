@@ -32,11 +32,17 @@ _LATIN = regex.compile(r"\p{Latin}")
 _CYR_GREEK = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
 
 
+# ASCII characters that are not letters or digits (what _NON_WORD removes), as spaces
+_ASCII_NON_WORD = {c: " " for c in range(128) if not chr(c).isalnum()}
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(line: str) -> str:
     """Fold a line to its matching key: lower-case words joined by single spaces.
 
     Cached: every stage and every fixpoint round folds the same lines again."""
+    if line.isascii():  # no invisible characters, marks or homoglyphs to see through
+        return " ".join(line.lower().translate(_ASCII_NON_WORD).split())
     s = _INVISIBLE.sub("", line)
     if s.isascii():
         return " ".join(_NON_WORD.sub(" ", s.casefold()).split())

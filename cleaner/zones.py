@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -21,8 +22,11 @@ MIN_WORDS = 12
 LONG_WORDS = 25
 
 
+@lru_cache(maxsize=1 << 16)
 def words_of(line: str) -> int:
-    """A cheap word count; CJK text counts one word per two characters."""
+    """A cheap word count; CJK text counts one word per two characters.
+
+    Cached, like `is_paragraph`: three stages ask about every line in every fixpoint round."""
     n = len(line.split())
     if n < MIN_WORDS and not line.isascii():
         n = max(n, len(_CJK.findall(line)) // 2)
@@ -31,7 +35,11 @@ def words_of(line: str) -> int:
 
 def is_paragraph(line: str, words: int | None = None) -> bool:
     """Does this line look like article prose?"""
-    w = words_of(line) if words is None else words
+    return _is_paragraph(line, words_of(line) if words is None else words)
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_paragraph(line: str, w: int) -> bool:
     if w >= LONG_WORDS and not _TRUNCATED.search(line):
         return True
     return w >= MIN_WORDS and bool(_SENTENCE_END.search(line)) and not _TRUNCATED.search(line)

@@ -13,6 +13,7 @@ Detectors
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,6 +25,7 @@ import regex
 from cleaner.document import Edit, merge_overlapping
 from cleaner.normalize import fold
 from cleaner.paths import rules_dir
+from cleaner.prefilter import casefold_for
 from cleaner.ruleset import Rule, RuleSet
 from cleaner.sentences import is_abbreviation, sentence_spans
 from cleaner.stages.base import Context, Line, iter_lines
@@ -49,6 +51,29 @@ class _Sent:
 
 def _sentences(line: Line) -> list[_Sent]:
     return [_Sent(line.start + s, line.start + e) for s, e in sentence_spans(line.text)]
+
+
+class _LazySentences(Sequence[list[_Sent]]):
+    """Sentences per line, split on first use: most lines never need them."""
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self._lines = lines
+        self._done: list[list[_Sent] | None] = [None] * len(lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def, override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        got = self._done[i]
+        if got is None:
+            got = self._done[i] = _sentences(self._lines[i])
+        return got
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        for i in range(len(self._lines)):
+            yield self[i]
 
 
 def _words(s: str) -> list[str]:
@@ -158,11 +183,18 @@ def capital_function_word(
     min_words = int(ex.get("min_line_words", 8))
     max_share = float(ex.get("max_title_share", 0.45))
     out: list[Edit] = []
-    for line, ss in zip(lines, sents, strict=True):
-        if not _is_prose(line.text, min_words, max_share):
+    wanted = _lines_with(_capital_trigger(pat), text, lines)
+    for k, line in enumerate(lines):
+        if k not in wanted:
             continue
+        prose: bool | None = None  # asked only when the pattern matches (most lines: never)
         done_until = -1
         for m in pat.finditer(line.text):
+            if prose is None:
+                prose = _is_prose(line.text, min_words, max_share)
+            if not prose:
+                break
+            ss = sents[k]
             cap = line.start + m.start("cap")
             if cap < done_until:
                 continue
@@ -204,6 +236,20 @@ def capital_function_word(
 
 
 @lru_cache(maxsize=64)
+def _capital_trigger(pat: regex.Pattern[str]) -> regex.Pattern[str]:
+    """What every match of a `_capital_pattern` holds: `` Cap x`` (the capitalised word between
+    single spaces, then a lower-case letter), without the costly lookbehind and word runs."""
+    cap = pat.pattern.split("(?P<cap>", 1)[1].split(") (?P<next>", 1)[0]
+    return regex.compile(" (?:" + cap + r") \p{Ll}", pat.flags)
+
+
+def _lines_with(trigger: regex.Pattern[str], text: str, lines: Sequence[Line]) -> set[int]:
+    """Indices of the lines where ``trigger`` matches (overlapping matches counted too)."""
+    starts = [ln.start for ln in lines]
+    return {bisect_right(starts, m.start()) - 1 for m in trigger.finditer(text, overlapped=True)}
+
+
+@lru_cache(maxsize=64)
 def _orphan_patterns(
     ordinal: str, number: str, word: str, nexts: tuple[str, ...]
 ) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
@@ -233,10 +279,13 @@ def orphan_token(
     min_words = int(ex.get("min_sentence_words", 4))
     out: list[Edit] = []
     for line in lines:
-        if _CODE.search(line.text):
-            continue
+        code: bool | None = None  # asked only when a pattern matches
         for pat in (mid, at_end):
             for m in pat.finditer(line.text):
+                if code is None:
+                    code = bool(_CODE.search(line.text))
+                if code:
+                    break
                 before = line.text[: m.start("cut")]
                 if is_abbreviation(line.text, m.start("cut")):
                     continue
@@ -258,15 +307,37 @@ def _doubled_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
     )
 
 
+_NOT_WORD = regex.compile(r"[^\p{L}\p{N}'’-]+")
+
+
+def _may_double(words: tuple[str, ...], text: str) -> bool:
+    """False only when no listed word follows itself after spaces (case-insensitively).
+
+    Every `_doubled_pattern` match is ``w`` between characters outside ``[\\p{L}\\p{N}'’-]``
+    (or the text's ends), spaces and ``w`` again, so once every run of such characters is one
+    space and the text is lower-cased, `` w w `` is in it. Exact for ASCII words unless the text
+    holds a non-ASCII letter that matches an ASCII one case-insensitively (K, ſ, İ, ı)."""
+    if not all(w.isascii() for w in words) or casefold_for(text) is None:
+        return True
+    low = " " + _NOT_WORD.sub(" ", text).lower() + " "
+    return any(f" {w} {w} " in low for w in words)
+
+
 def doubled_word(
     rule: Rule, text: str, lines: Sequence[Line], sents: Sequence[list[_Sent]]
 ) -> list[Edit]:
-    pat = _doubled_pattern(tuple(sorted(_words_set(rule, "words"))))
+    words = tuple(sorted(_words_set(rule, "words")))
+    pat = _doubled_pattern(words)
     out: list[Edit] = []
+    if not _may_double(words, text):
+        return out
     for line in lines:
-        if _CODE.search(line.text):
-            continue
+        code: bool | None = None  # asked only when the pattern matches
         for m in pat.finditer(line.text):
+            if code is None:
+                code = bool(_CODE.search(line.text))
+            if code:
+                break
             first, rep = m.group("w"), m.group("rep")
             if rep != rep.lower() or not (first.islower() or first[1:].islower() or len(first) == 1):
                 continue  # "The The" (a band), "THE THE" (shouting): leave them
@@ -289,7 +360,13 @@ def cut_off_repeat(
     # head), and a line's first sentence that starts with a lower-case letter (a cut-off tail).
     heads: list[tuple[Line, list[_Sent], str, bool]] = []
     tails: list[tuple[Line, list[_Sent], str]] = []
-    for line, ss in zip(lines, sents, strict=True):
+    for k, line in enumerate(lines):
+        # A head ends without closing punctuation, a tail starts in lower case: the line's own
+        # ends tell (a head's last sentence ends where the line does and holds a word, so it
+        # ends like the line; the first sentence starts at the line's first non-space).
+        if _ends_sentence(line.text) and not line.text.lstrip()[:1].islower():
+            continue
+        ss = sents[k]
         if not ss:
             continue
         frag = text[ss[-1].start : ss[-1].end]
@@ -421,7 +498,7 @@ class FragmentsStage:
         if not rules:
             return []
         lines = list(iter_lines(text))
-        sents = [_sentences(line) for line in lines]
+        sents = _LazySentences(lines)
         found: list[Edit] = []
         for r in rules:
             assert r.detector is not None

@@ -1,0 +1,532 @@
+"""Exact literal prefilters for anchored line regexes (a speed-up only; never changes a result).
+
+Most whole-line regex rules look like ``^\\W*(?:tags|filed under|posted in)\\s*:...``: after an
+optional run of skipped characters at the start of the line, one of a few literal words must
+follow. `analyze` reads that shape out of the pattern source; `Prefilter.may_match` then answers
+"can the regex match this line?" with a string comparison instead of a regex search. It answers
+``False`` only when the regex provably cannot match and ``True`` (run the regex) otherwise: any
+non-ASCII character where the check looks is sent to the regex, and a pattern the analysis does
+not understand gets no prefilter at all. Cost per line is flat: it does not grow with the rules.
+"""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from array import array
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+_CLASS = "\x00"  # a prefix item "\x00<class source>": the first character is in that class
+_ZERO_WIDTH_ESC = frozenset("bBAZGm")  # \b, \B, \A, \Z, ... consume nothing
+_SKIP_ESC = frozenset("wWsSdDpPh")
+
+
+class _Fail(Exception):
+    pass
+
+
+# --------------------------------------------------------------------------- a small parser
+# AST: alternation = list of sequences; sequence = list of atoms; atom = (kind, value, quant)
+# kinds: "lit" (one char), "esc" (escape source), "class" (class source), "group" (alternation),
+# "zero" (lookaround or zero-width escape), "ahead" (positive lookahead), "anchor" ("^"/"$"),
+# "dot".
+
+
+def _parse(src: str) -> list[list[tuple[str, object, str]]]:
+    pos, alt = _parse_alt(src, 0)
+    if pos != len(src):
+        raise _Fail("trailing input")
+    return alt
+
+
+def _parse_alt(src: str, i: int) -> tuple[int, list[list[tuple[str, object, str]]]]:
+    seqs = []
+    while True:
+        i, seq = _parse_seq(src, i)
+        seqs.append(seq)
+        if i < len(src) and src[i] == "|":
+            i += 1
+            continue
+        return i, seqs
+
+
+def _parse_quant(src: str, i: int) -> tuple[int, str]:
+    if i >= len(src):
+        return i, ""
+    c = src[i]
+    if c in "?*+":
+        q = c
+        i += 1
+    elif c == "{":
+        m = regex.match(r"\{(\d*)(?:,(\d*))?\}", src[i:])
+        if not m or (m.group(1) == "" and m.group(2) is None):
+            return i, ""  # a literal brace
+        q = m.group()
+        i += m.end()
+    else:
+        return i, ""
+    if i < len(src) and src[i] in "?+":  # lazy / possessive
+        q += src[i]
+        i += 1
+    return i, q
+
+
+def _parse_seq(src: str, i: int) -> tuple[int, list[tuple[str, object, str]]]:
+    seq: list[tuple[str, object, str]] = []
+    n = len(src)
+    while i < n and src[i] not in "|)":
+        c = src[i]
+        if c == "\\":
+            if i + 1 >= n:
+                raise _Fail("trailing backslash")
+            e = src[i + 1]
+            j = i + 2
+            if e in "pPNx" and j < n and src[j] == "{":
+                k = src.find("}", j)
+                if k < 0:
+                    raise _Fail("unclosed escape")
+                j = k + 1
+            elif e in "pP" and j < n:
+                j += 1
+            elif e == "x":
+                j += 2
+            elif e == "u":
+                j += 4
+            elif e == "U":
+                j += 8
+            elif e.isdigit() or e in "gk":
+                raise _Fail("backreference")
+            kind = "zero" if e in _ZERO_WIDTH_ESC else "esc"
+            atom_src = src[i:j]
+            i = j
+        elif c == "[":
+            j = i + 1
+            if j < n and src[j] == "^":
+                j += 1
+            if j < n and src[j] == "]":
+                j += 1
+            while j < n and src[j] != "]":
+                if src[j] == "\\":
+                    j += 1
+                elif src[j] == "[":
+                    raise _Fail("nested set")
+                j += 1
+            if j >= n:
+                raise _Fail("unclosed class")
+            kind, atom_src = "class", src[i : j + 1]
+            i = j + 1
+        elif c == "(":
+            if src.startswith("(?:", i) or src.startswith("(?>", i):
+                i += 3
+                kind = "group"
+            elif src.startswith("(?=", i):
+                i += 3
+                kind = "ahead"  # a positive lookahead: zero-width, but its content must match
+            elif src.startswith("(?!", i):
+                i += 3
+                kind = "zero"
+            elif src.startswith("(?<=", i) or src.startswith("(?<!", i):
+                i += 4
+                kind = "zero"
+            elif src.startswith("(?P<", i) or src.startswith("(?<", i):
+                k = src.find(">", i)
+                if k < 0:
+                    raise _Fail("bad group name")
+                i = k + 1
+                kind = "group"
+            elif src.startswith("(?", i):
+                raise _Fail("inline flags or special group")
+            else:
+                i += 1
+                kind = "group"
+            i, inner = _parse_alt(src, i)
+            if i >= n or src[i] != ")":
+                raise _Fail("unclosed group")
+            i += 1
+            i, q = _parse_quant(src, i)
+            seq.append((kind, inner, q))
+            continue
+        elif c in "^$":
+            kind, atom_src = "anchor", c
+            i += 1
+        elif c == ".":
+            kind, atom_src = "dot", c
+            i += 1
+        elif c in "*+?":
+            raise _Fail("quantifier without atom")
+        else:
+            kind, atom_src = "lit", c
+            i += 1
+        i, q = _parse_quant(src, i)
+        seq.append((kind, atom_src, q))
+    return i, seq
+
+
+# --------------------------------------------------------------------------- prefix analysis
+
+
+def _required(q: str) -> bool:
+    """Does quantifier ``q`` require at least one repetition?"""
+    if q == "":
+        return True
+    if q[0] in "?*":
+        return False
+    if q[0] == "+":
+        return True
+    lo = q[1:].split(",")[0].rstrip("}")
+    return lo != "" and int(lo) >= 1
+
+
+def _plain(c: str) -> bool:
+    """A literal character whose case variants are all handled by the ASCII comparison."""
+    return c.isascii() and (c.isalnum() or c == " ")
+
+
+def _lit_like(kind: str, val: object) -> bool:
+    """An escaped punctuation character (``\\.``): a literal, not a class."""
+    return kind == "esc" and len(str(val)) == 2 and not str(val)[1].isalnum()
+
+
+def _seq_prefixes(seq: list[tuple[str, object, str]], start: int, icase: bool) -> set[str]:
+    """Literal prefixes one of which every match of ``seq[start:]`` begins with."""
+    cur = ""
+    i = start
+    while i < len(seq) and seq[i][0] in ("zero", "ahead") and seq[i][2] == "":
+        i += 1  # lookarounds and \b only restrict further
+    if i < len(seq):
+        kind, val, q = seq[i]
+        if kind == "group" and _required(q):
+            return _alt_prefixes(val, icase)  # type: ignore[arg-type]
+        if kind == "group" and q in ("?", "??", "?+", "*", "*?", "*+"):
+            # an optional leading group: a match starts with it or with what follows it
+            return _alt_prefixes(val, icase) | _seq_prefixes(seq, i + 1, icase)  # type: ignore[arg-type]
+        if kind in ("esc", "class") and _required(q) and not _lit_like(kind, val):
+            return {_CLASS + str(val)}  # the line's first character must be in this class
+    while i < len(seq):
+        kind, val, q = seq[i]
+        if kind == "zero" and q == "" and cur:
+            break
+        if kind != "lit":
+            break
+        c = str(val)
+        if not c.isascii():
+            if not cur:
+                # a leading non-ASCII letter: fine when none of its case forms is ASCII
+                forms = c + c.lower() + c.upper() + c.casefold()
+                if any(f.isascii() for f in forms):
+                    raise _Fail("non-ASCII letter with an ASCII case form")
+                return {""}  # matches only where the line has a non-ASCII character
+            break
+        if not _plain(c):
+            break
+        if not _required(q):
+            break
+        cur += c.lower() if icase else c
+        if q:  # c+ or c{2,}: c is required, what follows is not fixed
+            break
+        i += 1
+    if not cur:
+        raise _Fail("no literal prefix")
+    return {cur}
+
+
+def _alt_prefixes(alt: list[list[tuple[str, object, str]]], icase: bool) -> set[str]:
+    out: set[str] = set()
+    for seq in alt:
+        out |= _seq_prefixes(seq, 0, icase)
+    return out
+
+
+@dataclass(frozen=True)
+class _Anchored:
+    """``^ skip* (prefix1|prefix2|...)``: ``skip`` as the ASCII characters it matches."""
+
+    skip: frozenset[str]
+    prefixes: tuple[str, ...]  # lower-cased when ``icase``; "" = needs a non-ASCII char
+    first: frozenset[str]
+    icase: bool
+    first_ok: frozenset[str]  # ASCII characters a class-led alternative may start with
+    width: int
+
+    def may_match(self, line: str) -> bool:
+        q = 0
+        n = len(line)
+        skip = self.skip
+        first = self.first
+        while q < n:
+            c = line[q]
+            if c not in skip:
+                break
+            if (c.lower() if self.icase else c) in first or c in self.first_ok:
+                return True  # a prefix could start inside the skipped run: ask the regex
+            q += 1
+        if q >= n:
+            return False  # every prefix needs at least one more character
+        c = line[q]
+        if not c.isascii():
+            return True  # skip class on non-ASCII chars, or a non-ASCII literal: ask the regex
+        region = line[q : q + self.width]
+        if not region.isascii():
+            return True
+        if self.icase:
+            region = region.lower()
+        if c in self.first_ok:
+            return True
+        return region.startswith(self.prefixes)
+
+
+# --------------------------------------------------------------------------- required substrings
+
+
+def _cased_range() -> str:
+    """Every non-ASCII code point below U+20000 (surrogates left out): all scripts with case."""
+    raw = array("I", range(0x80, 0xD800)).tobytes() + array("I", range(0xE000, 0x20000)).tobytes()
+    return raw.decode("utf-32-le" if sys.byteorder == "little" else "utf-32-be")
+
+
+@lru_cache(maxsize=1)
+def _ascii_lookalikes() -> regex.Pattern[str]:
+    """Non-ASCII characters an ASCII character matches case-insensitively (K, ſ, İ, ı), as the
+    regex engine itself reports them."""
+    found = set(regex.findall(r"[\x00-\x7f]", _cased_range(), flags=regex.IGNORECASE | regex.V0))
+    return regex.compile("[" + "".join(regex.escape(c) for c in sorted(found)) + "]" if found else "(?!)")
+
+
+@lru_cache(maxsize=1024)
+def _caseless(c: str) -> bool:
+    """Does ``c`` match only itself case-insensitively? True for ASCII non-letters and for
+    punctuation, symbols and spaces without any case mapping (©, •, ·); letters of other
+    scripts are not used (the substring check then stops at them)."""
+    if c.isascii():
+        return not c.isalpha()
+    if unicodedata.category(c)[0] not in "PSZ":
+        return False
+    return c.lower() == c == c.upper() == c.casefold() and not _ascii_lookalikes().match(c)
+
+
+_ESCAPED_PUNCT = frozenset(r".-/()[]{}|*+?^$\#&~ :,;!'\"<>=@%")
+
+
+def _lit_char(kind: str, val: object, icase: bool) -> str | None:
+    """The character a literal atom stands for, when the substring check can use it."""
+    if kind == "lit":
+        c = str(val)
+    elif kind == "esc" and len(str(val)) == 2 and str(val)[1] in _ESCAPED_PUNCT:
+        c = str(val)[1]
+    else:
+        return None
+    if not icase:
+        return c
+    if c.isascii():
+        return c.lower()
+    return c if _caseless(c) else None
+
+
+def _class_chars(src: str, icase: bool) -> frozenset[str] | None:
+    """The characters of a plain class like ``[|•·]`` (no ranges, escapes or negation)."""
+    body = src[1:-1]
+    if not body or body[0] == "^" or any(ch in body for ch in "\\-[]"):
+        return None
+    out = set()
+    for ch in body:
+        c = _lit_char("lit", ch, icase)
+        if c is None:
+            return None
+        out.add(c)
+    return frozenset(out)
+
+
+def _need(seq: list[tuple[str, object, str]], icase: bool) -> frozenset[str] | None:
+    """Literals one of which every match of ``seq`` contains (lower-cased when ``icase``)."""
+    cands: list[frozenset[str]] = []
+    run = ""
+    for kind, val, q in seq:
+        req = _required(q)
+        c = _lit_char(kind, val, icase) if req else None
+        if c is not None:
+            run += c
+            if q:  # c+ / c{2,}: c is there once, what follows it is not fixed
+                cands.append(frozenset([run]))
+                run = ""
+            continue
+        if run:
+            cands.append(frozenset([run]))
+            run = ""
+        if kind in ("group", "ahead") and req:
+            alts = [_need(sub, icase) for sub in val]  # type: ignore[attr-defined]
+            if all(a for a in alts):
+                cands.append(frozenset().union(*alts))  # type: ignore[arg-type]
+        elif kind == "class" and req:
+            chars = _class_chars(str(val), icase)
+            if chars:
+                cands.append(chars)
+    if run:
+        cands.append(frozenset([run]))
+    cands = [c for c in cands if len(c) <= _MAX_LITERALS]
+    if not cands:
+        return None
+    return max(cands, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+_MAX_LITERALS = 40
+
+
+@dataclass(frozen=True)
+class _Branch:
+    """One top-level alternative: an anchored-prefix check and/or literals one of which it needs."""
+
+    anchored: _Anchored | None
+    contains: tuple[str, ...] | None
+
+    def may_match(self, line: str, hay: str | None) -> bool:
+        if self.anchored is not None and not self.anchored.may_match(line):
+            return False
+        if self.contains is None or hay is None:
+            return True  # nothing to check, or a character only the regex can judge
+        for lit in self.contains:
+            if lit in hay:
+                return True
+        return False
+
+
+@dataclass(frozen=True)
+class Prefilter:
+    """A necessary condition for a pattern to match a line: some top-level alternative passes
+    its anchored-prefix check (``^\\W*(?:tags|filed under)``) and holds one of the literals
+    it cannot match without (see `may_match`)."""
+
+    branches: tuple[_Branch, ...]
+    icase: bool
+
+    def __post_init__(self) -> None:
+        flat = []
+        for b in self.branches:
+            a = b.anchored
+            anch = None if a is None else (a.skip, a.prefixes, a.first, a.icase, a.first_ok, a.width)
+            flat.append((anch, b.contains))
+        object.__setattr__(self, "_flat", tuple(flat))
+
+    def fast_form(self) -> tuple[int, tuple[object, ...]]:
+        """A flat form for the per-line loop of `cleaner.stages.line_rules`:
+
+        ``(1, (skip, prefixes, first_ok, icase, width, literals))`` for one anchored alternative
+        whose skipped characters can never start a prefix (so only the text after the skipped
+        run matters), which may also need one of ``literals``; ``(2, (literals, icase))`` for one
+        alternative that only needs a literal; ``(0, ())`` otherwise (call `may_match`).
+        """
+        if len(self.branches) != 1:
+            return 0, ()
+        b = self.branches[0]
+        a = b.anchored
+        if a is not None:
+            starts = {c for c in a.skip if c in a.first_ok or (c.lower() if a.icase else c) in a.first}
+            if starts:
+                return 0, ()
+            return 1, ("".join(sorted(a.skip)), a.prefixes, a.first_ok, a.icase, a.width, b.contains)
+        if a is None and b.contains is not None:
+            return 2, (b.contains, self.icase)
+        return 0, ()
+
+    def may_match(self, line: str, folded: str | None) -> bool:
+        """False only when the pattern cannot match ``line``. ``folded`` is `casefold_for`.
+
+        The same checks as `_Branch.may_match`, inlined: this runs for every rule on every line.
+        """
+        hay = folded if self.icase else line
+        n = len(line)
+        for anch, contains in self._flat:  # type: ignore[attr-defined]
+            if anch is not None:
+                skip, prefixes, first, icase, first_ok, width = anch
+                q = 0
+                inside = False
+                while q < n:
+                    c = line[q]
+                    if c not in skip:
+                        break
+                    if c in first_ok or (c.lower() if icase else c) in first:
+                        inside = True  # a prefix could start inside the skipped run
+                        break
+                    q += 1
+                if not inside:
+                    if q >= n:
+                        continue
+                    c = line[q]
+                    if c.isascii() and c not in first_ok:
+                        region = line[q : q + width]
+                        if region.isascii():
+                            if icase:
+                                region = region.lower()
+                            if not region.startswith(prefixes):
+                                continue
+            if contains is None or hay is None:
+                return True
+            for lit in contains:
+                if lit in hay:
+                    return True
+        return False
+
+
+def casefold_for(line: str) -> str | None:
+    """``line.lower()`` for the substring checks, or None when it holds a non-ASCII character
+    that matches an ASCII one case-insensitively (then only the regex can tell)."""
+    if not line.isascii() and _ascii_lookalikes().search(line):
+        return None
+    return line.lower()
+
+
+def analyze(pattern: str, flags: int) -> Prefilter | None:
+    """The prefilter of a compiled pattern's source, or None when the shape is not understood."""
+    if flags & (regex.VERBOSE | regex.MULTILINE | regex.VERSION1 | regex.FULLCASE):
+        return None
+    icase = bool(flags & regex.IGNORECASE)
+    branches = []
+    try:
+        for seq in _parse(pattern):
+            pre = _anchored([seq], flags, icase) if seq[:1] == [("anchor", "^", "")] else None
+            need = _need(seq, icase)
+            if pre is None and need is None:
+                return None  # this alternative could match any line
+            branches.append(_Branch(pre, None if need is None else tuple(sorted(need))))
+    except (_Fail, regex.error, ValueError, RecursionError):
+        return None
+    return Prefilter(tuple(branches), icase)
+
+
+def _anchored(alt: list[list[tuple[str, object, str]]], flags: int, icase: bool) -> _Anchored | None:
+    try:
+        skips: set[str] = set()
+        prefixes: set[str] = set()
+        for seq in alt:
+            i = 1
+            skip_src = ""
+            if i < len(seq) and seq[i][0] in ("esc", "class") and seq[i][2] in ("*", "*?", "*+"):
+                skip_src = str(seq[i][1])
+                if seq[i][0] == "esc" and skip_src[1:2] not in _SKIP_ESC:
+                    return None
+                i += 1
+            skips.add(skip_src)
+            prefixes |= _seq_prefixes(seq, i, icase)
+        if len(skips) != 1:
+            return None
+        skip_src = skips.pop()
+        if skip_src:
+            probe = regex.compile(skip_src, flags)
+            skip = frozenset(ch for ch in map(chr, range(128)) if probe.fullmatch(ch))
+        else:
+            skip = frozenset()
+    except (_Fail, regex.error, ValueError):
+        return None
+    pre = tuple(sorted(p for p in prefixes if p and not p.startswith(_CLASS)))
+    # ASCII characters a class-led alternative can start with
+    first_ok: set[str] = set()
+    for item in prefixes:
+        if item.startswith(_CLASS):
+            probe = regex.compile(item[1:], flags)
+            first_ok |= {ch for ch in map(chr, range(128)) if probe.fullmatch(ch)}
+    # Characters that could begin a prefix: a skipped ASCII char among them is sent to the regex.
+    first = set(p[0] for p in pre)
+    width = max((len(p) for p in pre), default=1)
+    return _Anchored(skip, pre, frozenset(first), icase, frozenset(first_ok), max(width, 1))
