@@ -6,10 +6,14 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test lint bench clean-out
 
-$(STAMP): pyproject.toml
+# The test extras include Ray, Hugging Face datasets and datatrove, so the integration tests
+# (Ray engine output == local engine output) run for real, on a local Ray.
+EXTRAS ?= dev,ray,hf,datatrove
+
+$(STAMP): pyproject.toml Makefile
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q -e '.[$(EXTRAS)]'
 	touch $(STAMP)
 
 demo: $(STAMP)
