@@ -53,13 +53,3 @@ def fold(line: str) -> str:
         s = s.translate(_HOMOGLYPHS)
     s = unicodedata.normalize("NFKC", s)
     return " ".join(_NON_WORD.sub(" ", s).split())
-
-
-def word_count(line: str) -> int:
-    """Words as the folding sees them (CJK runs count by characters / 2, roughly a word)."""
-    f = fold(line)
-    if not f:
-        return 0
-    n = len(f.split())
-    cjk = len(regex.findall(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]", f))
-    return max(n, cjk // 2)

@@ -77,6 +77,11 @@ class Rule:
         return self.lang == "any" or lang is None or self.lang == lang
 
 
+def find_rule(rules: Iterable[Rule], rid: str) -> Rule | None:
+    """The rule with this id, if loaded: detector stages switch a detector on by its rule."""
+    return next((r for r in rules if r.id == rid), None)
+
+
 def _site_match(site: str, pattern: str) -> bool:
     return site == pattern or site.endswith("." + pattern)
 

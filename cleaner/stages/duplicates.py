@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from cleaner.document import Edit
 from cleaner.normalize import fold
-from cleaner.ruleset import Rule
+from cleaner.ruleset import Rule, find_rule
 from cleaner.stages.base import Context, iter_lines, removal_span
 from cleaner.zones import find_zones, is_paragraph, words_of
 
@@ -25,10 +25,6 @@ NEAR = 0.85
 STRUCTURED_REPEATS = 3
 
 
-def _rule(rules: Sequence[Rule], rid: str) -> Rule | None:
-    return next((r for r in rules if r.id == rid), None)
-
-
 def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
@@ -38,9 +34,9 @@ class DuplicatesStage:
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
-        self._repeat = _rule(self.rules, "duplicates.repeated-line")
-        self._caption = _rule(self.rules, "duplicates.caption-repeat")
-        self._near = _rule(self.rules, "duplicates.near-repeat")
+        self._repeat = find_rule(self.rules, "duplicates.repeated-line")
+        self._caption = find_rule(self.rules, "duplicates.caption-repeat")
+        self._near = find_rule(self.rules, "duplicates.near-repeat")
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         return (type(self), (self.rules,))

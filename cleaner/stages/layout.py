@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import regex
 
 from cleaner.document import Edit
-from cleaner.ruleset import Rule
+from cleaner.ruleset import Rule, find_rule
 from cleaner.stages.base import Context
 
 _TRAILING = regex.compile(r"[ \t]+(?=\n|\Z)")
@@ -24,7 +24,7 @@ class LayoutSpacesStage:
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
-        self._rule = next((r for r in self.rules if r.id == "layout.trailing-space"), None)
+        self._rule = find_rule(self.rules, "layout.trailing-space")
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         return (type(self), (self.rules,))
@@ -41,7 +41,7 @@ class LayoutBlanksStage:
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
-        self._rule = next((r for r in self.rules if r.id == "layout.blank-lines"), None)
+        self._rule = find_rule(self.rules, "layout.blank-lines")
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         return (type(self), (self.rules,))

@@ -23,7 +23,7 @@ import ftfy.chardata
 import regex
 
 from cleaner.document import Edit
-from cleaner.ruleset import Rule
+from cleaner.ruleset import Rule, find_rule
 from cleaner.stages.base import Context
 
 _BREAKS = regex.compile(r"\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
@@ -131,10 +131,6 @@ def diff_edits(rule: Rule, offset: int, a: str, b: str, note: str = "") -> list[
     ]
 
 
-def _rule(rules: Sequence[Rule], rid: str) -> Rule | None:
-    return next((r for r in rules if r.id == rid), None)
-
-
 class BreaksStage:
     """Pass 1: line breaks and runs of combining marks."""
 
@@ -143,8 +139,8 @@ class BreaksStage:
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
-        self._breaks = _rule(self.rules, "unicode.line-breaks")
-        self._comb = _rule(self.rules, "unicode.combining-run")
+        self._breaks = find_rule(self.rules, "unicode.line-breaks")
+        self._comb = find_rule(self.rules, "unicode.combining-run")
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         return (type(self), (self.rules,))
@@ -168,7 +164,7 @@ class FtfyStage:
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
-        self._rule = _rule(self.rules, "unicode.ftfy")
+        self._rule = find_rule(self.rules, "unicode.ftfy")
         # line -> its edits at offset 0: the second fixpoint round and repeated lines skip ftfy
         self._memo: dict[str, tuple[Edit, ...]] = {}
 
@@ -222,7 +218,7 @@ class CharsStage:
         parts = []
         self._by_group: dict[str, tuple[Rule, str]] = {}
         for slug, cls, repl in _CHAR_CLASSES:
-            r = _rule(self.rules, f"unicode.{slug}")
+            r = find_rule(self.rules, f"unicode.{slug}")
             if r is not None:
                 group = slug.replace("-", "_")
                 parts.append(f"(?P<{group}>{cls}+)")
