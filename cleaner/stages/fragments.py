@@ -22,7 +22,7 @@ from typing import ClassVar
 
 import regex
 
-from cleaner.document import Edit, merge_overlapping
+from cleaner.document import Edit, apply_edits, compose, merge_overlapping
 from cleaner.normalize import fold
 from cleaner.paths import rules_dir
 from cleaner.prefilter import casefold_for
@@ -489,6 +489,20 @@ class FragmentsStage:
         return cls(ruleset.family("fragments"), safe_only)
 
     def edits(self, text: str, ctx: Context) -> list[Edit]:
+        """Cuts on ``text``, repeated until none is left: a cut can leave a new orphan behind
+        ("… time ... when The gaming …" loses the splice, then the stranded "when"), and the
+        stage settles in one pipeline round, so it reaches its own fixpoint here."""
+        done: list[Edit] = []
+        current = text
+        for _ in range(4):
+            new = self._edits_once(current, ctx)
+            if not new:
+                break
+            done = compose(text, done, new)
+            current = apply_edits(text, done)
+        return done
+
+    def _edits_once(self, text: str, ctx: Context) -> list[Edit]:
         lang = ctx.lang
         if lang is None:
             if not looks_english(text):
