@@ -28,13 +28,11 @@ def _cases():
 def _alone(rule):
     """A pipeline of exactly this rule's stage with only this rule in it."""
     stages = [s for s in _build_stages(RuleSet((rule,)), Config()) if s.name == rule.family or rule.family == "sites"]
-    return Pipeline(stages, max_rounds=1)
+    return Pipeline(stages, max_rounds=1, lang=None if rule.lang == "any" else rule.lang)
 
 
 @pytest.mark.parametrize("rule,what,example,expected", list(_cases()))
 def test_rule_example(rule, what, example, expected):
-    if rule.family in ("fragments", "names"):
-        pytest.skip("tested by the stage's own tests")
     if rule.kind in LINE_KINDS and what in ("remove", "keep", "miss"):
         hit = rule.id in line_hits([rule], example)
         if what == "remove":
