@@ -211,6 +211,14 @@ def test_rules_timeout_is_per_match_bounded() -> None:
     assert Config().regex_timeout <= 1.0
 
 
+def _writing(out_dir: Path) -> bool:
+    """Output is being written: a hidden temporary file or a resumable ``.partial`` file with data."""
+    if not out_dir.exists():
+        return False
+    files = [*out_dir.glob(".data.jsonl.*"), *out_dir.glob("data.jsonl.partial")]
+    return any(f.stat().st_size > 0 for f in files)
+
+
 def _wait_for(pred: Any, timeout: float) -> bool:
     t0 = time.monotonic()
     while time.monotonic() - t0 < timeout:
@@ -230,7 +238,7 @@ def test_interrupt_kill9_then_rerun(tmp_path: Path) -> None:
     p = subprocess.Popen([str(CLEAN), *args], cwd=d, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                          preexec_fn=_limit, start_new_session=True)
     # kill once a part of the output has been written to the temporary file
-    started = _wait_for(lambda: any(f.stat().st_size > 0 for f in (d / "out").glob(".data.jsonl.*")) if (d / "out").exists() else False, 60)
+    started = _wait_for(lambda: _writing(d / "out"), 60)
     os.killpg(p.pid, signal.SIGKILL)
     p.wait()
     assert started, "no output was being written"
@@ -254,7 +262,7 @@ def test_interrupt_then_resume(tmp_path: Path) -> None:
     args = ["-q", "--jobs", "2", "-o", "out/data.jsonl", "--rejects", "rejects.jsonl", "in/data.jsonl"]
     p = subprocess.Popen([str(CLEAN), *args], cwd=d, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                          preexec_fn=_limit, start_new_session=True)
-    _wait_for(lambda: any(f.stat().st_size > 0 for f in (d / "out").glob(".data.jsonl.*")) if (d / "out").exists() else False, 60)
+    _wait_for(lambda: _writing(d / "out"), 60)
     os.killpg(p.pid, signal.SIGKILL)
     p.wait()
     run = run_clean([*args, "--resume"], d, 300)
