@@ -213,32 +213,16 @@ class _Matcher:
                         continue
                 # else: a non-ASCII character near the start or a class-led alternative
                 if lits is not None:
-                    if icase:
-                        if low is False:
-                            low = casefold_for(text)
-                        hay = low
-                    else:
-                        hay = text
-                    if hay is not None:
-                        for lit in lits:
-                            if lit in hay:
-                                break
-                        else:
-                            continue
+                    if icase and low is False:
+                        low = casefold_for(text)
+                    if _lacks_all(low if icase else text, lits):
+                        continue
             elif form == 2:  # a literal one of which the line must hold
                 lits, icase = args
-                if icase:
-                    if low is False:
-                        low = casefold_for(text)
-                    hay = low
-                else:
-                    hay = text
-                if hay is not None:
-                    for lit in lits:
-                        if lit in hay:
-                            break
-                    else:
-                        continue
+                if icase and low is False:
+                    low = casefold_for(text)
+                if _lacks_all(low if icase else text, lits):
+                    continue
             elif pf is not None:
                 if low is False:
                     low = casefold_for(text)
@@ -251,6 +235,16 @@ class _Matcher:
                 dead.add(r.id)
                 ctx.counters[f"timeout:{r.id}"] += 1
         return out
+
+
+def _lacks_all(hay: str | None, lits: tuple[str, ...]) -> bool:
+    """True when ``hay`` holds none of ``lits`` (None: no safe haystack, so never skip)."""
+    if hay is None:
+        return False
+    for lit in lits:
+        if lit in hay:
+            return False
+    return True
 
 
 def _dedup(rules: list[Rule]) -> list[Rule]:
