@@ -143,7 +143,7 @@ def read_source(src: Source, text_field: str) -> Iterator[Record | Reject]:
             if text is None:
                 yield Reject("-", 0, "cannot decode standard input")
                 return
-            yield Record(Document("stdin", text, dict({"source": "-"})), "-")
+            yield Record(Document("stdin", text, {"source": "-"}), "-")
         elif src.kind == "jsonl":
             yield from read_jsonl(src.path, src.label, text_field)
         elif src.kind == "html":

@@ -232,9 +232,7 @@ def read_file_bytes(path: Path) -> tuple[bytes, str | None]:
                 if not b:
                     break
                 chunks.append(b)
-    except (EOFError, OSError, zlib.error, ValueError) as e:
-        return b"".join(chunks), f"damaged compressed stream: {type(e).__name__}: {e}"
-    except Exception as e:  # zstandard.ZstdError and the like
+    except Exception as e:  # EOFError, zlib.error, zstandard.ZstdError, OSError and the like
         return b"".join(chunks), f"damaged compressed stream: {type(e).__name__}: {e}"
     return b"".join(chunks), None
 
@@ -254,7 +252,7 @@ def read_text_file(path: Path, source: str, doc_id: str) -> Iterator[Record | Re
     if text is None:
         yield Reject(source, 0, "cannot decode: not UTF-8 and no charset fits", _raw_text(data, 2000))
         return
-    yield too_large(source, 0, text) or Record(Document(doc_id, text, dict({"source": source, "encoding": enc})), source)
+    yield too_large(source, 0, text) or Record(Document(doc_id, text, {"source": source, "encoding": enc}), source)
 
 
 def html_to_text(html: str, url: str | None = None) -> str | None:
@@ -284,13 +282,13 @@ def read_html_file(path: Path, source: str, doc_id: str) -> Iterator[Record | Re
         return
     try:
         text = html_to_text(html)
-    except (RecursionError, MemoryError, ValueError, Exception) as e:  # lxml on hostile pages
+    except Exception as e:  # lxml on hostile pages: recursion, memory, parse errors
         yield Reject(source, 0, f"HTML extraction failed: {type(e).__name__}", "")
         return
     if text is None:
         yield Reject(source, 0, "HTML extraction found no text", "")
         return
-    yield too_large(source, 0, text) or Record(Document(doc_id, text, dict({"source": source, "encoding": enc})), source)
+    yield too_large(source, 0, text) or Record(Document(doc_id, text, {"source": source, "encoding": enc}), source)
 
 
 def parse_json_line(line: bytes) -> Any:

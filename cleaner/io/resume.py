@@ -18,7 +18,9 @@ import os
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
+
+from cleaner.io.writers import AtomicWriter, write_atomic
 
 STATE_SUFFIX = ".clean-state.json"
 PARTIAL_SUFFIX = ".partial"
@@ -35,33 +37,23 @@ def appendable(out: Path) -> bool:
     return out.name.lower().endswith((".jsonl", ".ndjson", ".json"))
 
 
-def _fsync_replace(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+class PartialWriter(AtomicWriter):
+    """Append to ``PATH.partial`` from a committed offset; ``commit`` renames it to ``PATH``.
 
+    Unlike its parent it has a fixed, findable name, so a resumed run can cut it back and go on.
+    """
 
-class PartialWriter:
-    """Append to ``PATH.partial`` from a committed offset; ``commit`` renames it to ``PATH``."""
-
-    def __init__(self, path: Path, offset: int = 0) -> None:
+    def __init__(self, path: Path, offset: int = 0) -> None:  # not the parent's: the name is fixed
         self.path = path
         self.tmp = path.with_name(path.name + PARTIAL_SUFFIX)
         path.parent.mkdir(parents=True, exist_ok=True)
         if offset > 0 and self.tmp.exists():
-            self.f: IO[bytes] = open(self.tmp, "r+b")  # noqa: SIM115 - closed in commit/abort
+            self.f = open(self.tmp, "r+b")  # noqa: SIM115 - closed in commit/abort
             self.f.truncate(offset)
             self.f.seek(offset)
         else:
             self.f = open(self.tmp, "wb")  # noqa: SIM115
         self.committed = self.f.tell()
-
-    def write(self, data: bytes) -> None:
-        self.f.write(data)
 
     def sync(self) -> int:
         """Flush to disk and return the size that is now safe to record."""
@@ -69,17 +61,6 @@ class PartialWriter:
         os.fsync(self.f.fileno())
         self.committed = self.f.tell()
         return self.committed
-
-    def commit(self) -> None:
-        self.sync()
-        self.f.close()
-        os.replace(self.tmp, self.path)
-
-    def abort(self) -> None:
-        try:
-            self.f.close()
-        finally:
-            self.tmp.unlink(missing_ok=True)
 
 
 class Checkpoint:
@@ -175,7 +156,7 @@ class Checkpoint:
 
     def save(self) -> None:
         state = {"version": VERSION, "fingerprint": self.fingerprint, "sources": self.sources, "files": self.files}
-        _fsync_replace(self.path, json.dumps(state, separators=(",", ":")).encode())
+        write_atomic(self.path, json.dumps(state, separators=(",", ":")).encode())
 
     def remove(self) -> None:
         self.path.unlink(missing_ok=True)

@@ -40,14 +40,19 @@ class AtomicWriter:
             self.tmp.unlink(missing_ok=True)
 
 
-def write_text_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a whole file at once, atomically (temporary name, fsync, rename)."""
     w = AtomicWriter(path)
     try:
-        w.write(text.encode("utf-8", "replace"))
+        w.write(data)
         w.commit()
     except BaseException:
         w.abort()
         raise
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    write_atomic(path, text.encode("utf-8", "replace"))
 
 
 def dumps_line(obj: Any) -> bytes:
