@@ -501,6 +501,8 @@ def _anchored(alt: list[list[tuple[str, object, str]]], flags: int, icase: bool)
         prefixes: set[str] = set()
         for seq in alt:
             i = 1
+            while i < len(seq) and seq[i][0] in ("zero", "ahead") and seq[i][2] == "":
+                i += 1  # a leading lookaround consumes nothing: what follows it starts the line
             skip_src = ""
             if i < len(seq) and seq[i][0] in ("esc", "class") and seq[i][2] in ("*", "*?", "*+"):
                 skip_src = str(seq[i][1])

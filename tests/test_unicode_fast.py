@@ -22,3 +22,4 @@ def test_fast_path_agrees_with_ftfy(line):
 def test_fast_path_takes_common_lines():
     assert ftfy_fast("It’s “quoted” — and fine…") == "It's \"quoted\" — and fine…"
     assert ftfy_fast("canâ€™t") is None
+

@@ -7,6 +7,7 @@ per-match timeout; a rule that times out is dropped for that document and report
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -73,6 +74,7 @@ class _Matcher:
     whole: dict[str, list[Rule]] = field(default_factory=dict)
     prefix: dict[str, list[Rule]] = field(default_factory=dict)
     prefix_len: int = 0
+    prefix_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> word counts
     regexes: list[tuple[Rule, Any]] = field(default_factory=list)
     spans: list[tuple[Rule, Any]] = field(default_factory=list)
     anywhere: dict[str, Any] = field(default_factory=dict)  # span patterns in MULTILINE mode, as prefilters
@@ -80,6 +82,7 @@ class _Matcher:
     _by_lang: dict[str | None, tuple[tuple[Rule, Any, Prefilter | None], ...]] = field(default_factory=dict, compare=False, repr=False)
     _compact_memo: dict[tuple[str | None, str | None], tuple[Any, ...]] = field(default_factory=dict, compare=False, repr=False)
     _prefilter: dict[str, Prefilter | None] = field(default_factory=dict, compare=False, repr=False)
+    _dispatch_memo: dict[tuple[str | None, str | None], _Dispatch] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         whole: dict[str, list[Rule]] = defaultdict(list)
@@ -102,9 +105,15 @@ class _Matcher:
                 self.anywhere[r.id] = regex.compile(r.pattern, r.compiled.flags | regex.MULTILINE)
         self.whole = {k: _dedup(v) for k, v in whole.items()}
         self.prefix = {k: _dedup(v) for k, v in prefix.items()}
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for f in self.prefix:
+            toks = f.split(" ")
+            lengths[toks[0]].add(len(toks))
+        self.prefix_lengths = {k: tuple(sorted(v)) for k, v in lengths.items()}
 
     def line_rules(
-        self, text: str, folded: str, words: int, dead: set[str], ctx: Context, zone: int = _ALL_ZONES
+        self, text: str, folded: str, words: int, dead: set[str], ctx: Context, zone: int = _ALL_ZONES,
+        others: tuple[int, ...] | None = None,
     ) -> list[Rule]:
         """Every whole-line rule (line, prefix, regex) that fires on this line, in pack order.
 
@@ -114,12 +123,12 @@ class _Matcher:
         boilerplate lines ask about the same lines again (``folded`` and ``words`` derive from it).
         """
         if dead:
-            return self._line_rules(text, folded, words, dead, ctx, zone)
+            return self._line_rules(text, folded, words, dead, ctx, zone, others)
         key = (text, ctx.lang, ctx.site, zone)
         hit = self._memo.get(key)
         if hit is not None:
             return list(hit)
-        out = self._line_rules(text, folded, words, dead, ctx, zone)
+        out = self._line_rules(text, folded, words, dead, ctx, zone, others)
         if not dead:
             if len(self._memo) >= 1 << 16:
                 self._memo.clear()
@@ -175,20 +184,40 @@ class _Matcher:
             self._compact_memo[key] = hit
         return hit
 
+    def _dispatch(self, lang: str | None, site: str | None) -> _Dispatch:
+        """`_Dispatch` of the rules in scope, built once per language and site."""
+        key = (lang, site)
+        hit = self._dispatch_memo.get(key)
+        if hit is None:
+            hit = _Dispatch.build(self._compact(lang, site))
+            if len(self._dispatch_memo) > 256:
+                self._dispatch_memo.clear()
+            self._dispatch_memo[key] = hit
+        return hit
+
     def _line_rules(
-        self, text: str, folded: str, words: int, dead: set[str], ctx: Context, zone: int = _ALL_ZONES
+        self, text: str, folded: str, words: int, dead: set[str], ctx: Context, zone: int = _ALL_ZONES,
+        others: tuple[int, ...] | None = None,
     ) -> list[Rule]:
+        """``others``: `_Dispatch.others_for` the document (None: every unanchored rule)."""
         out: list[Rule] = list(self.whole.get(folded, ()))
-        if self.prefix_len:
+        lengths = self.prefix_lengths.get(folded.partition(" ")[0])
+        if lengths:
             toks = folded.split(" ")
-            for k in range(1, min(self.prefix_len, len(toks)) + 1):
+            for k in lengths:
+                if k > len(toks):
+                    break
                 for r in self.prefix.get(" ".join(toks[:k]), ()):
                     if r.max_words is None or words <= r.max_words:
                         out.append(r)
+        compact = self._compact(ctx.lang, ctx.site)
+        dispatch = self._dispatch(ctx.lang, ctx.site)
+        if others is None:
+            others = tuple(i for i, _ in dispatch.others)
         low: str | None | bool = False  # casefold_for(text), computed when a check needs it
-        heads: dict[str, tuple[str, str] | None] = {}  # skipped chars -> the line after them
         width = self._width
-        for r, pat, pf, max_words, needs_zone, form, args in self._compact(ctx.lang, ctx.site):
+        for i in dispatch.candidates(text, others):
+            r, pat, pf, max_words, needs_zone, form, args = compact[i]
             if words > max_words or (needs_zone and not zone & needs_zone):
                 continue
             if dead and r.id in dead:
@@ -196,20 +225,12 @@ class _Matcher:
             # Prefilters (see cleaner.prefilter): skip the regex when it provably cannot match.
             if form == 1:  # ^ skip* (prefix|...): look at the text after the skipped run
                 skip, prefixes, first_ok, icase, _, lits = args
-                head = heads.get(skip, False)
-                if head is False:
-                    rest = text.lstrip(skip)
-                    if rest:
-                        cut = rest[:width]
-                        head = (cut, cut.lower())
-                    else:
-                        head = None
-                    heads[skip] = head
-                if head is None:
+                rest = text.lstrip(skip)
+                if not rest:
                     continue  # nothing after the skipped run: no prefix can match
-                raw_head, low_head = head
+                raw_head = rest[:width]
                 if raw_head.isascii() and raw_head[0] not in first_ok:
-                    if not (low_head if icase else raw_head).startswith(prefixes):
+                    if not (raw_head.lower() if icase else raw_head).startswith(prefixes):
                         continue
                 # else: a non-ASCII character near the start or a class-led alternative
                 if lits is not None:
@@ -235,6 +256,129 @@ class _Matcher:
                 dead.add(r.id)
                 ctx.counters[f"timeout:{r.id}"] += 1
         return out
+
+
+@dataclass(frozen=True)
+class _Dispatch:
+    """Which regex rules a line can need, found without looking at every rule.
+
+    Anchored alternatives (``^ skip* (prefix|...)``, see `cleaner.prefilter`) are grouped by
+    their skipped characters; per group one ``lstrip`` and one dictionary lookup on the first
+    character after the run name the rules one of whose prefixes (or class-led alternatives)
+    can start with it. A non-ASCII character near the start sends the line to every rule of
+    the group, as the prefilter itself does. A rule with an alternative that is not anchored
+    so (or none understood) is checked on every line of a document that holds one of its
+    required literals. Candidates then go through the same prefilter and regex as before, so
+    this only skips provable misses.
+    """
+
+    groups: tuple[tuple[str, int, dict[str, tuple[int, ...]], tuple[int, ...]], ...]
+    others: tuple[tuple[int, Prefilter | None], ...]
+
+    @classmethod
+    def build(cls, compact: Sequence[tuple[Any, ...]]) -> _Dispatch:
+        # skip characters -> (rule index, prefixes, first_ok, icase, width) per anchored branch
+        by_skip: dict[str, list[tuple[int, tuple[str, ...], frozenset[str], bool, int]]] = defaultdict(list)
+        others: list[tuple[int, Prefilter | None]] = []
+        for i, entry in enumerate(compact):
+            branches = _anchored_branches(entry[2])
+            if branches is None:
+                others.append((i, entry[2]))
+                continue
+            for skip, prefixes, first_ok, icase, width in branches:
+                by_skip[skip].append((i, prefixes, first_ok, icase, width))
+        groups = []
+        for skip, members in by_skip.items():
+            buckets: dict[str, set[int]] = defaultdict(set)
+            for i, prefixes, first_ok, icase, _ in members:
+                keys = set(first_ok)
+                for p in prefixes:
+                    keys |= {p[0], p[0].lower(), p[0].upper()} if icase else {p[0]}
+                for k in keys:
+                    buckets[k].add(i)
+            width = max(m[4] for m in members)
+            every = tuple(sorted({m[0] for m in members}))
+            groups.append((skip, width, {k: tuple(sorted(v)) for k, v in buckets.items()}, every))
+        return cls(tuple(groups), tuple(others))
+
+    def others_for(self, text: str, lines: Sequence[Line]) -> tuple[tuple[int, ...], dict[int, tuple[int, ...]]]:
+        """The unanchored rules each line of ``text`` may need: ``(always, by_line)``.
+
+        A rule whose every alternative needs a literal is a candidate only on the lines that
+        hold one (found with ``str.find`` on the whole text, lower-cased alike when the rule
+        ignores case); the others are candidates on every line (``always``). ``by_line`` maps
+        a line index to its full candidate tuple (``always`` included), in pack order.
+        """
+        low: str | None | bool = False
+        starts = [ln.start for ln in lines]
+        always: list[int] = []
+        found: dict[int, set[int]] = {}
+        for i, pf in self.others:
+            lits = _required_literals(pf)
+            if lits is None:
+                always.append(i)
+                continue
+            if pf.icase and low is False:  # type: ignore[union-attr]
+                low = casefold_for(text)
+                if low is not None and len(low) != len(text):
+                    low = None  # lower-casing changed offsets: lines cannot be told apart
+            hay = low if pf.icase else text  # type: ignore[union-attr]
+            if hay is None:
+                always.append(i)
+                continue
+            for lit in lits:
+                pos = hay.find(lit)
+                while pos >= 0:
+                    k = bisect_right(starts, pos) - 1
+                    found.setdefault(k, set()).add(i)
+                    pos = hay.find(lit, lines[k].stop)
+        by_line = {k: tuple(sorted(v.union(always))) for k, v in found.items()}
+        return tuple(always), by_line
+
+    def candidates(self, text: str, others: tuple[int, ...]) -> list[int]:
+        """Indices (in pack order) of the rules that may match line ``text``."""
+        out = list(others)
+        for skip, width, buckets, members in self.groups:
+            rest = text.lstrip(skip)
+            if not rest:
+                continue
+            if rest[:width].isascii():
+                got = buckets.get(rest[0])
+                if got:
+                    out.extend(got)
+            else:
+                out.extend(members)
+        if len(out) > 1:
+            out = sorted(set(out))
+        return out
+
+
+def _required_literals(pf: Prefilter | None) -> tuple[str, ...] | None:
+    """Literals one of which every match holds (None: some alternative needs none)."""
+    if pf is None:
+        return None
+    out: list[str] = []
+    for _, contains in pf._flat:  # type: ignore[attr-defined]
+        if contains is None:
+            return None
+        out.extend(contains)
+    return tuple(out)
+
+
+def _anchored_branches(pf: Prefilter | None) -> list[tuple[str, tuple[str, ...], frozenset[str], bool, int]] | None:
+    """``(skip, prefixes, first_ok, icase, width)`` per alternative of ``pf`` when every
+    alternative is anchored and no skipped character can start a prefix, else None."""
+    if pf is None:
+        return None
+    out = []
+    for anch, _ in pf._flat:  # type: ignore[attr-defined]
+        if anch is None:
+            return None
+        skip, prefixes, first, icase, first_ok, width = anch
+        if any(c in first_ok or (c.lower() if icase else c) in first for c in skip):
+            return None  # a prefix could start inside the skipped run
+        out.append(("".join(sorted(skip)), prefixes, first_ok, icase, width))
+    return out
 
 
 def _lacks_all(hay: str | None, lits: tuple[str, ...]) -> bool:
@@ -275,12 +419,14 @@ class LineRulesStage:
         paragraph = [is_paragraph(ln.text, w) for ln, w in zip(lines, words, strict=True)]
         first_paragraph = next((i for i, p in enumerate(paragraph) if p), -1)
         raw: list[tuple[int, Rule]] = []
+        always, by_line = m._dispatch(ctx.lang, ctx.site).others_for(text, lines)
         for ln in lines:
             folded = fold(ln.text)
             if not folded and not ln.text.strip():
                 continue
             zone = _zone_mask(ln.index, first_paragraph)
-            for r in m.line_rules(ln.text, folded, words[ln.index], dead, ctx, zone):
+            others = by_line.get(ln.index, always)
+            for r in m.line_rules(ln.text, folded, words[ln.index], dead, ctx, zone, others):
                 if r.applies_to(ctx.lang, ctx.site):
                     raw.append((ln.index, r))
         raw = [(i, r) for i, r in raw if r.id not in dead]

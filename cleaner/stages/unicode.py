@@ -14,6 +14,7 @@ Three passes, each a small stage so the ledger can say which one changed what:
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -28,7 +29,7 @@ from cleaner.stages.base import Context
 
 _BREAKS = regex.compile(r"\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
 _COMBINING_RUN = regex.compile(r"(?<=\p{M}{30})\p{M}+")
-_SEGMENT = regex.compile(r"[^\n\r\u2028\u2029\x85\x0b\x0c]+")
+_SEGMENT = re.compile("[^\n\r\u2028\u2029\x85\x0b\x0c]+")
 _ASCII_BREAK = regex.compile(r"[\r\x0b\x0c]")
 _ASCII_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 MAX_DIFF = 4000
@@ -56,6 +57,8 @@ _FTFY_SLOW = regex.compile(
     + _char_class(set(ftfy.chardata.LIGATURES) | set(ftfy.chardata.WIDTH_MAP) | set(ftfy.chardata.CONTROL_CHARS))
     + r"\x1b\x80-\x9f\ud800-\udfff]"
 )
+# The same class for ``re``, which scans a whole text much faster than ``regex``.
+_FTFY_SLOW_RE = re.compile(_FTFY_SLOW.pattern)
 _CURLY = str.maketrans({c: "'" for c in "\u02bc\u2018\u2019\u201a\u201b"} | {c: '"' for c in "\u201c\u201d\u201e\u201f"})
 
 
@@ -66,7 +69,7 @@ def ftfy_fast(line: str) -> str | None:
     mojibake (ftfy's own ``is_bad``) gets exactly ``uncurl_quotes`` from ftfy: a translate here,
     a dozen passes there. The property test checks the two agree.
     """
-    if "&" in line or _FTFY_SLOW.search(line) or not unicodedata.is_normalized("NFC", line):
+    if "&" in line or _FTFY_SLOW_RE.search(line) or not unicodedata.is_normalized("NFC", line):
         return None
     if ftfy.badness.is_bad(line):
         return None
@@ -224,6 +227,11 @@ class CharsStage:
                 parts.append(f"(?P<{group}>{cls}+)")
                 self._by_group[group] = (r, repl)
         self._pattern = regex.compile("|".join(parts)) if parts else None
+        # One character class for all of them, searched with ``re`` (ten times faster than the
+        # alternation); the alternation then splits each run it finds by class. Exact: the
+        # alternation matches only characters of the union, so its matches lie inside the runs.
+        union = "".join(cls[1:-1] for slug, cls, _ in _CHAR_CLASSES if find_rule(self.rules, f"unicode.{slug}"))
+        self._runs = re.compile(f"[{union}]+") if union else None
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         return (type(self), (self.rules,))
@@ -234,9 +242,11 @@ class CharsStage:
         if text.isascii() and not _ASCII_CONTROL.search(text):
             return []
         out = []
-        for m in self._pattern.finditer(text):
-            group = m.lastgroup
-            assert group is not None
-            rule, repl = self._by_group[group]
-            out.append(Edit(rule.id, m.start(), m.end(), repl, rule.safety))  # type: ignore[arg-type]
+        assert self._runs is not None
+        for run in self._runs.finditer(text):
+            for m in self._pattern.finditer(text, run.start(), run.end()):
+                group = m.lastgroup
+                assert group is not None
+                rule, repl = self._by_group[group]
+                out.append(Edit(rule.id, m.start(), m.end(), repl, rule.safety))  # type: ignore[arg-type]
         return out
