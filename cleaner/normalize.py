@@ -7,6 +7,7 @@ Cyrillic and Greek letters that look like Latin ones, and punctuation and spacin
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -22,6 +23,7 @@ _HOMOGLYPHS = str.maketrans(
         "υ": "u", "χ": "x", "ε": "e", "ѵ": "v", "ӏ": "l", "һ": "h", "ԛ": "q", "ԝ": "w",
     }
 )
+_HAS_HOMOGLYPH = re.compile("[" + "".join(chr(c) for c in _HOMOGLYPHS) + "]")
 # Dotless ı (Turkish) has no case pair in Unicode's folding: "YANITLA" folds to "yanitla" but
 # "Yanıtla" to "yanıtla". Reading ı as i makes the two one phrase.
 _DOTLESS = str.maketrans({"ı": "i"})
@@ -34,6 +36,8 @@ _CYR_GREEK = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
 
 # ASCII characters that are not letters or digits (what _NON_WORD removes), as spaces
 _ASCII_NON_WORD = {c: " " for c in range(128) if not chr(c).isalnum()}
+# The same on bytes, with upper case letters lowered: bytes.translate is a table lookup in C.
+_ASCII_FOLD = bytes(32 if not chr(c).isalnum() else ord(chr(c).lower()) for c in range(128)) + bytes(range(128, 256))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -42,14 +46,15 @@ def fold(line: str) -> str:
 
     Cached: every stage and every fixpoint round folds the same lines again."""
     if line.isascii():  # no invisible characters, marks or homoglyphs to see through
-        return " ".join(line.lower().translate(_ASCII_NON_WORD).split())
+        return " ".join(line.encode().translate(_ASCII_FOLD).decode().split())
     s = _INVISIBLE.sub("", line)
     if s.isascii():
         return " ".join(_NON_WORD.sub(" ", s.casefold()).split())
     s = unicodedata.normalize("NFKD", s)
     s = _MARKS.sub("", s).casefold().translate(_DOTLESS)
-    latin = len(_LATIN.findall(s))
-    if latin and latin >= len(_CYR_GREEK.findall(s)):
-        s = s.translate(_HOMOGLYPHS)
+    if _HAS_HOMOGLYPH.search(s):  # else the translation below changes nothing
+        latin = len(_LATIN.findall(s))
+        if latin and latin >= len(_CYR_GREEK.findall(s)):
+            s = s.translate(_HOMOGLYPHS)
     s = unicodedata.normalize("NFKC", s)
     return " ".join(_NON_WORD.sub(" ", s).split())

@@ -11,6 +11,7 @@ not understand gets no prefilter at all. Cost per line is flat: it does not grow
 
 from __future__ import annotations
 
+import re
 import sys
 import unicodedata
 from array import array
@@ -288,11 +289,12 @@ def _cased_range() -> str:
 
 
 @lru_cache(maxsize=1)
-def _ascii_lookalikes() -> regex.Pattern[str]:
+def _ascii_lookalikes() -> re.Pattern[str]:
     """Non-ASCII characters an ASCII character matches case-insensitively (K, ſ, İ, ı), as the
     regex engine itself reports them."""
     found = set(regex.findall(r"[\x00-\x7f]", _cased_range(), flags=regex.IGNORECASE | regex.V0))
-    return regex.compile("[" + "".join(regex.escape(c) for c in sorted(found)) + "]" if found else "(?!)")
+    # a plain class of those characters: ``re`` reads it alike and searches it faster
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(found)) + "]" if found else "(?!)")
 
 
 @lru_cache(maxsize=1024)
@@ -368,7 +370,13 @@ def _need(seq: list[tuple[str, object, str]], icase: bool) -> frozenset[str] | N
     cands = [c for c in cands if len(c) <= _MAX_LITERALS]
     if not cands:
         return None
-    return max(cands, key=lambda c: (min(map(len, c)), -len(c)))
+    return max(cands, key=lambda c: (min(map(_selectivity, c)), -len(c)))
+
+
+def _selectivity(lit: str) -> int:
+    """How rarely a literal is expected in text: longer is rarer, a non-ASCII one (©, ·) much
+    rarer than an ASCII one. Only picks among literals that are all necessary."""
+    return len(lit) + (0 if lit.isascii() else 4)
 
 
 _MAX_LITERALS = 40

@@ -23,6 +23,7 @@ from cleaner.stages.base import Context, Line, iter_lines, removal_span
 from cleaner.zones import find_zones, is_paragraph, words_of
 
 DEFAULT_TIMEOUT = 0.5
+_MAX_SCANNED_LITERALS = 8  # a rule needing one of more literals than this is checked per line
 
 
 # Which zone-scoped regex rules can matter on a line (a bit mask; see `_zone_mask`).
@@ -78,6 +79,7 @@ class _Matcher:
     regexes: list[tuple[Rule, Any]] = field(default_factory=list)
     spans: list[tuple[Rule, Any]] = field(default_factory=list)
     anywhere: dict[str, Any] = field(default_factory=dict)  # span patterns in MULTILINE mode, as prefilters
+    span_filters: dict[str, Prefilter | None] = field(default_factory=dict)  # their literal prefilters
     _memo: dict[tuple[str, str | None, str | None], tuple[Rule, ...]] = field(default_factory=dict, compare=False, repr=False)
     _by_lang: dict[str | None, tuple[tuple[Rule, Any, Prefilter | None], ...]] = field(default_factory=dict, compare=False, repr=False)
     _compact_memo: dict[tuple[str | None, str | None], tuple[Any, ...]] = field(default_factory=dict, compare=False, repr=False)
@@ -102,6 +104,7 @@ class _Matcher:
                 self._prefilter[r.id] = analyze(pat.pattern, pat.flags)
             elif r.kind == "span":
                 self.spans.append((r, r.compiled))
+                self.span_filters[r.id] = analyze(r.compiled.pattern, r.compiled.flags)
                 self.anywhere[r.id] = regex.compile(r.pattern, r.compiled.flags | regex.MULTILINE)
         self.whole = {k: _dedup(v) for k, v in whole.items()}
         self.prefix = {k: _dedup(v) for k, v in prefix.items()}
@@ -212,8 +215,8 @@ class _Matcher:
                         out.append(r)
         compact = self._compact(ctx.lang, ctx.site)
         dispatch = self._dispatch(ctx.lang, ctx.site)
-        if others is None:
-            others = tuple(i for i, _ in dispatch.others)
+        if others is None:  # no document to scan: every rule outside the groups
+            others = tuple(sorted([*dispatch.always, *(i for i, _, _ in dispatch.scanned)]))
         low: str | None | bool = False  # casefold_for(text), computed when a check needs it
         width = self._width
         for i in dispatch.candidates(text, others):
@@ -262,28 +265,36 @@ class _Matcher:
 class _Dispatch:
     """Which regex rules a line can need, found without looking at every rule.
 
-    Anchored alternatives (``^ skip* (prefix|...)``, see `cleaner.prefilter`) are grouped by
-    their skipped characters; per group one ``lstrip`` and one dictionary lookup on the first
-    character after the run name the rules one of whose prefixes (or class-led alternatives)
-    can start with it. A non-ASCII character near the start sends the line to every rule of
-    the group, as the prefilter itself does. A rule with an alternative that is not anchored
-    so (or none understood) is checked on every line of a document that holds one of its
-    required literals. Candidates then go through the same prefilter and regex as before, so
-    this only skips provable misses.
+    A rule needing one of a few literals (``scanned``) is a candidate only on the lines that
+    hold one: each literal is found with ``str.find`` on the whole text (lower-cased alike
+    when the rule ignores case). Other anchored alternatives (``^ skip* (prefix|...)``, see
+    `cleaner.prefilter`) are grouped by their skipped characters; per group one ``lstrip`` and
+    one dictionary lookup on the first character after the run name the rules one of whose
+    prefixes (or class-led alternatives) can start with it; a non-ASCII character near the
+    start sends the line to every rule of the group, as the prefilter itself does. The rest
+    (``always``) are checked on every line. Candidates then go through the same prefilter and
+    regex as before, so this only skips provable misses.
     """
 
     groups: tuple[tuple[str, int, dict[str, tuple[int, ...]], tuple[int, ...]], ...]
-    others: tuple[tuple[int, Prefilter | None], ...]
+    scanned: tuple[tuple[int, bool, tuple[str, ...]], ...]  # (rule index, ignores case, literals)
+    always: tuple[int, ...]
 
     @classmethod
     def build(cls, compact: Sequence[tuple[Any, ...]]) -> _Dispatch:
         # skip characters -> (rule index, prefixes, first_ok, icase, width) per anchored branch
         by_skip: dict[str, list[tuple[int, tuple[str, ...], frozenset[str], bool, int]]] = defaultdict(list)
-        others: list[tuple[int, Prefilter | None]] = []
+        scanned: list[tuple[int, bool, tuple[str, ...]]] = []
+        always: list[int] = []
         for i, entry in enumerate(compact):
-            branches = _anchored_branches(entry[2])
+            pf = entry[2]
+            lits = _required_literals(pf)
+            if pf is not None and lits is not None and len(lits) <= _MAX_SCANNED_LITERALS:
+                scanned.append((i, pf.icase, lits))
+                continue
+            branches = _anchored_branches(pf)
             if branches is None:
-                others.append((i, entry[2]))
+                always.append(i)
                 continue
             for skip, prefixes, first_ok, icase, width in branches:
                 by_skip[skip].append((i, prefixes, first_ok, icase, width))
@@ -299,39 +310,27 @@ class _Dispatch:
             width = max(m[4] for m in members)
             every = tuple(sorted({m[0] for m in members}))
             groups.append((skip, width, {k: tuple(sorted(v)) for k, v in buckets.items()}, every))
-        return cls(tuple(groups), tuple(others))
+        return cls(tuple(groups), tuple(scanned), tuple(always))
 
     def others_for(self, text: str, lines: Sequence[Line]) -> tuple[tuple[int, ...], dict[int, tuple[int, ...]]]:
-        """The unanchored rules each line of ``text`` may need: ``(always, by_line)``.
-
-        A rule whose every alternative needs a literal is a candidate only on the lines that
-        hold one (found with ``str.find`` on the whole text, lower-cased alike when the rule
-        ignores case); the others are candidates on every line (``always``). ``by_line`` maps
-        a line index to its full candidate tuple (``always`` included), in pack order.
-        """
+        """The rules outside the groups each line of ``text`` may need: ``(always, by_line)``;
+        ``by_line`` maps a line index to its tuple (``always`` included), in pack order."""
         low: str | None | bool = False
         starts = [ln.start for ln in lines]
-        always: list[int] = []
+        always = list(self.always)
         found: dict[int, set[int]] = {}
-        for i, pf in self.others:
-            lits = _required_literals(pf)
-            if lits is None:
-                always.append(i)
-                continue
-            if pf.icase and low is False:  # type: ignore[union-attr]
+        for i, icase, lits in self.scanned:
+            if icase and low is False:
                 low = casefold_for(text)
                 if low is not None and len(low) != len(text):
                     low = None  # lower-casing changed offsets: lines cannot be told apart
-            hay = low if pf.icase else text  # type: ignore[union-attr]
+            hay = low if icase else text
             if hay is None:
                 always.append(i)
                 continue
-            for lit in lits:
-                pos = hay.find(lit)
-                while pos >= 0:
-                    k = bisect_right(starts, pos) - 1
-                    found.setdefault(k, set()).add(i)
-                    pos = hay.find(lit, lines[k].stop)
+            for k in _lines_holding(hay, lits, lines, starts):  # type: ignore[arg-type]
+                found.setdefault(k, set()).add(i)
+        always.sort()
         by_line = {k: tuple(sorted(v.union(always))) for k, v in found.items()}
         return tuple(always), by_line
 
@@ -351,6 +350,21 @@ class _Dispatch:
         if len(out) > 1:
             out = sorted(set(out))
         return out
+
+
+def _lines_holding(hay: str, lits: Sequence[str], lines: Sequence[Line], starts: Sequence[int]) -> set[int]:
+    """Indices of the lines where ``hay`` (the text, or its lower-cased form of equal length)
+    holds one of ``lits``; a literal never spans lines unless it holds a line break."""
+    out: set[int] = set()
+    for lit in lits:
+        if "\n" in lit:
+            return set(range(len(lines)))
+        pos = hay.find(lit)
+        while pos >= 0:
+            k = bisect_right(starts, pos) - 1
+            out.add(k)
+            pos = hay.find(lit, lines[k].stop)
+    return out
 
 
 def _required_literals(pf: Prefilter | None) -> tuple[str, ...] | None:
@@ -410,11 +424,11 @@ class LineRulesStage:
     def hits(self, text: str, ctx: Context) -> tuple[list[Line], list[Hit], list[Edit]]:
         """Whole-line hits (zone-filtered, with extensions) and span edits for ``text``."""
         m = self._matcher
-        lines = list(iter_lines(text))
         dead: set[str] = set()
         if not (m.whole or m.prefix or m.regexes) and all(r.where == "any" for r, _ in m.spans):
-            # span rules only (residue): no zones to find, no lines to fold
-            return lines, [], self._span_edits(text, lines, _ANYWHERE, set(), dead, ctx)
+            # span rules only (residue): no zones to find, no lines to fold (nor, mostly, to split)
+            return [], [], self._span_edits(text, None, _ANYWHERE, set(), dead, ctx)
+        lines = list(iter_lines(text))
         words = [words_of(ln.text) for ln in lines]
         paragraph = [is_paragraph(ln.text, w) for ln, w in zip(lines, words, strict=True)]
         first_paragraph = next((i for i, p in enumerate(paragraph) if p), -1)
@@ -447,26 +461,51 @@ class LineRulesStage:
         spans = self._span_edits(text, lines, zones, taken, dead, ctx)
         return lines, hits, spans
 
-    def _span_edits(self, text: str, lines: list[Line], zones: Any, taken: set[int], dead: set[str], ctx: Context) -> list[Edit]:
+    def _span_edits(
+        self, text: str, lines: list[Line] | None, zones: Any, taken: set[int], dead: set[str], ctx: Context
+    ) -> list[Edit]:
+        """Span rule edits; ``lines`` None: split ``text`` only if some rule may match."""
         out: list[Edit] = []
-        rules = []
+        rules: list[tuple[Rule, Any, tuple[tuple[str, ...], str] | None]] = []
+        low: str | None | bool = False
         for r, pat in self._matcher.spans:
             if not r.applies_to(ctx.lang, ctx.site):
                 continue
+            pf = self._matcher.span_filters.get(r.id)
+            lits = _required_literals(pf)
+            if pf is not None and lits is not None:  # a literal every match holds
+                if pf.icase and low is False:
+                    low = casefold_for(text)
+                    if low is not None and len(low) != len(text):
+                        low = None  # lower-casing moved offsets: no line can be told apart
+                hay = low if pf.icase else text
+                if hay is not None:
+                    if not _lacks_all(hay, lits):
+                        rules.append((r, pat, (lits, hay)))  # run on the lines holding one
+                    continue
             try:  # one search over the whole text first: most documents have no markup at all
                 if not self._matcher.anywhere[r.id].search(text, timeout=self.timeout):
                     continue
             except TimeoutError:
                 pass
-            rules.append((r, pat))
+            rules.append((r, pat, None))
         if not rules:
             return out
+        if lines is None:
+            lines = list(iter_lines(text))
+        starts = [ln.start for ln in lines]
+        where: dict[str, set[int]] = {}
+        for r, _, found_in in rules:
+            if found_in is not None:
+                where[r.id] = _lines_holding(found_in[1], found_in[0], lines, starts)
         for ln in lines:
             if ln.index in taken:
                 continue
             used: list[tuple[int, int]] = []
-            for r, pat in rules:
+            for r, pat, _ in rules:
                 if r.id in dead or not zones.allows(r.where, ln.index):
+                    continue
+                if r.id in where and ln.index not in where[r.id]:
                     continue
                 try:
                     found = list(pat.finditer(ln.text, timeout=self.timeout))
