@@ -23,3 +23,15 @@ def test_fast_path_takes_common_lines():
     assert ftfy_fast("It’s “quoted” — and fine…") == "It's \"quoted\" — and fine…"
     assert ftfy_fast("canâ€™t") is None
 
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join) | st.text(max_size=40))
+def test_badness_shortcut_is_exact(line):
+    """A line without any of the characters ftfy's badness pattern needs is never bad."""
+    import ftfy.badness
+
+    from cleaner.stages.unicode import _BADNESS_NEEDS, _may_be_bad
+
+    assert _BADNESS_NEEDS is not None  # the installed ftfy has the expected shape
+    if ftfy.badness.is_bad(line):
+        assert _may_be_bad(line)

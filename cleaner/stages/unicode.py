@@ -71,12 +71,63 @@ def ftfy_fast(line: str) -> str | None:
     """
     if "&" in line or _FTFY_SLOW_RE.search(line) or not unicodedata.is_normalized("NFC", line):
         return None
-    if ftfy.badness.is_bad(line):
+    if _may_be_bad(line) and ftfy.badness.is_bad(line):
         return None
     out = line.translate(_CURLY)
-    if out != line and ftfy.badness.is_bad(out):
+    if out != line and _may_be_bad(out) and ftfy.badness.is_bad(out):
         return None
     return out
+
+
+def _badness_needs() -> re.Pattern[str] | None:
+    """A class of characters one of which every match of ftfy's badness pattern holds.
+
+    Each alternative of the pattern has a character class of non-ASCII characters it cannot
+    match without (mojibake is non-ASCII); the smallest of each alternative is taken. A line
+    with none of them cannot be bad, and the costly pattern need not run. None (always run
+    it) when the installed ftfy's pattern does not have that shape.
+    """
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser
+
+    def chars(op: object, av: object) -> set[str] | None:
+        if op is sre.LITERAL:
+            return {chr(av)}  # type: ignore[arg-type]
+        if op is not sre.IN:
+            return None
+        out: set[str] = set()
+        for o, a in av:  # type: ignore[attr-defined]
+            if o is sre.LITERAL:
+                out.add(chr(a))
+            elif o is sre.RANGE:
+                out.update(map(chr, range(a[0], a[1] + 1)))
+            else:
+                return None  # a negated or category class: no fixed set
+        return out
+
+    try:
+        pat = ftfy.badness.BADNESS_RE
+        tree = _parser.parse(pat.pattern, pat.flags)
+        (op, av), = list(tree)
+        if op is not sre.BRANCH:
+            return None
+        need: set[str] = set()
+        for alt in av[1]:
+            # only top-level items: each one must match for the alternative to match
+            sets = [c for c in (chars(o, a) for o, a in alt) if c and all(ord(x) > 127 for x in c)]
+            if not sets:
+                return None
+            need |= min(sets, key=len)
+    except Exception:  # another ftfy, another shape: no shortcut
+        return None
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(need)) + "]")
+
+
+_BADNESS_NEEDS = _badness_needs()
+
+
+def _may_be_bad(line: str) -> bool:
+    return _BADNESS_NEEDS is None or _BADNESS_NEEDS.search(line) is not None
 
 
 def _ftfy_needed(line: str) -> bool:
