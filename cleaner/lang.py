@@ -8,6 +8,9 @@ None when it is unsure: too little text, or no clear winner.
 
 from __future__ import annotations
 
+import re
+import string
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +32,8 @@ _LATIN = regex.compile(r"\p{Latin}")
 _UK_ONLY = regex.compile(r"[іїєґІЇЄҐ]")
 _RU_ONLY = regex.compile(r"[ыэъёЫЭЪЁ]")
 _WORD = regex.compile(r"[\p{L}\p{M}']+")
+_ASCII_WORD = re.compile(r"[A-Za-z']+")  # _WORD on ASCII text
+_ASCII_LETTERS = bytes(string.ascii_letters, "ascii")
 
 
 def _stopwords_path() -> Path:
@@ -61,11 +66,15 @@ def _cyrillic(text: str) -> str | None:
 def detect(text: str, stopwords: str | None = None) -> str | None:
     """Language code (en de fr es it pt nl pl tr id ru uk zh ja) or None when unsure."""
     s = text[:LIMIT]
-    han = len(_HAN.findall(s))
-    kana = len(_KANA.findall(s))
-    cyr = len(_CYR.findall(s))
-    latin = len(_LATIN.findall(s))
-    hangul = len(_HANGUL.findall(s))
+    if s.isascii():  # the common case, counted without the script patterns (same counts)
+        han = kana = cyr = hangul = 0
+        latin = len(s) - len(s.encode().translate(None, _ASCII_LETTERS))
+    else:
+        han = len(_HAN.findall(s))
+        kana = len(_KANA.findall(s))
+        cyr = len(_CYR.findall(s))
+        latin = len(_LATIN.findall(s))
+        hangul = len(_HANGUL.findall(s))
     cjk = han + kana
     letters = cjk + cyr + latin + hangul
     if letters < MIN_LETTERS and cjk < 8:
@@ -81,9 +90,11 @@ def detect(text: str, stopwords: str | None = None) -> str | None:
         return None
     table = _table(stopwords)
     scores: dict[str, float] = {}
-    for w in _WORD.findall(s.casefold()):
-        for lang, weight in table.get(w, ()):
-            scores[lang] = scores.get(lang, 0.0) + weight
+    counts = Counter((_ASCII_WORD if s.isascii() else _WORD).findall(s.casefold()))
+    for w in counts.keys() & table.keys():
+        n = counts[w]
+        for lang, weight in table[w]:
+            scores[lang] = scores.get(lang, 0.0) + weight * n
     if not scores:
         return None
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
