@@ -124,17 +124,23 @@ def _weaker(a: Safety, b: Safety) -> Safety:
     return "risky" if "risky" in (a, b) else "safe"
 
 
-def compose(original: str, done: list[Edit], stage_edits: Iterable[Edit]) -> list[Edit]:
+def compose(
+    original: str, done: list[Edit], stage_edits: Iterable[Edit], current: str | None = None
+) -> list[Edit]:
     """Map edits made on ``apply_edits(original, done)`` back onto ``original`` and merge them.
 
     ``done`` is sorted and non-overlapping. An edit that reaches into the output of an earlier
     edit absorbs it: the merged edit covers both original spans and its replacement is what the
-    two together produce, so replaying the result still gives the same text.
+    two together produce, so replaying the result still gives the same text. ``current``: that
+    text, when the caller has it already.
     """
-    current = apply_edits(original, done)
+    if current is None:
+        current = apply_edits(original, done)
     new = check_edits(current, stage_edits)
     if not new:
         return list(done)
+    if not done:  # nothing earlier to map through: offsets are already original ones
+        return new
     t_starts: list[int] = []
     t_ends: list[int] = []
     shift = 0

@@ -80,7 +80,7 @@ class Pipeline:
                 edits = merge_overlapping(stage.edits(current, ctx))
                 edits = [e for e in edits if current[e.start : e.end] != e.replacement]
                 if edits:
-                    done = compose(original, done, edits)
+                    done = compose(original, done, edits, current)
                     current = apply_edits(original, done)
                     changed = True
             if not changed:

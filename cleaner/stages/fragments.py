@@ -498,7 +498,7 @@ class FragmentsStage:
             new = self._edits_once(current, ctx)
             if not new:
                 break
-            done = compose(text, done, new)
+            done = compose(text, done, new, current)
             current = apply_edits(text, done)
         return done
 
