@@ -26,7 +26,6 @@ _HOMOGLYPHS = str.maketrans(
 _HAS_HOMOGLYPH = re.compile("[" + "".join(chr(c) for c in _HOMOGLYPHS) + "]")
 # Dotless ı (Turkish) has no case pair in Unicode's folding: "YANITLA" folds to "yanitla" but
 # "Yanıtla" to "yanıtla". Reading ı as i makes the two one phrase.
-_DOTLESS = str.maketrans({"ı": "i"})
 _INVISIBLE = regex.compile(r"[\p{Cf}\u00ad\u034f\u115f\u1160\u3164\uffa0]")
 _MARKS = regex.compile(r"\p{M}+")
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
@@ -51,10 +50,11 @@ def fold(line: str) -> str:
     if s.isascii():
         return " ".join(_NON_WORD.sub(" ", s.casefold()).split())
     s = unicodedata.normalize("NFKD", s)
-    s = _MARKS.sub("", s).casefold().translate(_DOTLESS)
+    s = _MARKS.sub("", s).casefold().replace("ı", "i")  # not str.translate: ten times slower
     if _HAS_HOMOGLYPH.search(s):  # else the translation below changes nothing
         latin = len(_LATIN.findall(s))
         if latin and latin >= len(_CYR_GREEK.findall(s)):
             s = s.translate(_HOMOGLYPHS)
     s = unicodedata.normalize("NFKC", s)
     return " ".join(_NON_WORD.sub(" ", s).split())
+

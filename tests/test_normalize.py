@@ -1,0 +1,34 @@
+"""`fold`: the matching key of a line. Its fast paths must agree with the plain definition."""
+
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner import normalize as n
+
+TRICKY = list("Aa İıßﬁ½Ｔ\u200b\u00ad\u0301é’—·|-_") + ["Ѕhаre", "Поделиться", "東京", "e\u0301", "\ud800"]
+
+
+def slow_fold(line: str) -> str:
+    """The definition, with the ``regex`` patterns throughout."""
+    s = n._INVISIBLE.sub("", line)
+    s = unicodedata.normalize("NFKD", s)
+    s = n._MARKS.sub("", s).casefold().replace("ı", "i")
+    latin = len(n._LATIN.findall(s))
+    if latin and latin >= len(n._CYR_GREEK.findall(s)):
+        s = s.translate(n._HOMOGLYPHS)
+    s = unicodedata.normalize("NFKC", s)
+    return " ".join(n._NON_WORD.sub(" ", s).split())
+
+
+@given(st.lists(st.sampled_from(TRICKY), max_size=20).map("".join) | st.text(max_size=40))
+def test_fold_fast_paths_agree_with_the_definition(line):
+    assert n.fold(line) == slow_fold(line)
+
+
+def test_fold_examples():
+    assert n.fold("  Share this — ARTICLE! ") == "share this article"
+    assert n.fold("Ѕhаre") == "share"  # Cyrillic look-alikes in a Latin line
+    assert n.fold("Поделиться") == "поделиться"  # a Russian line stays Russian
+    assert n.fold("Yanıtla") == n.fold("YANITLA")
