@@ -7,16 +7,15 @@ lines) so each edit in the ledger has one reason.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-
-import regex
 
 from cleaner.document import Edit
 from cleaner.ruleset import Rule, find_rule
 from cleaner.stages.base import Context
 
-_TRAILING = regex.compile(r"[ \t]+(?=\n|\Z)")
-_BLANKS = regex.compile(r"\A\n+|\n{3,}|(?<=\n)\n+\Z")
+_TRAILING = re.compile(r"[ \t]+(?=\n|\Z)")
+_BLANKS = re.compile(r"\A\n+|\n{3,}|(?<=\n)\n+\Z")
 
 
 class LayoutSpacesStage:
@@ -31,8 +30,8 @@ class LayoutSpacesStage:
 
     def edits(self, text: str, ctx: Context) -> list[Edit]:
         r = self._rule
-        if r is None:
-            return []
+        if r is None or not (" \n" in text or "\t\n" in text or text.endswith((" ", "\t"))):
+            return []  # every match is a space or tab right before a line break or the end
         return [Edit(r.id, m.start(), m.end(), "", r.safety) for m in _TRAILING.finditer(text)]  # type: ignore[arg-type]
 
 
@@ -48,8 +47,8 @@ class LayoutBlanksStage:
 
     def edits(self, text: str, ctx: Context) -> list[Edit]:
         r = self._rule
-        if r is None:
-            return []
+        if r is None or not (text.startswith("\n") or "\n\n\n" in text or text.endswith("\n\n")):
+            return []  # what each alternative of _BLANKS needs
         out = []
         for m in _BLANKS.finditer(text):
             s, e = m.span()
