@@ -428,6 +428,8 @@ def _part_keys(sp: Spelling, words: Iterable[str]) -> list[tuple[str, str]]:
 @lru_cache(maxsize=8)
 def _known_keys(sp: Spelling) -> dict[str, str]:
     return {}
+
+
 # A line break that a run of tokens may span: the text before it (spaces aside) ends like a
 # token, in a letter or mark (a name or particle) or in an upper-case letter and a period (an
 # initial). Runs never span other line breaks, as their gaps hold only spaces around the break.
