@@ -13,13 +13,18 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import regex
 import tomllib
+
+try:
+    from re import _parser as _sre  # type: ignore[attr-defined]
+except ImportError:  # Python 3.10
+    import sre_parse as _sre  # type: ignore[no-redef]
 
 from cleaner.paths import rules_dir
 
@@ -84,14 +89,24 @@ def _casefolded(words: Iterable[object]) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _token_key(sp: Spelling, token: str) -> str:
-    table = _table(sp)
-    s = unicodedata.normalize("NFKC", token).casefold().translate(table)
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c)).translate(table)
-    s = _NOT_AZ.sub("", s)
+    s = _base(sp, token)
     for pattern, repl in _compiled_rules(sp):
         s = pattern.sub(repl, s)
     return s
+
+
+def _base(sp: Spelling, token: str) -> str:
+    """The token in the letters a-z, before the rewrite rules."""
+    table = _table(sp)
+    if token.isascii() and _ascii_untouched(sp):
+        # NFKC, NFKD and casefold leave ASCII as it is (casefold is lower), it has no combining
+        # marks, and the letter table (no ASCII keys) maps none of it: the long way's result.
+        s = token.lower()
+        return s if s.isalpha() else _NOT_AZ.sub("", s)
+    s = unicodedata.normalize("NFKC", token).casefold().translate(table)
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c)).translate(table)
+    return _NOT_AZ.sub("", s)
 
 
 _NOT_AZ = re.compile(r"[^a-z]")
@@ -102,9 +117,86 @@ def _compiled_rules(sp: Spelling) -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(p), r) for p, r in sp.rules)
 
 
+def _keys(sp: Spelling, words: Sequence[str]) -> list[str]:
+    """`_token_key` of each word, faster for many words at once: a rule that `_line_blind` says
+    gives the same on keys joined by line breaks as on each key alone runs once over them all
+    (keys hold no line break: `_NOT_AZ` drops it, and no replacement adds one)."""
+    rules = _joined_rules(sp)
+    if rules is None or not words:
+        return [_token_key(sp, w) for w in words]
+    s = "\n".join([_base(sp, w) for w in words])
+    for pattern, repl, blind in rules:
+        s = pattern.sub(repl, s) if blind else "\n".join([pattern.sub(repl, k) for k in s.split("\n")])
+    return s.split("\n")
+
+
+# A replacement that adds no line break: plain characters and group references.
+_PLAIN_REPL = re.compile(r"(?:[^\\\n]|\\[1-9])*")
+
+
+@lru_cache(maxsize=16)
+def _joined_rules(sp: Spelling) -> tuple[tuple[re.Pattern[str], str, bool], ...] | None:
+    """The rules for `_keys`: pattern (with ^ and $ at line breaks when it runs on joined keys),
+    replacement, and whether it does; None when a replacement may add a line break."""
+    if not all(_PLAIN_REPL.fullmatch(r) for _, r in sp.rules):
+        return None
+    out = []
+    for p, r in sp.rules:
+        blind = _line_blind(p)
+        out.append((re.compile(p, re.MULTILINE if blind else 0), r, blind))
+    return tuple(out)
+
+
+def _line_blind(pattern: str) -> bool:
+    """True when ``pattern``, with ^ and $ matching at line breaks, finds in keys joined by line
+    breaks exactly the matches it finds in each key alone: it never matches empty, and no part
+    of it (lookarounds included) can match a line break, so no match or lookaround crosses one
+    and a lookaround or \\b sees one as it sees the end of the text. ``\\A``, ``\\Z``, ``[^x]``,
+    ``\\s``-like classes and anything not understood here make it False."""
+    if re.compile(pattern).flags & re.DOTALL:
+        return False
+    parsed = _sre.parse(pattern)
+    return parsed.getwidth()[0] > 0 and _no_line_break(list(parsed))
+
+
+def _no_line_break(items: list[tuple[object, object]]) -> bool:
+    for op, av in items:
+        if op == _sre.LITERAL:
+            ok = av != ord("\n")
+        elif op == _sre.IN:  # a set of literals and ranges without the line break
+            ok = all(o == _sre.LITERAL and v != ord("\n") or o == _sre.RANGE and not v[0] <= 10 <= v[1]  # type: ignore[index]
+                     for o, v in av)  # type: ignore[attr-defined]
+        elif op == _sre.AT:
+            ok = av not in (_sre.AT_BEGINNING_STRING, _sre.AT_END_STRING)
+        elif op in (_sre.ANY, _sre.GROUPREF):  # no DOTALL; a group holds no line break
+            ok = True
+        elif op == _sre.BRANCH:
+            ok = all(_no_line_break(list(b)) for b in av[1])  # type: ignore[index]
+        elif op == _sre.SUBPATTERN:
+            ok = not av[1] & re.DOTALL and _no_line_break(list(av[3]))  # type: ignore[index, operator]
+        elif op in _REPEATS:
+            ok = _no_line_break(list(av[2]))  # type: ignore[index]
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            ok = _no_line_break(list(av[1]))  # type: ignore[index]
+        else:
+            ok = False
+        if not ok:
+            return False
+    return True
+
+
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT))
+
+
 @lru_cache(maxsize=16)
 def _table(sp: Spelling) -> dict[int, str]:
     return str.maketrans(dict(sp.letters))
+
+
+@lru_cache(maxsize=16)
+def _ascii_untouched(sp: Spelling) -> bool:
+    """True when the letter table has no ASCII key."""
+    return all(k >= 128 for k in _table(sp))
 
 
 @lru_cache(maxsize=8)
@@ -114,7 +206,12 @@ def _load_spelling(path: str) -> Spelling:
 
 def spelling(path: Path | str | None = None) -> Spelling:
     """The spelling rules at ``path`` (default: the shipped ``names/spelling.toml``), cached."""
-    return _load_spelling(str(path or rules_dir() / "names" / "spelling.toml"))
+    return _load_spelling(str(path)) if path else _default_spelling()
+
+
+@lru_cache(maxsize=1)
+def _default_spelling() -> Spelling:
+    return _load_spelling(str(rules_dir() / "names" / "spelling.toml"))
 
 
 _SPLIT = re.compile(r"[\s\-‐‑–]+")
@@ -201,12 +298,12 @@ def _token_re(sp: Spelling) -> regex.Pattern[str]:
     )
 
 
-def _scan(text: str, sp: Spelling) -> list[list[Token]]:
-    """Runs of candidate tokens separated only by spaces or one line break."""
+def _scan(text: str, sp: Spelling, start: int = 0, end: int | None = None) -> list[list[Token]]:
+    """Runs of candidate tokens in ``text[start:end]`` separated only by spaces or one line break."""
     runs: list[list[Token]] = []
     cur: list[Token] = []
     gap_ok = _GAP.fullmatch
-    for m in _token_re(sp).finditer(text):
+    for m in _token_re(sp).finditer(text, start, len(text) if end is None else end):
         kind = m.lastgroup or "name"
         start, end = m.span()
         if cur:
@@ -227,7 +324,7 @@ def _scan(text: str, sp: Spelling) -> list[list[Token]]:
     return runs
 
 
-def _is_stop(tok: Token, sp: Spelling, lower: frozenset[str]) -> bool:
+def _is_stop(tok: Token, sp: Spelling, lower: Container[str]) -> bool:
     if tok.kind == "initial":
         return _ABBREV.fullmatch(tok.text) is not None  # U.S., U.K. are not initials
     if tok.kind != "name":
@@ -239,7 +336,7 @@ def _is_stop(tok: Token, sp: Spelling, lower: frozenset[str]) -> bool:
     return plain and w in lower
 
 
-def _pieces(run: list[Token], sp: Spelling, lower: frozenset[str]) -> Iterable[list[Token]]:
+def _pieces(run: list[Token], sp: Spelling, lower: Container[str]) -> Iterable[list[Token]]:
     """Cut a run at stopwords, then trim particles and initials that cannot end a name."""
     piece: list[Token] = []
     for tok in [*run, None]:
@@ -255,7 +352,22 @@ def _pieces(run: list[Token], sp: Spelling, lower: frozenset[str]) -> Iterable[l
         piece = []
 
 
-def find_mentions(text: str, sp: Spelling | None = None) -> list[Mention]:
+class _LowerWords:
+    """The casefolded lower-case words of a text, collected on the first question."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = frozenset(w.casefold() for w in _LOWER_WORD.findall(self._text))
+        return word in self._words
+
+
+def find_mentions(
+    text: str, sp: Spelling | None = None, surnames: Container[str] | None = None
+) -> list[Mention]:
     """Person-name candidates in ``text``, in order; precision first.
 
     A mention is a run of capitalised name tokens, initials (V.) and particles (al-, bin, von,
@@ -263,14 +375,110 @@ def find_mentions(text: str, sp: Spelling | None = None) -> list[Mention]:
     organisation words) and capitalised words that also occur in lower case in the text cut runs.
     One-token mentions are only surname candidates: callers rewrite them only when the surname
     was seen in full.
+
+    With ``surnames`` (variant keys of single name parts), only the mentions whose surname's
+    key ends in one of them are returned, and only the text around such words is read.
     """
     sp = sp or spelling()
-    lower = frozenset(w.casefold() for w in _LOWER_WORD.findall(text))
+    lower = _LowerWords(text)
     out: list[Mention] = []
-    for run in _scan(text, sp):
-        for piece in _pieces(run, sp, lower):
-            out.append(Mention(piece[0].start, piece[-1].end, tuple(piece)))
+    spans = [(0, len(text))] if surnames is None else _spans_near(text, sp, surnames)
+    for start, end in spans:
+        for run in _scan(text, sp, start, end):
+            for piece in _pieces(run, sp, lower):
+                m = Mention(piece[0].start, piece[-1].end, tuple(piece))
+                if surnames is None or _last_key(m.surname.text, sp) in surnames:
+                    out.append(m)
     return out
+
+
+def _last_key(token: str, sp: Spelling) -> str | None:
+    """The key of a token's last part with a non-empty key (None when there is none)."""
+    key = token_key(token, sp)
+    return key.rsplit(" ", 1)[-1] if key else None
+
+
+_PART_RE = regex.compile(_PART)
+# `_PART` for a text whose letters and marks are all ASCII, where \p{Lu} is [A-Z], \p{Ll} is
+# [a-z] and \p{M} matches nothing; its optional prefix ``X'`` moved after the first capital
+# (same matches, tried in the same order) lets `re` look for a capital first.
+_ASCII_PART_RE = re.compile(r"[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)*")
+_NON_ASCII_LETTER = regex.compile(r"[^\x00-\x7f](?<=[\p{L}\p{M}])")
+
+
+def _part_words(text: str) -> list[str]:
+    """``_PART_RE.findall(text)``, with plain `re` (much faster) when it finds the same."""
+    if _NON_ASCII_LETTER.search(text):
+        return _PART_RE.findall(text)
+    return _ASCII_PART_RE.findall(text)
+
+
+def _part_keys(sp: Spelling, words: Iterable[str]) -> list[tuple[str, str]]:
+    """``(word, _token_key(sp, word))`` for each word, remembered across calls."""
+    known = _known_keys(sp)
+    words = list(words)
+    new = [w for w in words if w not in known]
+    if new:
+        if len(known) > 1 << 17:
+            known.clear()
+        known.update(zip(new, _keys(sp, new), strict=True))
+    return [(w, known[w]) for w in words]
+
+
+@lru_cache(maxsize=8)
+def _known_keys(sp: Spelling) -> dict[str, str]:
+    return {}
+
+
+# A line break that a run of tokens may span: the text before it (spaces aside) ends like a
+# token, in a letter or mark (a name or particle) or in an upper-case letter and a period (an
+# initial). Runs never span other line breaks, as their gaps hold only spaces around the break.
+_JOINABLE_BREAK = regex.compile(r"(?<=(?:[\p{L}\p{M}]|\p{Lu}\.)[ \t\u00a0]*)\n")
+
+
+def _spans_near(text: str, sp: Spelling, surnames: Container[str]) -> list[tuple[int, int]]:
+    """Spans of ``text`` holding every mention whose surname's last key is in ``surnames``.
+
+    Such a surname is a name token whose last part with a non-empty key is a `_PART` (or a
+    joined article: then the whole text is read). Every `_PART` of a token is also a match of
+    `_PART_RE.findall`: the character before it (a hyphen or a token boundary) can be in no
+    match, and a shorter match than the longest would end before a letter, where no token ends.
+    So only the text around the words whose key is in ``surnames`` can hold one, and a mention
+    lies in one run of tokens, which stays between two line breaks not `_JOINABLE_BREAK`.
+    """
+    if _has_loose_affixes(sp) or any(_token_key(sp, a) in surnames for a in sp.joined_articles):
+        return [(0, len(text))]
+    words = [w for w, k in _part_keys(sp, set(_part_words(text))) if k in surnames]
+    hits = sorted(i for w in words for i in _occurrences(text, w))
+    spans: list[tuple[int, int]] = []
+    for i in hits:
+        if spans and i < spans[-1][1]:
+            continue
+        start = text.rfind("\n", 0, i)
+        while start >= 0 and _JOINABLE_BREAK.match(text, start):
+            start = text.rfind("\n", 0, start)
+        end = text.find("\n", i)
+        while end >= 0 and _JOINABLE_BREAK.match(text, end):
+            end = text.find("\n", end + 1)
+        spans.append((start + 1, len(text) if end < 0 else end))
+    return spans
+
+
+def _occurrences(text: str, word: str) -> Iterable[int]:
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
+
+
+@lru_cache(maxsize=8)
+def _has_loose_affixes(sp: Spelling) -> bool:
+    """True unless every particle ends in a letter or mark and no particle or joined article
+    holds a space, which `_JOINABLE_BREAK` takes for granted."""
+    ends_well = regex.compile(r"\S*[\p{L}\p{M}]")
+    return not all(ends_well.fullmatch(p) for p in sp.particles) or any(
+        regex.search(r"\s", a) for a in sp.joined_articles
+    )
 
 
 # --------------------------------------------------------------------------- the name table
@@ -309,6 +517,7 @@ class NameTable:
     _index: dict[str, tuple[str, str]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _surnames: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         sp = self.spelling
@@ -322,10 +531,16 @@ class NameTable:
                 alias_keys.setdefault(variant_key(v, sp), ("names.alias", a.canonical))
         index.update(alias_keys)
         self._index.update(index)
+        self._surnames.update(k.rsplit(" ", 1)[-1] for k in index)
 
     @property
     def spelling(self) -> Spelling:
         return spelling(self.spelling_path)
+
+    @property
+    def surnames(self) -> Container[str]:
+        """The last word of every key the table knows (see `find_mentions`)."""
+        return self._surnames
 
     def lookup(self, key: str) -> tuple[str, str] | None:
         """``(rule, canonical)`` for a whole-name variant key, or None."""

@@ -27,8 +27,11 @@ ABBREVIATIONS = _wordset(
     """
 )
 
+# Ends where a sentence may end: closing punctuation and quotes, then space and an upper-case
+# letter, a digit or an opening quote. (The punctuation is matched, not looked behind for, so
+# the engine only tries at punctuation; each match still ends after the longest run of quotes.)
 _BOUNDARY = regex.compile(
-    r"""(?<=[.!?…])["'”’»)\]]*(?=\s+["'“‘«(\[]*[\p{Lu}\p{N}¿¡])""",
+    r"""[.!?…]["'”’»)\]]*(?=\s+["'“‘«(\[]*[\p{Lu}\p{N}¿¡])""",
 )
 # Abbreviations only when a number follows ("No. 5", "Art. 3").
 NUMBER_ABBREVIATIONS = _wordset("no nos nr vol pp p art fig figs ch sec")
@@ -58,9 +61,12 @@ def is_abbreviation(line: str, end: int) -> bool:
 
 def sentence_spans(line: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` of one line, trimmed of surrounding whitespace."""
+    n = len(line)
+    if "." not in line and "!" not in line and "?" not in line and "…" not in line:
+        start, stop = n - len(line.lstrip()), len(line.rstrip())  # no boundary: one sentence
+        return [(start, stop)] if stop > start else []
     spans: list[tuple[int, int]] = []
     start = 0
-    n = len(line)
     while start < n and line[start].isspace():
         start += 1
     for m in _BOUNDARY.finditer(line):

@@ -7,14 +7,18 @@ import pickle
 import sys
 from functools import lru_cache
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
+import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cleaner import sentences
 from cleaner.document import Edit, apply_edits, check_edits
 from cleaner.sentences import sentence_spans, split_sentences
-from cleaner.stages.base import Context
+from cleaner.stages import fragments
+from cleaner.stages.base import Context, iter_lines
 from cleaner.stages.fragments import FragmentsStage, load_fragment_rules, looks_english
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -246,3 +250,72 @@ def test_empty_rules_do_nothing_and_ruleset_selects() -> None:
     rs = RuleSet.default().without(["fragments.en.capital-function-word"])
     assert FragmentsStage.from_ruleset(rs).edits(text, Context(lang="en")) == []
     assert FragmentsStage.from_ruleset(RuleSet.default()).edits(text, Context(lang="en"))
+
+
+# --------------------------------------------------------------------------------------------
+# Fast paths: the whole-text triggers only skip lines where nothing can fire
+
+
+def _every_line(positions: object, lines: list[object]) -> list[int]:
+    return list(range(len(lines)))
+
+
+_LOWER = ["the", "a", "an", "of", "to", "and", "its", "said", "says", "film", "vitamin", "meeting",
+          "border", "was", "announced", "by", "after", "la", "de", "die", "itſ", "état", "x"]
+_OTHER = ["The", "THE", "A", "It", "He", "When", "According", "Der", "Die", "Le", "La", "El",
+          "Los", "President", "Rahmon", "19th", "3", "2021", "Über", "“The", "K", "İ", "ı",
+          "Аb", "U.S.", "Nov.", "Mr.", "{", "=", "’s", "-", "—", "the the", "The the", "a a",
+          "to  to", "of of of", "an An", "said The", "the The", "when In", "i.e.", "3rd"]
+_WORD = st.one_of(st.sampled_from(_LOWER), st.sampled_from(_LOWER), st.sampled_from(_OTHER))
+_LINE = st.tuples(
+    st.lists(st.tuples(_WORD, st.sampled_from([" ", " ", " ", " ", "  ", ", ", ". ", "\t", "\u00a0"])),
+             max_size=14),
+    st.sampled_from(["", ".", "!", "?", "…", ".”", ",", ":", ". 19th", ". the", ". 3", "? 2021",
+                     "… the", ".” 19th", ". 19 The leaders met", "! 3rd In the end"]),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(_LINE, st.sampled_from(["\n", "\n", "\n\n", " \n"])), max_size=8),
+       st.sampled_from([None, "en", "en", "de", "fr", "es"]), st.integers(0, 3))
+def test_fast_paths_find_what_reading_every_line_finds(
+    lines: list[tuple[tuple[list[tuple[str, str]], str], str]], lang: str | None, repeat: int
+) -> None:
+    text = "".join("".join(w + g for w, g in words).rstrip(" ") + end + brk for (words, end), brk in lines)
+    if repeat and text:  # a cut-off copy of a stretch of the text on its own line
+        cut = len(text) * repeat // 4
+        text = text + "\n" + text[:cut] + "\n" + text[cut // 2 :]
+    ctx = Context(lang=lang)
+    fast = STAGE.edits(text, ctx)
+    with patch.object(fragments, "_lines_at", _every_line):
+        slow = STAGE.edits(text, ctx)
+    assert fast == slow
+
+
+@given(st.text(alphabet="ab \n", max_size=30))
+def test_lazy_lines_are_iter_lines(text: str) -> None:
+    lines = fragments._Lines(text)
+    assert list(lines) == list(iter_lines(text))
+    assert lines.starts == [ln.start for ln in iter_lines(text)]
+
+
+_LOOKBEHIND_BOUNDARY = regex.compile(r"""(?<=[.!?…])["'”’»)\]]*(?=\s+["'“‘«(\[]*[\p{Lu}\p{N}¿¡])""")
+
+
+@given(st.text(alphabet="a.!?…\"'”’»)]“‘«([ \tA1¿", max_size=30))
+def test_sentence_boundaries_as_the_lookbehind_found_them(line: str) -> None:
+    assert [m.end() for m in sentences._BOUNDARY.finditer(line)] == [
+        m.end() for m in _LOOKBEHIND_BOUNDARY.finditer(line)
+    ]
+
+
+@given(st.text(alphabet="a.!?… \t\u00a0\u2003A1", max_size=20))
+def test_sentence_spans_without_punctuation_as_the_loop_found_them(line: str) -> None:
+    start, n = 0, len(line)
+    while start < n and line[start].isspace():
+        start += 1
+    stop = n
+    while stop > start and line[stop - 1].isspace():
+        stop -= 1
+    if not any(c in line for c in ".!?…"):
+        assert sentence_spans(line) == ([(start, stop)] if stop > start else [])

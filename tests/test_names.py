@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import pickle
+import re
+import unicodedata
 from functools import reduce as fold
 from pathlib import Path
 
@@ -13,7 +15,17 @@ from hypothesis import strategies as st
 
 from cleaner.corpus.names import NameCounts, build_table, finalize, map_doc, reduce
 from cleaner.document import apply_edits
-from cleaner.names import NameTable, default_table, find_mentions, variant_key
+from cleaner.names import (
+    _PART_RE,
+    NameTable,
+    _keys,
+    _part_words,
+    _token_key,
+    default_table,
+    find_mentions,
+    token_key,
+    variant_key,
+)
 from cleaner.stages.base import Context
 from cleaner.stages.names import NamesStage
 
@@ -225,3 +237,54 @@ def test_corpus_pass_order_independent(docs: list[str], rnd) -> None:  # type: i
         left = reduce(reduce(parts[0], parts[1]), parts[2])
         right = reduce(parts[0], reduce(parts[1], parts[2]))
         assert left == right
+
+
+# --------------------------------------------------------------------------- fast paths
+
+
+def _key_one_by_one(word: str) -> str:
+    """`_token_key` as first written: the reference for the fast paths below."""
+    sp = TABLE.spelling
+    table = str.maketrans(dict(sp.letters))
+    s = unicodedata.normalize("NFKC", word).casefold().translate(table)
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c)).translate(table)
+    s = re.sub(r"[^a-z]", "", s)
+    for pattern, repl in sp.rules:
+        s = re.sub(pattern, repl, s)
+    return s
+
+
+_WORDISH = st.text(alphabet="abceghijkłoqstuwxyzäöüßéАБЖшчщΣσ'’-\n .AEOSCMZJY", max_size=14)
+
+
+@given(st.lists(_WORDISH, max_size=12))
+def test_keys_at_once_are_the_keys_one_by_one(words: list[str]) -> None:
+    sp = TABLE.spelling
+    assert _keys(sp, words) == [_key_one_by_one(w) for w in words]
+    assert [_token_key(sp, w) for w in words] == [_key_one_by_one(w) for w in words]
+
+
+@given(st.text(alphabet="aBcÉéO'’-x \n.Ää\u0301", max_size=60))
+def test_part_words_are_the_part_regex_findall(text: str) -> None:
+    assert _part_words(text) == _PART_RE.findall(text)
+
+
+_NAME_BITS = [
+    "Sergei", "Sergey", "Lavrov", "Lawrow", "Putin", "Vladimir", "V.", "S.", "al-Assad", "Assad",
+    "Bashar", "bin", "de", "The", "said", "lavrov", "Mc", "Donald", "O'Brien", "Zelensky",
+    "Volodymyr", "Lavrov-Putin", "Moscow", "U.S.", "Сергей", "Лавров",
+]
+
+
+_SEPS = [" ", " ", "\n", "\n\n", ". ", ", ", " \n ", "-", ".\n", ":\n"]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.tuples(st.sampled_from(_NAME_BITS), st.sampled_from(_SEPS)), max_size=16))
+def test_mentions_near_surnames_are_the_filtered_mentions(bits: list[tuple[str, str]]) -> None:
+    text = "".join(a + b for a, b in bits)
+    sp = TABLE.spelling
+    want = [m for m in find_mentions(text, sp)
+            if (k := token_key(m.surname.text, sp)) and k.rsplit(" ", 1)[-1] in TABLE.surnames]
+    assert find_mentions(text, sp, TABLE.surnames) == want

@@ -13,12 +13,14 @@ Detectors
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import regex
 
@@ -28,7 +30,7 @@ from cleaner.paths import rules_dir
 from cleaner.prefilter import casefold_for
 from cleaner.ruleset import Rule, RuleSet
 from cleaner.sentences import is_abbreviation, sentence_spans
-from cleaner.stages.base import Context, Line, iter_lines
+from cleaner.stages.base import Context, Line
 
 _CLOSERS = "\"'”’»)]"
 _TERMINAL = ".!?…"
@@ -51,6 +53,37 @@ class _Sent:
 
 def _sentences(line: Line) -> list[_Sent]:
     return [_Sent(line.start + s, line.start + e) for s, e in sentence_spans(line.text)]
+
+
+class _Lines(Sequence[Line]):
+    """The lines of a text as `iter_lines` gives them, each made on first use: the detectors
+    find the few lines they read from the whole text."""
+
+    def __init__(self, text: str) -> None:
+        parts = text.split("\n")
+        if not parts[-1]:
+            parts.pop()  # no line after a final line break (nor in an empty text)
+        self._text = text
+        self._parts = parts
+        self.starts = list(accumulate((len(p) + 1 for p in parts[:-1]), initial=0)) if parts else []
+        self._made: dict[int, Line] = {}
+
+    def __len__(self) -> int:
+        return len(self._parts)
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def, override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        line = self._made.get(i)
+        if line is None:
+            part, start = self._parts[i], self.starts[i]
+            end = start + len(part)
+            line = self._made[i] = Line(i, start, end, min(end + 1, len(self._text)), part)
+        return line
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        for i in range(len(self._parts)):
+            yield self[i]
 
 
 class _LazySentences(Sequence[list[_Sent]]):
@@ -134,7 +167,12 @@ def _remove_line(text: str, line: Line) -> tuple[int, int]:
 
 
 def _words_set(rule: Rule, key: str) -> frozenset[str]:
-    return frozenset(w.casefold() for w in rule.extra.get(key, ()))
+    return _casefolded(tuple(rule.extra.get(key, ())))
+
+
+@lru_cache(maxsize=256)
+def _casefolded(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.casefold() for w in words)
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -183,10 +221,10 @@ def capital_function_word(
     min_words = int(ex.get("min_line_words", 8))
     max_share = float(ex.get("max_title_share", 0.45))
     out: list[Edit] = []
-    wanted = _lines_with(_capital_trigger(pat), text, lines)
-    for k, line in enumerate(lines):
-        if k not in wanted:
-            continue
+    trigger = _capital_trigger(tuple(sorted(_words_set(rule, "words") | verb_only)),
+                               bool(ex.get("prev_any_case", False)))
+    for k in _lines_at((m.start() for m in trigger.finditer(text)), lines):
+        line = lines[k]
         prose: bool | None = None  # asked only when the pattern matches (most lines: never)
         done_until = -1
         for m in pat.finditer(line.text):
@@ -236,17 +274,36 @@ def capital_function_word(
 
 
 @lru_cache(maxsize=64)
-def _capital_trigger(pat: regex.Pattern[str]) -> regex.Pattern[str]:
-    """What every match of a `_capital_pattern` holds: `` Cap x`` (the capitalised word between
-    single spaces, then a lower-case letter), without the costly lookbehind and word runs."""
-    cap = pat.pattern.split("(?P<cap>", 1)[1].split(") (?P<next>", 1)[0]
-    return regex.compile(" (?:" + cap + r") \p{Ll}", pat.flags)
+def _capital_trigger(words: tuple[str, ...], prev_any_case: bool) -> re.Pattern[str]:
+    """Finds the space before the capital word of every `_capital_pattern` match (and more),
+    at `re` speed: a space after a lower-case letter, ', ’ or - (any letter with
+    ``prev_any_case``), then a listed capital word, a space and a lower-case letter. Lower-case
+    letters are widened to [a-z] and all of non-ASCII, so this holds whatever Unicode tables
+    `re` and `regex` use; the match is the space alone, so none hides another."""
+    caps = "|".join(re.escape(w[:1].upper() + w[1:]) for w in sorted(words, key=lambda w: (-len(w), w)))
+    firsts = "".join(sorted({re.escape(w[:1].upper()) for w in words}))
+    lead = f"(?=[{firsts}])" if all(words) else ""  # a quick look at the capital's first letter
+    # The classes are written as "not the other ASCII characters": the same sets, far quicker
+    # for `re` to compile than ranges up to U+10FFFF.
+    before = r"\x00-\x26\x28-\x2c\x2e-\x40\x5b-\x60" if prev_any_case else r"\x00-\x26\x28-\x2c\x2e-\x60"
+    return re.compile(rf" {lead}(?<=[^{before}\x7b-\x7f] )(?=(?:{caps}) [^\x00-\x60\x7b-\x7f])")
 
 
-def _lines_with(trigger: regex.Pattern[str], text: str, lines: Sequence[Line]) -> set[int]:
-    """Indices of the lines where ``trigger`` matches (overlapping matches counted too)."""
-    starts = [ln.start for ln in lines]
-    return {bisect_right(starts, m.start()) - 1 for m in trigger.finditer(text, overlapped=True)}
+def _lines_at(positions: Iterable[int], lines: Sequence[Line]) -> list[int]:
+    """Indices of the lines holding these offsets of the text, in order."""
+    starts = lines.starts if isinstance(lines, _Lines) else [ln.start for ln in lines]
+    return sorted({bisect_right(starts, p) - 1 for p in positions})
+
+
+# A token pattern (of orphan-token) built only from literals, classes, groups, alternatives
+# and greedy or lazy quantifiers: no anchor, lookaround, word boundary, atomic group or
+# possessive quantifier, nothing whose truth depends on whether the text goes on after the
+# line's end. So it matches at a place of a line alone iff it does, in the same way, there in
+# the whole text.
+_PLAIN_TOKEN = re.compile(
+    r"(?:(?:[^\\\[\](){}^$*+?|]|\\[dDwWsS]|\\[pP]\{\w+\}|\\[^a-zA-Z0-9]|\[\^?(?:[^\\\]]|\\.)*\]"
+    r"|\((?!\?)|\(\?:|\)|\|)(?:(?:[*+?]|\{\d+(?:,\d*)?\})\??)?)*"
+)
 
 
 @lru_cache(maxsize=64)
@@ -266,6 +323,26 @@ def _orphan_patterns(
     return at_end, mid
 
 
+@lru_cache(maxsize=64)
+def _orphan_trigger(
+    ordinal: str, number: str, word: str, nexts: tuple[str, ...]
+) -> regex.Pattern[str] | None:
+    """What every `_orphan_patterns` match is, found in the whole text: the closing punctuation
+    its lookbehind saw, consumed, then the same cut and token, and the line's end ($ at line
+    breaks) or the same capital word after. Overlapped matches start at every place, so each
+    line with a match holds the start of one; None unless every token is `_PLAIN_TOKEN`."""
+    if not all(_PLAIN_TOKEN.fullmatch(p) for p in (ordinal, number, word)):
+        return None
+    token = "|".join(f"(?:{p})" for p in (ordinal, number, word) if p)
+    mid_token = "|".join(f"(?:{p})" for p in (ordinal, number) if p)
+    caps = [w[:1].upper() + w[1:] for w in nexts]
+    return regex.compile(
+        r"[.!?…][\"'”’»)\]]*[ \t]+(?:(?:" + token + r")[ \t]*$"
+        r"|(?:" + (mid_token or "(?!)") + r")(?= (?:" + (_alt(caps) or "(?!)") + r") \p{Ll}))",
+        regex.MULTILINE,
+    )
+
+
 def orphan_token(
     rule: Rule, text: str, lines: Sequence[Line], sents: Sequence[list[_Sent]]
 ) -> list[Edit]:
@@ -278,6 +355,14 @@ def orphan_token(
     )
     min_words = int(ex.get("min_sentence_words", 4))
     out: list[Edit] = []
+    trigger = _orphan_trigger(
+        str(ex.get("ordinal", "")),
+        str(ex.get("number", "")),
+        str(ex.get("word", "")),
+        tuple(sorted(_words_set(rule, "next_words"))),
+    )
+    if trigger is not None:
+        lines = [lines[k] for k in _lines_at((m.start() for m in trigger.finditer(text, overlapped=True)), lines)]
     for line in lines:
         code: bool | None = None  # asked only when a pattern matches
         for pat in (mid, at_end):
@@ -307,20 +392,41 @@ def _doubled_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
     )
 
 
-_NOT_WORD = regex.compile(r"[^\p{L}\p{N}'’-]+")
+_GLUED = "abcdefghijklmnopqrstuvwxyz0123456789'-"
+_GLUED_CHARS, _GLUED_BYTES = frozenset(_GLUED), frozenset(_GLUED.encode())
 
 
-def _may_double(words: tuple[str, ...], text: str) -> bool:
-    """False only when no listed word follows itself after spaces (case-insensitively).
+def _double_spots(words: tuple[str, ...], text: str) -> list[int] | None:
+    """Offsets of the text where a listed word may follow itself after spaces
+    (case-insensitively): every `_doubled_pattern` match starts at one. None: anywhere.
 
-    Every `_doubled_pattern` match is ``w`` between characters outside ``[\\p{L}\\p{N}'’-]``
-    (or the text's ends), spaces and ``w`` again, so once every run of such characters is one
-    space and the text is lower-cased, `` w w `` is in it. Exact for ASCII words unless the text
-    holds a non-ASCII letter that matches an ASCII one case-insensitively (K, ſ, İ, ı)."""
-    if not all(w.isascii() for w in words) or casefold_for(text) is None:
-        return True
-    low = " " + _NOT_WORD.sub(" ", text).lower() + " "
-    return any(f" {w} {w} " in low for w in words)
+    A match is ``w``, spaces and ``w`` again after a character outside ``[\\p{L}\\p{N}'’-]``
+    (or at the start). Lower-cased, it reads ``w w``, or ``w`` and two spaces, not just after an
+    ASCII letter, digit, ' or - (lower-casing makes a character none of these unless it was
+    one). Exact for ASCII words unless the text holds a non-ASCII letter that matches an ASCII
+    one case-insensitively (K, ſ, İ, ı); offsets are the lower case's, the same when lower-casing
+    kept the length (then no character became two). The first look is in UTF-8, faster to
+    search, where ASCII bytes are the ASCII characters and a non-ASCII one ends in a byte that
+    is none of those above."""
+    low = casefold_for(text)
+    if not all(w.isascii() for w in words) or low is None or len(low) != len(text):
+        return None
+    needles = [f"{w} {w}" for w in words]
+    if "  " in low:
+        needles += [f"{w}  " for w in words]
+    data = low.encode()
+    if all(next(_unglued(data, n.encode(), _GLUED_BYTES), None) is None for n in needles):
+        return []
+    return [i for n in needles for i in _unglued(low, n, _GLUED_CHARS)]
+
+
+def _unglued(s: Any, needle: Any, glued: frozenset[Any]) -> Iterator[int]:
+    """Offsets of ``needle`` in ``s`` (a str or bytes) not just after an element of ``glued``."""
+    i = s.find(needle)
+    while i >= 0:
+        if i == 0 or s[i - 1] not in glued:
+            yield i
+        i = s.find(needle, i + 1)
 
 
 def doubled_word(
@@ -329,8 +435,9 @@ def doubled_word(
     words = tuple(sorted(_words_set(rule, "words")))
     pat = _doubled_pattern(words)
     out: list[Edit] = []
-    if not _may_double(words, text):
-        return out
+    spots = _double_spots(words, text)
+    if spots is not None:
+        lines = [lines[k] for k in _lines_at(spots, lines)]
     for line in lines:
         code: bool | None = None  # asked only when the pattern matches
         for m in pat.finditer(line.text):
@@ -360,7 +467,9 @@ def cut_off_repeat(
     # head), and a line's first sentence that starts with a lower-case letter (a cut-off tail).
     heads: list[tuple[Line, list[_Sent], str, bool]] = []
     tails: list[tuple[Line, list[_Sent], str]] = []
-    for k, line in enumerate(lines):
+    # Each match of the trigger is the line break before a line ("\n" + text: the first too).
+    for k in _lines_at((m.start() for m in _cut_off_trigger(min_words).finditer("\n" + text)), lines):
+        line = lines[k]
         # A head ends without closing punctuation, a tail starts in lower case: the line's own
         # ends tell (a head's last sentence ends where the line does and holds a word, so it
         # ends like the line; the first sentence starts at the line's first non-space).
@@ -369,27 +478,37 @@ def cut_off_repeat(
         ss = sents[k]
         if not ss:
             continue
+        # (each fold only after the cheaper checks on the raw text)
         frag = text[ss[-1].start : ss[-1].end]
-        f = fold(frag)
-        if f and not _ends_sentence(frag) and frag.rstrip()[-1:] not in ":;" and len(
-            f.split()
-        ) >= min_words:
-            weak = frag.rstrip().endswith(",") or f.split()[-1] in dangling
-            heads.append((line, ss, f, weak))
+        if not _ends_sentence(frag) and frag.rstrip()[-1:] not in ":;":
+            f = fold(frag)
+            if f and len(f.split()) >= min_words:
+                weak = frag.rstrip().endswith(",") or f.split()[-1] in dangling
+                heads.append((line, ss, f, weak))
         frag = text[ss[0].start : ss[0].end]
-        f = fold(frag)
-        if f and frag[:1].islower() and len(f.split()) >= min_words and _ends_sentence(frag):
-            tails.append((line, ss, f))
+        if frag[:1].islower() and _ends_sentence(frag):
+            f = fold(frag)
+            if f and len(f.split()) >= min_words:
+                tails.append((line, ss, f))
     if not heads and not tails:
         return []
-    # Sentences of other lines, by their first and last folded word.
+    # Sentences of other lines, by their first and last folded word, for the words looked up
+    # below. An ASCII line folds to runs of letters and digits of its lower case, so one that
+    # lacks the longest whole word of every head (all its words but the last, maybe cut) and
+    # tail (all but the first) can never start or end with the same folded text: skipped.
+    firsts = {f.split()[0] for _, _, f, _ in heads}
+    lasts = {f.split()[-1] for _, _, f in tails}
+    longest = {max(f.split()[:-1], key=len, default="") for _, _, f, _ in heads}
+    longest |= {max(f.split()[1:], key=len, default="") for _, _, f in tails}
     by_first: dict[str, list[tuple[int, int, int]]] = {}
     by_last: dict[str, list[tuple[int, int, int]]] = {}
-    for line, ss in zip(lines, sents, strict=True):
-        for sn in ss:
+    for k in _lines_holding(longest, text, lines):
+        line = lines[k]
+        for sn in sents[k]:
             words = fold(text[sn.start : sn.end]).split()
-            if words:
+            if words and words[0] in firsts:
                 by_first.setdefault(words[0], []).append((line.index, sn.start, line.end))
+            if words and words[-1] in lasts:
                 by_last.setdefault(words[-1], []).append((line.index, line.start, sn.end))
     out: list[Edit] = []
     for line, ss, f, weak in heads:
@@ -417,6 +536,40 @@ def cut_off_repeat(
                                 "cut-off sentence tail repeated whole on another line"))
                 break
     return out
+
+
+@lru_cache(maxsize=16)
+def _cut_off_trigger(min_words: int) -> re.Pattern[str]:
+    """Finds the line break before every line that `cut_off_repeat` may take a head or tail
+    from (and more lines). Such a line starts in lower case or does not end a sentence: the first
+    lookahead takes [ \\t] for the only spaces and all of non-ASCII (and ASCII spaces) for lower
+    case, the second takes a line ending like a sentence with [ \\t] after it as the only ones
+    that do. And its head or tail folds to ``min_words`` words or more: not ASCII, or ASCII with
+    as many runs of letters and digits (what `fold` keeps of an ASCII line, and of any part)."""
+    runs = rf"[^a-zA-Z0-9\n]*[a-zA-Z0-9]+(?:[^a-zA-Z0-9\n]+[a-zA-Z0-9]+){{{max(min_words - 1, 0)}}}"
+    return re.compile(
+        r"\n(?:(?=[ \t]*[^\x00-\x0a\x0e-\x1b\x20-\x60\x7b-\x7f])|(?![^\n]*[.!?…][\"'”’»)\]]*[ \t]*$))"
+        rf"(?=[^\n]*[^\x00-\x7f]|{runs if min_words > 0 else ''})",
+        re.MULTILINE,
+    )
+
+
+_NON_ASCII_LINE = re.compile(r"[^\x00-\x7f][^\n]*")
+
+
+def _lines_holding(words: set[str], text: str, lines: Sequence[Line]) -> list[int]:
+    """Indices of the lines that are not ASCII or whose lower case holds one of ``words``."""
+    low = text.lower()
+    if "" in words or len(low) != len(text):  # lower() made a character two: line by line
+        return [k for k, ln in enumerate(lines)
+                if not ln.text.isascii() or any(w in ln.text.lower() for w in words)]
+    hits = [m.start() for m in _NON_ASCII_LINE.finditer(text)]
+    for w in words:
+        i = low.find(w)
+        while i >= 0:
+            hits.append(i)
+            i = low.find(w, i + 1)
+    return _lines_at(hits, lines)
 
 
 DETECTORS: dict[str, Detector] = {
@@ -511,7 +664,7 @@ class FragmentsStage:
         rules = [r for r in self.rules or () if r.lang in (lang, "any")]
         if not rules:
             return []
-        lines = list(iter_lines(text))
+        lines = _Lines(text)
         sents = _LazySentences(lines)
         found: list[Edit] = []
         for r in rules:

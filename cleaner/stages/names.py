@@ -30,7 +30,11 @@ class NamesStage:
 
     def edits(self, text: str, ctx: Context | None = None) -> list[Edit]:
         sp = self.table.spelling
-        mentions = find_mentions(text, sp)
+        # Only mentions whose surname's key ends in the last word of a table key can change:
+        # a full name is rewritten only when its whole key is in the table (every token key
+        # non-empty, so the surname's key ends the table key), and a lone surname only when its
+        # key equals such a surname's key. So the others are not even looked for.
+        mentions = find_mentions(text, sp, self.table.surnames)
         out: list[Edit] = []
         # surname key -> {(rule, canonical)} from full names resolved in this document
         seen: dict[str, set[tuple[str, str]]] = {}
