@@ -35,3 +35,14 @@ def test_badness_shortcut_is_exact(line):
     assert _BADNESS_NEEDS is not None  # the installed ftfy has the expected shape
     if ftfy.badness.is_bad(line):
         assert _may_be_bad(line)
+
+
+@given(st.text(max_size=30), st.text(max_size=30), st.text(max_size=30), st.text(max_size=30))
+def test_diff_edits_turn_one_line_into_the_other(head, a_mid, b_mid, tail):
+    from cleaner.document import apply_edits
+    from cleaner.ruleset import Rule
+    from cleaner.stages.unicode import diff_edits
+
+    rule = Rule(id="unicode.ftfy", kind="detector", why="test", family="unicode")
+    a, b = head + a_mid + tail, head + b_mid + tail
+    assert apply_edits(a, diff_edits(rule, 0, a, b)) == b

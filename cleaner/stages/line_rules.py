@@ -289,7 +289,7 @@ class _Dispatch:
         for i, entry in enumerate(compact):
             pf = entry[2]
             lits = _required_literals(pf)
-            if pf is not None and lits is not None and len(lits) <= _MAX_SCANNED_LITERALS:
+            if pf is not None and lits is not None and len(lits) <= _MAX_SCANNED_LITERALS and all(map(_rare, lits)):
                 scanned.append((i, pf.icase, lits))
                 continue
             branches = _anchored_branches(pf)
@@ -350,6 +350,11 @@ class _Dispatch:
         if len(out) > 1:
             out = sorted(set(out))
         return out
+
+
+def _rare(lit: str) -> bool:
+    """Worth a scan of the text: not one or two letters or digits (a "y" is on most lines)."""
+    return len(lit) >= 3 or not lit.isascii() or not lit.isalnum()
 
 
 def _lines_holding(hay: str, lits: Sequence[str], lines: Sequence[Line], starts: Sequence[int]) -> set[int]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import ftfy
 import ftfy.badness
@@ -60,6 +60,9 @@ _FTFY_SLOW = regex.compile(
 # The same class for ``re``, which scans a whole text much faster than ``regex``.
 _FTFY_SLOW_RE = re.compile(_FTFY_SLOW.pattern)
 _CURLY = str.maketrans({c: "'" for c in "\u02bc\u2018\u2019\u201a\u201b"} | {c: '"' for c in "\u201c\u201d\u201e\u201f"})
+
+
+_CURLY_RUN = re.compile("[" + "".join(map(chr, _CURLY)) + "]+")
 
 
 def _uncurl(line: str) -> str:
@@ -146,6 +149,19 @@ def _ftfy_needed(line: str) -> bool:
 _TOKEN = regex.compile(r"\w+|\s+|.", regex.S)
 
 
+def _common_length(a: str, b: str, most: int, same: Callable[[int], bool]) -> int:
+    """The largest k <= most with same(k), by bisection: slice comparisons run in C, a
+    character loop in Python does not."""
+    lo, hi = 0, most
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if same(mid):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
 def diff_edits(rule: Rule, offset: int, a: str, b: str, note: str = "") -> list[Edit]:
     """Small edits turning ``a`` into ``b``: a diff over word/space/symbol tokens.
 
@@ -155,13 +171,9 @@ def diff_edits(rule: Rule, offset: int, a: str, b: str, note: str = "") -> list[
     """
     if a == b:
         return []
-    p = 0
     n = min(len(a), len(b))
-    while p < n and a[p] == b[p]:
-        p += 1
-    s = 0
-    while s < n - p and a[-1 - s] == b[-1 - s]:
-        s += 1
+    p = _common_length(a, b, n, lambda k: a[:k] == b[:k])
+    s = _common_length(a, b, n - p, lambda k: a[len(a) - k :] == b[len(b) - k :])
     a_mid, b_mid = a[p : len(a) - s], b[p : len(b) - s]
     base = offset + p
     if len(a_mid) == len(b_mid):  # one-for-one replacements (quotes): runs of changed characters
@@ -251,8 +263,9 @@ class FtfyStage:
             found: list[Edit] = []
             fast = ftfy_fast(line)
             if fast is not None:
-                if fast != line:
-                    found = diff_edits(rule, 0, line, fast, "uncurl_quotes")
+                if fast != line:  # only curly quotes changed: each run of them is one edit
+                    found = [Edit(rule.id, m.start(), m.end(), fast[m.start() : m.end()], rule.safety, "uncurl_quotes")  # type: ignore[arg-type]
+                             for m in _CURLY_RUN.finditer(line)]
             else:
                 try:
                     fixed = ftfy.fix_and_explain(line, config=FTFY_CONFIG)
