@@ -10,7 +10,8 @@ The corpus (``benchmarks/.cache/corpus-<MB>mb.jsonl``, cached) is built from the
 whole-page text, the ground-truth texts and the seeds, repeated with variation (paragraphs
 shuffled, numbers changed, some mojibake and boilerplate injected). In-process ratios use the
 first ``--sample-mb`` of it; the ``--jobs`` comparison runs ``clean`` on the first ``--cli-mb``;
-``--rss-mb 1000`` cleans a 1 GB file to measure peak memory per process.
+``--rss-mb 1000`` cleans a 1 GB file to measure peak memory per process; ``--stages`` prints
+only where the time goes, stage by stage, on the dev pages.
 """
 
 from __future__ import annotations
@@ -225,6 +226,43 @@ def rows(a: argparse.Namespace) -> Iterator[tuple[str, str, str, str]]:
         yield "peak RSS per process", f"{rss / 1024:.0f} MB", "< 300 MB", f"{a.rss_mb} MB input, --jobs 2"
 
 
+def stage_rows(repeat: int) -> Iterator[tuple[str, str, str]]:
+    """Where the time goes: each stage's share on the dev pages (cold caches, best of ``repeat``),
+    in ms per MB and as a fraction of ``ftfy.fix_text`` on the same texts."""
+    import ftfy
+
+    from cleaner import normalize, zones
+    from cleaner.api import Cleaner
+
+    dev = dev_page_texts()
+    mb = sum(len(s.encode()) for s in dev) / 1e6
+    t_ftfy = best_of(repeat, ftfy.fix_text, dev)
+    best: dict[str, float] = {}
+    total = float("inf")
+    for _ in range(repeat):
+        for cache in (normalize.fold, zones.words_of, zones._is_paragraph):
+            cache.cache_clear()
+        c = Cleaner.default()
+        c.clean("warm up")
+        spent: dict[str, float] = {}
+        for st in c._pipeline.stages:
+            def timed_edits(text: str, ctx: object, _edits=st.edits, _name=st.name, _spent=spent) -> object:
+                t = time.perf_counter()
+                try:
+                    return _edits(text, ctx)
+                finally:
+                    _spent[_name] = _spent.get(_name, 0.0) + time.perf_counter() - t
+            object.__setattr__(st, "edits", timed_edits)
+        total = min(total, timed(c.clean, dev))
+        for k, v in spent.items():
+            best[k] = min(best.get(k, float("inf")), v)
+    for k, v in sorted(best.items(), key=lambda kv: -kv[1]):
+        yield k, f"{1000 * v / mb:.0f}", f"{v / t_ftfy:.2f}"
+    rest = total - sum(best.values())
+    yield "(pipeline: rounds, composing edits, language guess)", f"{1000 * rest / mb:.0f}", f"{rest / t_ftfy:.2f}"
+    yield "total", f"{1000 * total / mb:.0f}", f"{total / t_ftfy:.2f}"
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--mb", type=int, default=100, help="corpus size in MB (cached)")
@@ -233,8 +271,14 @@ def main() -> None:
     p.add_argument("--phrases", type=int, default=100_000, help="phrases in the large synthetic pack")
     p.add_argument("--repeat", type=int, default=3, help="timed passes over the dev pages (the best counts)")
     p.add_argument("--rss-mb", type=int, default=0, help="clean a corpus of this size to measure peak RSS (e.g. 1000)")
+    p.add_argument("--stages", action="store_true", help="only the per-stage times on the dev pages")
     a = p.parse_args()
     os.chdir(ROOT)
+    if a.stages:
+        print("| stage | ms per MB | × ftfy.fix_text time |\n|---|---:|---:|")
+        for r in stage_rows(a.repeat):
+            print("| " + " | ".join(r) + " |", flush=True)
+        return
     print(f"corpus: {corpus(a.mb)} ({a.mb} MB), cores: {os.cpu_count()}\n")
     print("| measure | result | goal | note |\n|---|---|---|---|")
     for r in rows(a):
