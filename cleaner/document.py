@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any, Literal
 
 Safety = Literal["safe", "risky"]
@@ -141,14 +142,10 @@ def compose(
         return list(done)
     if not done:  # nothing earlier to map through: offsets are already original ones
         return new
-    t_starts: list[int] = []
-    t_ends: list[int] = []
-    shift = 0
-    for e in done:
-        ts = e.start + shift
-        t_starts.append(ts)
-        t_ends.append(ts + len(e.replacement))
-        shift += len(e.replacement) - (e.end - e.start)
+    # where each earlier edit's output sits in the current text
+    shifts = accumulate((len(e.replacement) - e.end + e.start for e in done), initial=0)
+    t_starts = [e.start + sh for e, sh in zip(done, shifts, strict=False)]  # shifts has one more
+    t_ends = [ts + len(e.replacement) for ts, e in zip(t_starts, done, strict=True)]
 
     def orig_after(p: int) -> int:
         """Original offset of current offset p, placed after earlier edits that end at p."""
@@ -173,7 +170,7 @@ def compose(
         return out
 
     # Split new edits around earlier pure deletions they span, so those keep their own rule.
-    deletions = [t_starts[i] for i in range(len(done)) if t_starts[i] == t_ends[i]]
+    deletions = [ts for ts, te in zip(t_starts, t_ends, strict=True) if ts == te]
     split: list[Edit] = []
     for ne in new:
         lo = bisect.bisect_right(deletions, ne.start)
