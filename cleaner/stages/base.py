@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol, runtime_checkable
 
@@ -67,7 +67,7 @@ def iter_lines(text: str) -> Iterator[Line]:
         i += 1
 
 
-def removal_span(lines: list[Line], i: int) -> tuple[int, int]:
+def removal_span(lines: Sequence[Line], i: int) -> tuple[int, int]:
     """The span that removes line ``i``: the line and its break, plus the blank lines after it
     when it starts a paragraph, so no empty paragraph is left behind."""
     stop = lines[i].stop
@@ -77,3 +77,35 @@ def removal_span(lines: list[Line], i: int) -> tuple[int, int]:
             stop = lines[j].stop
             j += 1
     return lines[i].start, stop
+
+
+class LineFacts(NamedTuple):
+    """What several stages need of every line of one text: the lines, their word counts and
+    whether each reads as an article paragraph (`cleaner.zones`). Read-only."""
+
+    lines: tuple[Line, ...]
+    words: tuple[int, ...]
+    paragraph: tuple[bool, ...]
+
+
+_last_facts: tuple[str, LineFacts] | None = None
+
+
+def line_facts(text: str) -> LineFacts:
+    """`LineFacts` of ``text``, shared by the stages that see the same text object in a row.
+
+    Within a round, a stage that changes nothing hands the next one the very same string, and
+    a fixpoint round mostly changes nothing; so the last text's facts are kept (one slot, set
+    in one assignment, so threads can only make it compute twice, never answer wrongly)."""
+    global _last_facts
+    last = _last_facts
+    if last is not None and last[0] is text:
+        return last[1]
+    from cleaner.zones import is_paragraph, words_of
+
+    lines = tuple(iter_lines(text))
+    words = tuple([words_of(ln.text) for ln in lines])
+    paragraph = tuple([is_paragraph(ln.text, w) for ln, w in zip(lines, words, strict=True)])
+    facts = LineFacts(lines, words, paragraph)
+    _last_facts = (text, facts)
+    return facts

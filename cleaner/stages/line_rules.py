@@ -19,8 +19,8 @@ from cleaner.document import Edit
 from cleaner.normalize import fold
 from cleaner.prefilter import Prefilter, analyze, casefold_for
 from cleaner.ruleset import Rule
-from cleaner.stages.base import Context, Line, iter_lines, removal_span
-from cleaner.zones import find_zones, is_paragraph, words_of
+from cleaner.stages.base import Context, Line, iter_lines, line_facts, removal_span
+from cleaner.zones import find_zones, words_of
 
 DEFAULT_TIMEOUT = 0.5
 _MAX_SCANNED_LITERALS = 8  # a rule needing one of more literals than this is checked per line
@@ -426,16 +426,14 @@ class LineRulesStage:
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.name, self.rules, self.timeout))
 
-    def hits(self, text: str, ctx: Context) -> tuple[list[Line], list[Hit], list[Edit]]:
+    def hits(self, text: str, ctx: Context) -> tuple[Sequence[Line], list[Hit], list[Edit]]:
         """Whole-line hits (zone-filtered, with extensions) and span edits for ``text``."""
         m = self._matcher
         dead: set[str] = set()
         if not (m.whole or m.prefix or m.regexes) and all(r.where == "any" for r, _ in m.spans):
             # span rules only (residue): no zones to find, no lines to fold (nor, mostly, to split)
             return [], [], self._span_edits(text, None, _ANYWHERE, set(), dead, ctx)
-        lines = list(iter_lines(text))
-        words = [words_of(ln.text) for ln in lines]
-        paragraph = [is_paragraph(ln.text, w) for ln, w in zip(lines, words, strict=True)]
+        lines, words, paragraph = line_facts(text)
         first_paragraph = next((i for i, p in enumerate(paragraph) if p), -1)
         raw: list[tuple[int, Rule]] = []
         always, by_line = m._dispatch(ctx.lang, ctx.site).others_for(text, lines)
@@ -467,7 +465,7 @@ class LineRulesStage:
         return lines, hits, spans
 
     def _span_edits(
-        self, text: str, lines: list[Line] | None, zones: Any, taken: set[int], dead: set[str], ctx: Context
+        self, text: str, lines: Sequence[Line] | None, zones: Any, taken: set[int], dead: set[str], ctx: Context
     ) -> list[Edit]:
         """Span rule edits; ``lines`` None: split ``text`` only if some rule may match."""
         out: list[Edit] = []
