@@ -46,3 +46,15 @@ def test_diff_edits_turn_one_line_into_the_other(head, a_mid, b_mid, tail):
     rule = Rule(id="unicode.ftfy", kind="detector", why="test", family="unicode")
     a, b = head + a_mid + tail, head + b_mid + tail
     assert apply_edits(a, diff_edits(rule, 0, a, b)) == b
+
+
+@given(st.lists(st.sampled_from([*PIECES, " ", "word ", "x" * 20]), max_size=40).map("".join) | st.text(max_size=60))
+def test_windowed_badness_never_misses(line):
+    """`_looks_bad` finds every line ftfy calls bad (it may flag more: those go to ftfy)."""
+    import ftfy.badness
+
+    from cleaner.stages.unicode import _BADNESS_WIDTH, _looks_bad
+
+    assert _BADNESS_WIDTH is not None
+    if ftfy.badness.is_bad(line):
+        assert _looks_bad(line)

@@ -83,10 +83,10 @@ def ftfy_fast(line: str) -> str | None:
     """
     if "&" in line or _FTFY_SLOW_RE.search(line) or not unicodedata.is_normalized("NFC", line):
         return None
-    if _may_be_bad(line) and ftfy.badness.is_bad(line):
+    if _looks_bad(line):
         return None
     out = _uncurl(line)
-    if out != line and _may_be_bad(out) and ftfy.badness.is_bad(out):
+    if out != line and _looks_bad(out):
         return None
     return out
 
@@ -138,8 +138,48 @@ def _badness_needs() -> re.Pattern[str] | None:
 _BADNESS_NEEDS = _badness_needs()
 
 
+def _badness_width() -> int | None:
+    """The longest text one match of ftfy's badness pattern can span (None: unbounded)."""
+    from re import _parser
+
+    try:
+        pat = ftfy.badness.BADNESS_RE
+        most = _parser.parse(pat.pattern, pat.flags).getwidth()[1]
+    except Exception:  # another ftfy, another shape: no shortcut
+        return None
+    return most if most < 100 else None
+
+
+_BADNESS_WIDTH = _badness_width()
+
+
 def _may_be_bad(line: str) -> bool:
     return _BADNESS_NEEDS is None or _BADNESS_NEEDS.search(line) is not None
+
+
+def _looks_bad(line: str) -> bool:
+    """``ftfy.badness.is_bad(line)``, looking only near the characters a match needs.
+
+    Every match holds one of them and spans at most ``_BADNESS_WIDTH`` characters, so it lies
+    in a window that wide on either side of one: searching the windows finds it. A window can
+    only add a match at its own start (the pattern's one ``^`` alternative), which sends the
+    line to ftfy's full repair: slower, never wrong.
+    """
+    if _BADNESS_NEEDS is None or _BADNESS_WIDTH is None:
+        return ftfy.badness.is_bad(line)
+    w = _BADNESS_WIDTH
+    spans: list[list[int]] = []
+    for m in _BADNESS_NEEDS.finditer(line):
+        a, b = max(0, m.start() - w + 1), m.end() + w - 1
+        if spans and a <= spans[-1][1]:
+            spans[-1][1] = b
+        else:
+            spans.append([a, b])
+    if not spans:
+        return False
+    if sum(b - a for a, b in spans) * 2 >= len(line):
+        return ftfy.badness.is_bad(line)
+    return any(ftfy.badness.is_bad(line[a:b]) for a, b in spans)
 
 
 def _ftfy_needed(line: str) -> bool:
