@@ -419,7 +419,7 @@ def _part_keys(sp: Spelling, words: Iterable[str]) -> list[tuple[str, str]]:
     words = list(words)
     new = [w for w in words if w not in known]
     if new:
-        if len(known) > 1 << 17:
+        if len(known) > 1 << 16:  # as many as the lru cache of _token_key keeps
             known.clear()
         known.update(zip(new, _keys(sp, new), strict=True))
     return [(w, known[w]) for w in words]
