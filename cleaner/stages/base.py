@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 from cleaner.document import Edit
@@ -54,17 +55,21 @@ class Line(NamedTuple):
 
 def iter_lines(text: str) -> Iterator[Line]:
     """Split on ``\\n`` only (the unicode stage has already made every line break a ``\\n``)."""
-    pos = 0
-    i = 0
-    n = len(text)
-    while pos < n:
-        nl = text.find("\n", pos)
-        if nl < 0:
-            yield Line(i, pos, n, n, text[pos:])
-            return
-        yield Line(i, pos, nl, nl + 1, text[pos:nl])
-        pos = nl + 1
-        i += 1
+    return iter(split_lines(text))
+
+
+def split_lines(text: str) -> list[Line]:
+    """The lines of ``text`` (see `iter_lines`), built with ``str.split`` in one go: no empty
+    last line after a final break; a line's ``stop`` includes its break when it has one."""
+    parts = text.split("\n")
+    if parts[-1] == "":
+        parts.pop()  # the text ends with a break (or is empty): no line after it
+    starts = accumulate([len(p) + 1 for p in parts], initial=0)
+    lines = [Line(i, s, s + len(p), s + len(p) + 1, p) for i, (s, p) in enumerate(zip(starts, parts, strict=False))]
+    if lines and lines[-1].stop > len(text):  # the last line has no break
+        last = lines[-1]
+        lines[-1] = Line(last.index, last.start, last.end, last.end, last.text)
+    return lines
 
 
 def removal_span(lines: Sequence[Line], i: int) -> tuple[int, int]:
@@ -103,7 +108,7 @@ def line_facts(text: str) -> LineFacts:
         return last[1]
     from cleaner.zones import is_paragraph, words_of
 
-    lines = tuple(iter_lines(text))
+    lines = tuple(split_lines(text))
     words = tuple([words_of(ln.text) for ln in lines])
     paragraph = tuple([is_paragraph(ln.text, w) for ln, w in zip(lines, words, strict=True)])
     facts = LineFacts(lines, words, paragraph)
