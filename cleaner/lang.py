@@ -32,7 +32,9 @@ _LATIN = regex.compile(r"\p{Latin}")
 _UK_ONLY = regex.compile(r"[іїєґІЇЄҐ]")
 _RU_ONLY = regex.compile(r"[ыэъёЫЭЪЁ]")
 _WORD = regex.compile(r"[\p{L}\p{M}']+")
-_ASCII_WORD = re.compile(r"[A-Za-z']+")  # _WORD on ASCII text
+_ASCII_WORD = re.compile(r"[A-Za-z']+")  # _WORD on text without non-ASCII letters or marks
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
+_LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
 _ASCII_LETTERS = bytes(string.ascii_letters, "ascii")
 
 
@@ -63,18 +65,34 @@ def _cyrillic(text: str) -> str | None:
     return None
 
 
+def _non_ascii(s: str) -> str:
+    return "" if s.isascii() else _ASCII_RUN.sub("", s)
+
+
+def _script_counts(s: str, rest: str) -> tuple[int, int, int, int, int]:
+    """Han, Kana, Cyrillic, Latin and Hangul characters of ``s`` (``rest``: its non-ASCII
+    characters). ASCII letters are Latin and the only ASCII letters, so they are counted with
+    bytes.translate, and the script patterns run on the non-ASCII rest alone."""
+    ascii_part = s.encode("ascii", "ignore")
+    latin = len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS))
+    if not rest:
+        return 0, 0, 0, latin, 0
+    return (len(_HAN.findall(rest)), len(_KANA.findall(rest)), len(_CYR.findall(rest)),
+            latin + len(_LATIN.findall(rest)), len(_HANGUL.findall(rest)))
+
+
+def _words(s: str, rest: str) -> list[str]:
+    """The case-folded words of ``s``: with no non-ASCII letter or mark in it, the ASCII
+    pattern finds the same words faster."""
+    plain = not rest or not _LETTER_OR_MARK.search(rest)
+    return (_ASCII_WORD if plain else _WORD).findall(s.casefold())
+
+
 def detect(text: str, stopwords: str | None = None) -> str | None:
     """Language code (en de fr es it pt nl pl tr id ru uk zh ja) or None when unsure."""
     s = text[:LIMIT]
-    if s.isascii():  # the common case, counted without the script patterns (same counts)
-        han = kana = cyr = hangul = 0
-        latin = len(s) - len(s.encode().translate(None, _ASCII_LETTERS))
-    else:
-        han = len(_HAN.findall(s))
-        kana = len(_KANA.findall(s))
-        cyr = len(_CYR.findall(s))
-        latin = len(_LATIN.findall(s))
-        hangul = len(_HANGUL.findall(s))
+    rest = _non_ascii(s)
+    han, kana, cyr, latin, hangul = _script_counts(s, rest)
     cjk = han + kana
     letters = cjk + cyr + latin + hangul
     if letters < MIN_LETTERS and cjk < 8:
@@ -90,7 +108,7 @@ def detect(text: str, stopwords: str | None = None) -> str | None:
         return None
     table = _table(stopwords)
     scores: dict[str, float] = {}
-    counts = Counter((_ASCII_WORD if s.isascii() else _WORD).findall(s.casefold()))
+    counts = Counter(_words(s, rest))
     for w in counts.keys() & table.keys():
         n = counts[w]
         for lang, weight in table[w]:

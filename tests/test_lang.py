@@ -118,3 +118,19 @@ def test_only_the_head_is_read() -> None:
 def test_deterministic() -> None:
     text = " ".join(SAMPLES["nl"] + SAMPLES["de"][:1])
     assert len({detect(text) for _ in range(5)}) == 1
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_MIXED = st.lists(st.sampled_from(list("abc XYZ'’“—é東京のы한ıİ\u0301") + ["word ", "слово ", "über "]), max_size=40).map("".join)
+
+
+@given(_MIXED | st.text(max_size=80))
+def test_fast_counts_are_the_script_patterns(s):
+    from cleaner import lang
+
+    rest = lang._non_ascii(s)
+    assert lang._script_counts(s, rest) == tuple(
+        len(p.findall(s)) for p in (lang._HAN, lang._KANA, lang._CYR, lang._LATIN, lang._HANGUL))
+    assert lang._words(s, rest) == lang._WORD.findall(s.casefold())
