@@ -99,7 +99,18 @@ def _parse_seq(src: str, i: int) -> tuple[int, list[tuple[str, object, str]]]:
             elif e == "U":
                 j += 8
             elif e.isdigit() or e in "gk":
-                raise _Fail("backreference")
+                # a backreference: an opaque atom (it adds no literal, and no prefix goes past it)
+                if e in "gk":
+                    if j >= n or src[j] != "<" or src.find(">", j) < 0:
+                        raise _Fail("bad backreference")
+                    j = src.find(">", j) + 1
+                else:
+                    while j < n and src[j].isdigit():
+                        j += 1
+                atom_src = src[i:j]
+                i, q = _parse_quant(src, j)
+                seq.append(("backref", atom_src, q))
+                continue
             kind = "zero" if e in _ZERO_WIDTH_ESC else "esc"
             atom_src = src[i:j]
             i = j

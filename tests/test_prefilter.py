@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleaner.prefilter import analyze, casefold_for
 from cleaner.ruleset import RuleSet
@@ -48,3 +50,34 @@ def test_unknown_shapes_get_no_prefilter() -> None:
 
 
 _LINES = _lines()
+
+
+_SPAN_RULES = [r for r in RuleSet.default().rules if r.kind == "span" and r.pattern]
+_BACKREF_PATTERNS = [
+    r"(?<![\w*])(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1(?![\w*])",
+    r"^(ab)\1+x",
+    r"(a)\g<1>b",
+    r"(\w+) \1",
+]
+
+
+@pytest.mark.parametrize("rule", _SPAN_RULES, ids=lambda r: r.id)
+def test_span_prefilter_never_rejects_a_match(rule) -> None:  # type: ignore[no-untyped-def]
+    pat = rule.compiled
+    pf = analyze(pat.pattern, pat.flags)
+    if pf is None:
+        return
+    for line in [*_LINES, *(s for s in (*rule.remove, *rule.keep) if isinstance(s, str))]:
+        if pat.search(line):
+            assert pf.may_match(line, casefold_for(line)), (rule.id, line)
+
+
+@given(st.text(alphabet="ab*_ x\n", max_size=30) | st.text(max_size=30))
+def test_backreferences_are_opaque_to_the_prefilter(line) -> None:  # type: ignore[no-untyped-def]
+    import regex
+
+    for src in _BACKREF_PATTERNS:
+        pat = regex.compile(src)
+        pf = analyze(src, pat.flags)
+        if pf is not None and pat.search(line):
+            assert pf.may_match(line, casefold_for(line)), (src, line)
