@@ -171,3 +171,24 @@ def test_comment_heading_with_a_long_quoted_title():
     comment = "I think this is a very good decision by the alliance and long overdue, to be honest with you all."
     text = f"{P1}\n\n{P2}\n\n{P3}\n\n{heading}\n\n{comment}\n"
     assert run(text, "comment-section") == f"{P1}\n\n{P2}\n\n{P3}\n"
+
+
+# --- whole-page signal ----------------------------------------------------------------------------
+
+COOKIE = ("We use cookies to improve your experience on our website and to show you personalised "
+          "advertising, as described in our privacy policy.")
+
+
+def test_whole_page_with_a_cookie_paragraph_on_top():
+    """A long cookie notice counts as a paragraph and moves the head zone; the navigation on both
+    sides of the main block still says this is a whole page."""
+    menu = "\n".join(["News", "Sport", "Weather", "Video", "Live", "Jobs", "Help"])
+    text = f"{COOKIE}\n\n{menu}\n\n{P1}\n\n{P2}\n\n{P3}\n\n{FOOT}\n\n{COOKIE}\n\n{menu}\n{FOOT}\n"
+    assert run(text, "outside-block") == f"{P1}\n\n{P2}\n\n{P3}\n"
+
+
+def test_extracted_article_ending_in_a_long_list_untouched():
+    """Short lines on one side of the block only: an extracted article with a list, not a page."""
+    items = "\n".join(f"Item {i}" for i in range(30))
+    text = f"{P1}\n\nWhat the plan holds\n{items}\n\n{P2}\n\n{P3}\n"
+    assert run(text, "outside-block") == text

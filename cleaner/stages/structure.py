@@ -7,7 +7,8 @@ Each detector is a ``kind = "detector"`` rule in ``rules/structure/*.toml`` (all
 
 ``menu-run``       a run of >= 3 short link-like lines (menus, tag clouds, category lists) in
                    the head or tail zone.
-``outside-block``  on a whole page (many short lines around the text), everything before and
+``outside-block``  on a whole page (many short lines around the text, or short lines on both
+                   sides of the main block when a long cookie notice moves the zones), everything before and
                    after the main text block: the block is the stretch of lines with the most
                    prose, found as a maximum-sum segment (paragraph words count for, short
                    lines against: Finn et al.'s body text extraction, on lines). A line of 40+
@@ -28,7 +29,7 @@ import regex
 from cleaner.document import Edit
 from cleaner.ruleset import Rule
 from cleaner.stages.base import Context, Line, iter_lines, removal_span
-from cleaner.zones import find_zones, is_paragraph, words_of
+from cleaner.zones import Zones, find_zones, is_paragraph, words_of
 
 # A line that ends like a sentence (or a list lead-in) is prose, however short.
 _SENTENCE_END = regex.compile(r"[.!?:;。！？…\"”’»)]\s*$")
@@ -131,6 +132,20 @@ def line_score(line: str, words: int, paragraph: bool) -> float:
     return -0.5 * words  # a headline, a list item, a table row
 
 
+def is_whole_page(words: Sequence[int], para: Sequence[bool], zones: Zones, bs: int, be: int) -> bool:
+    """Is this a whole page (navigation around the text) rather than an extractor's output?
+
+    Either a dozen short lines sit in the head and tail zones, or, when a long cookie or sign-up
+    notice counts as a paragraph and moves the zones, short lines sit on *both* sides of the main
+    block ``[bs, be)``: at least six before and six after, two dozen in all. An extracted article
+    that ends with a long list has its short lines on one side only."""
+    short = [0 < w <= SHORT_WORDS and not p for w, p in zip(words, para, strict=True)]
+    if sum(1 for i, s in enumerate(short) if s and zones.zone(i) != "body") >= PAGE_MIN_SHORT:
+        return True
+    before, after = sum(short[:bs]), sum(short[be:])
+    return min(before, after) >= PAGE_MIN_SHORT // 2 and before + after >= 2 * PAGE_MIN_SHORT
+
+
 def main_block(scores: Sequence[float]) -> tuple[int, int, float]:
     """The maximum-sum run of lines ``[start, end)`` and its sum (0-length when all <= 0)."""
     best, bs, be = 0.0, 0, 0
@@ -182,17 +197,12 @@ class StructureStage:
                     break
 
         if self._outside:
-            short_outside = sum(
-                1 for i, w in enumerate(words)
-                if zones.zone(i) != "body" and 0 < w <= SHORT_WORDS and not para[i]
-            )
-            if short_outside >= PAGE_MIN_SHORT:
-                scores = [line_score(ln.text, w, p) for ln, w, p in zip(lines, words, para, strict=True)]
-                bs, be, best = main_block(scores)
-                if best > 0:
-                    for i in [*range(0, bs), *range(be, len(lines))]:
-                        if lines[i].text.strip():
-                            removed.setdefault(i, (self._outside, f"outside the main block (lines {bs + 1}-{be})"))
+            scores = [line_score(ln.text, w, p) for ln, w, p in zip(lines, words, para, strict=True)]
+            bs, be, best = main_block(scores)
+            if best > 0 and is_whole_page(words, para, zones, bs, be):
+                for i in [*range(0, bs), *range(be, len(lines))]:
+                    if lines[i].text.strip():
+                        removed.setdefault(i, (self._outside, f"outside the main block (lines {bs + 1}-{be})"))
 
         if self._menu:
             i = 0
@@ -256,5 +266,5 @@ def _group_edits(lines: list[Line], removed: dict[int, tuple[Rule, str]]) -> lis
     return out
 
 
-__all__ = ["StructureStage", "is_prose", "is_short", "line_score", "main_block"]
+__all__ = ["StructureStage", "is_prose", "is_short", "is_whole_page", "line_score", "main_block"]
 _ = Line  # re-exported type for callers that build lines themselves
