@@ -192,3 +192,28 @@ def test_extracted_article_ending_in_a_long_list_untouched():
     items = "\n".join(f"Item {i}" for i in range(30))
     text = f"{P1}\n\nWhat the plan holds\n{items}\n\n{P2}\n\n{P3}\n"
     assert run(text, "outside-block") == text
+
+
+# --- comment bylines ------------------------------------------------------------------------------
+
+COMMENT = "I think this is a very good decision by the alliance and long overdue, to be honest with you."
+
+
+def test_dated_comment_byline_starts_the_comment_section():
+    text = f"{P1}\n\n{P2}\n\n{P3}\n\nJane Doe on September 12, 2018 at 4:47 pm said:\n\n{COMMENT}\n"
+    assert run(text, "comment-section") == f"{P1}\n\n{P2}\n\n{P3}\n"
+
+
+def test_bare_comment_bylines_need_two():
+    one = f"{P1}\n\n{P2}\n\n{P3}\n\nJane Doe says:\n\n{COMMENT}\n"
+    assert run(one, "comment-section") == one
+    two = f"{one}\nIvan Petrov says:\n\n{COMMENT}\n"
+    assert run(two, "comment-section") == f"{P1}\n\n{P2}\n\n{P3}\n"
+
+
+@pytest.mark.parametrize("lead", [
+    "He said:", "On Monday at 10:30, the minister said:", "In a statement on May 3, 2019 at 9:00, Lavrov wrote:",
+])
+def test_quote_lead_ins_are_not_comment_bylines(lead):
+    text = f"{P1}\n\n{P2}\n\n{P3}\n\n{lead}\n\n{COMMENT}\n\nShe says:\n\n{COMMENT}\n"
+    assert run(text, "comment-section") == text

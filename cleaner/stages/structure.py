@@ -15,7 +15,9 @@ Each detector is a ``kind = "detector"`` rule in ``rules/structure/*.toml`` (all
                    words without any punctuation (a tag cloud, a category <select>) is no prose.
 ``comment-section`` a comment-section heading ("12 thoughts on ...", "Top Rated Comments")
                    after the article, with everything after it; "N thoughts on "<title>""
-                   may be long (up to 40 words).
+                   may be long (up to 40 words). A comment byline counts as a heading: a
+                   dated one ("Jane on May 3, 2019 at 4:47 pm said:") alone, a bare one
+                   ("Jane says:") when another follows.
 
 Zones come from `cleaner.zones`; a paragraph is >= 12 words ending like a sentence or >= 25 words.
 """
@@ -74,6 +76,29 @@ def _comment_heading(line: str, words: int) -> bool:
     if words <= COMMENT_HEADING_WORDS and _COMMENT_HEADING.match(line):
         return True
     return words <= TITLED_HEADING_WORDS and bool(_TITLED_HEADING.match(line))
+
+
+# A comment's byline as blog themes print it: "Jane Doe on May 3, 2019 at 4:47 pm said:" (with a
+# clock time: one is enough) or "Jane Doe says:" (five words at most: two are needed).
+_META_VERB = r"(?:says|said|wrote|writes|sagt|schreibt|schrieb|dice|ha\s+detto|dit|a\s+dit|écrit|diz|disse|escribió|escreveu|zegt|schreef|pisze|napisał|говорит|пишет|написал|каже|пише|dedi|yazdı)"
+_COMMENT_META = regex.compile(rf"^\W*\p{{Lu}}.{{0,120}}?\s{_META_VERB}\s*:\s*$", regex.IGNORECASE)
+_CLOCK = regex.compile(r"\b\d{1,2}[:.]\d{2}\b")
+# "He said:", "On Monday, the minister said:" lead into a quote; a byline starts with a name.
+_NOT_A_NAME = regex.compile(
+    r"^\W*(?:he|she|they|it|we|i|you|who|one|on|in|at|as|and|but|then|er|sie|am|il|elle|ils|le|la|él|ella|el|ele|lui|lei|он|она)\b",
+    regex.IGNORECASE,
+)
+COMMENT_META_WORDS = 20
+COMMENT_META_BARE_WORDS = 5
+
+
+def _comment_meta(line: str, words: int) -> int:
+    """2 for a dated comment byline, 1 for a bare "Name says:", 0 for anything else."""
+    if words > COMMENT_META_WORDS or not _COMMENT_META.match(line) or _NOT_A_NAME.match(line):
+        return 0
+    if _CLOCK.search(line):
+        return 2
+    return 1 if words <= COMMENT_META_BARE_WORDS else 0
 
 
 _BULLET = regex.compile(r"^\s*([-*•·–]|\d{1,2}[.)])\s+")
@@ -186,11 +211,15 @@ class StructureStage:
 
         if self._comments:
             first_para = para.index(True)
+            meta = [_comment_meta(ln.text, w) for ln, w in zip(lines, words, strict=True)]
             prose_before = 0
             for i, ln in enumerate(lines):
                 if para[i]:
                     prose_before += words[i]
-                if i > first_para and prose_before >= 40 and _comment_heading(ln.text, words[i]):
+                if i <= first_para or prose_before < 40:
+                    continue
+                byline = meta[i] == 2 or (meta[i] == 1 and any(meta[i + 1 :]))
+                if byline or _comment_heading(ln.text, words[i]):
                     for j in range(i, len(lines)):
                         if lines[j].text.strip():
                             removed.setdefault(j, (self._comments, f"comment section from line {i + 1}"))
