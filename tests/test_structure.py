@@ -217,3 +217,38 @@ def test_bare_comment_bylines_need_two():
 def test_quote_lead_ins_are_not_comment_bylines(lead):
     text = f"{P1}\n\n{P2}\n\n{P3}\n\n{lead}\n\n{COMMENT}\n\nShe says:\n\n{COMMENT}\n"
     assert run(text, "comment-section") == text
+
+
+# --- lists at the edge of the main block ------------------------------------------------------------
+
+def test_list_after_takes_tour_dates_and_their_heading():
+    from cleaner.stages.structure import list_after
+    from cleaner.zones import is_paragraph, words_of
+    texts = [P1, "", "Tour dates", "", "June 9 – Tampa, FL @ Arena", "June 10 – Miami, FL @ Stadium",
+             "June 14 – Atlanta, GA @ Amphitheatre (formerly Verizon)", "June 17 – Nashville, TN @ Arena",
+             "", "About us", "Contact"]
+    words = [words_of(t) for t in texts]
+    para = [is_paragraph(t, w) for t, w in zip(texts, words, strict=True)]
+    assert list_after(texts, words, para, 1) == 8
+
+
+def test_list_after_takes_numbered_items_alternating_with_links():
+    from cleaner.stages.structure import list_after
+    texts = [P1, "1) Lego bomber set", "https://amzn.to/a1", "2) Slot car track", "https://amzn.to/b2",
+             "3) Nolan: the box set (Blu-Ray)", "https://amzn.to/c3", "Home", "Sport"]
+    assert list_after(texts, [0] * len(texts), [False] * len(texts), 1) == 7
+
+
+def test_list_after_ignores_menus_and_teasers():
+    from cleaner.stages.structure import list_after
+    texts = [P1, "Most read", "Pochettino fired by Tottenham", "Maradona out as coach",
+             "Messi's challenge from Cavani", "Who will replace him?", "Home", "News"]
+    assert list_after(texts, [3] * len(texts), [False] * len(texts), 1) == 1
+
+
+def test_whole_page_keeps_a_results_table_after_the_article():
+    menu = "\n".join(["News", "Sport", "Weather", "Video", "Live", "Jobs", "Help"])
+    table = "\n".join(f"{c} (Group {g}): {n}th appearance" for c, g, n in
+                      [("England", "A", 10), ("Spain", "F", 11), ("France", "H", 10), ("Italy", "J", 10), ("Wales", "E", 2)])
+    text = f"{menu}\n\n{P1}\n\n{P2}\n\n{P3}\n\nQualified teams\n\n{table}\n\n{FOOT}\n"
+    assert run(text, "outside-block") == f"{P1}\n\n{P2}\n\n{P3}\n\nQualified teams\n\n{table}\n"

@@ -8,11 +8,14 @@ Each detector is a ``kind = "detector"`` rule in ``rules/structure/*.toml`` (all
 ``menu-run``       a run of >= 3 short link-like lines (menus, tag clouds, category lists) in
                    the head or tail zone.
 ``outside-block``  on a whole page (many short lines around the text, or short lines on both
-                   sides of the main block when a long cookie notice moves the zones), everything before and
-                   after the main text block: the block is the stretch of lines with the most
-                   prose, found as a maximum-sum segment (paragraph words count for, short
-                   lines against: Finn et al.'s body text extraction, on lines). A line of 40+
-                   words without any punctuation (a tag cloud, a category <select>) is no prose.
+                   sides of the main block when a long cookie notice moves the zones),
+                   everything before and after the main text block: the block is the stretch
+                   of lines with the most prose, found as a maximum-sum segment (paragraph words
+                   count for, short lines against: Finn et al.'s body text extraction, on
+                   lines). A line of 40+ words without any punctuation (a tag cloud, a category
+                   <select>) is no prose. Lists right before or after the block (tour dates,
+                   results, numbered items: lines sharing their punctuation and digits, or
+                   numbered in sequence) join it.
 ``comment-section`` a comment-section heading ("12 thoughts on ...", "Top Rated Comments")
                    after the article, with everything after it; "N thoughts on "<title>""
                    may be long (up to 40 words). A comment byline counts as a heading: a
@@ -171,6 +174,82 @@ def is_whole_page(words: Sequence[int], para: Sequence[bool], zones: Zones, bs: 
     return min(before, after) >= PAGE_MIN_SHORT // 2 and before + after >= 2 * PAGE_MIN_SHORT
 
 
+_SHAPE_SKIP = regex.compile(r"[\p{L}\p{M}\s'\"‘’“”«»]+")
+_DIGITS = regex.compile(r"\d+")
+LIST_MIN_ITEMS = 4
+LIST_SIMILAR = 0.6
+LIST_HEADING_WORDS = 8
+LIST_MAX_LINES = 1000  # a list longer than this is left to the line scores
+
+
+def shape(line: str) -> frozenset[str]:
+    """The punctuation and digits of a line, as a set: "June 9 – Tampa, FL @ Arena" -> {0 – , @}.
+    Items of one list (tour dates, results, numbered products) share most of theirs; menu entries
+    and teaser headlines have none, or none in common."""
+    return frozenset(_DIGITS.sub("0", _SHAPE_SKIP.sub("", line)))
+
+
+def _alike(a: frozenset[str], b: frozenset[str]) -> bool:
+    common = len(a & b)
+    return common >= 2 and common >= LIST_SIMILAR * len(a | b)
+
+
+_NUMBERED = regex.compile(r"^\s*(\d{1,3})[.)]\s")
+
+
+def _number(line: str) -> int | None:
+    m = _NUMBERED.match(line)
+    return int(m.group(1)) if m else None
+
+
+def list_after(texts: Sequence[str], words: Sequence[int], para: Sequence[bool], end: int) -> int:
+    """The end of a list that directly follows the main block ``[.., end)`` (after at most one
+    heading line), or ``end`` when there is none. A list is a run of at least four lines, each
+    shaped like a line at most two away (items, or items alternating with their links), or
+    numbered one up or down from it ("1) ...", "2) ...")."""
+    idx = [i for i in range(end, min(len(texts), end + LIST_MAX_LINES)) if texts[i].strip()]
+    shapes = [shape(texts[i]) for i in idx]
+    numbers = [_number(texts[i]) for i in idx]
+    n = len(idx)
+
+    def item(k: int) -> bool:
+        for d in (-2, -1, 1, 2):
+            if not 0 <= k + d < n:
+                continue
+            if _alike(shapes[k], shapes[k + d]):
+                return True
+            if numbers[k] is not None and numbers[k + d] == numbers[k] + (1 if d > 0 else -1):
+                return True
+        return False
+
+    start = 0
+    if n > 1 and not item(0) and words[idx[0]] <= LIST_HEADING_WORDS and not para[idx[0]]:
+        start = 1  # a heading for the list ("Tour dates", "Qualified teams")
+    k = start
+    while k < n and item(k):
+        k += 1
+    if k - start < LIST_MIN_ITEMS:
+        return end
+    return idx[k - 1] + 1
+
+
+def _grow_forward(texts: Sequence[str], words: Sequence[int], para: Sequence[bool], end: int) -> int:
+    while True:
+        new = list_after(texts, words, para, end)
+        if new == end:
+            return end
+        end = new
+
+
+def grow_block(texts: Sequence[str], words: Sequence[int], para: Sequence[bool],
+               bs: int, be: int) -> tuple[int, int]:
+    """The main block ``[bs, be)`` grown over the lists right before or after it (``list_after``)."""
+    be = _grow_forward(texts, words, para, be)
+    n = len(texts)
+    back = _grow_forward(texts[::-1], words[::-1], para[::-1], n - bs)
+    return n - back, be
+
+
 def main_block(scores: Sequence[float]) -> tuple[int, int, float]:
     """The maximum-sum run of lines ``[start, end)`` and its sum (0-length when all <= 0)."""
     best, bs, be = 0.0, 0, 0
@@ -229,6 +308,7 @@ class StructureStage:
             scores = [line_score(ln.text, w, p) for ln, w, p in zip(lines, words, para, strict=True)]
             bs, be, best = main_block(scores)
             if best > 0 and is_whole_page(words, para, zones, bs, be):
+                bs, be = grow_block([ln.text for ln in lines], words, para, bs, be)
                 for i in [*range(0, bs), *range(be, len(lines))]:
                     if lines[i].text.strip():
                         removed.setdefault(i, (self._outside, f"outside the main block (lines {bs + 1}-{be})"))
@@ -295,5 +375,5 @@ def _group_edits(lines: list[Line], removed: dict[int, tuple[Rule, str]]) -> lis
     return out
 
 
-__all__ = ["StructureStage", "is_prose", "is_short", "is_whole_page", "line_score", "main_block"]
+__all__ = ["StructureStage", "grow_block", "is_prose", "is_short", "is_whole_page", "line_score", "list_after", "main_block"]
 _ = Line  # re-exported type for callers that build lines themselves
