@@ -252,3 +252,15 @@ def test_whole_page_keeps_a_results_table_after_the_article():
                       [("England", "A", 10), ("Spain", "F", 11), ("France", "H", 10), ("Italy", "J", 10), ("Wales", "E", 2)])
     text = f"{menu}\n\n{P1}\n\n{P2}\n\n{P3}\n\nQualified teams\n\n{table}\n\n{FOOT}\n"
     assert run(text, "outside-block") == f"{P1}\n\n{P2}\n\n{P3}\n\nQualified teams\n\n{table}\n"
+
+
+def test_price_table_after_article_is_not_a_menu():
+    text = f"{P1}\n\n{P2}\n\nTickets\nVIP : 60,000 won\nR : 50,000 won\nS : 40,000 won\nInquiries\n"
+    assert run(text, "menu-run") == text
+
+
+def test_list_items_needs_shared_punctuation_or_numbering():
+    from cleaner.stages.structure import list_items
+    assert list_items(["VIP : 60,000", "R : 50,000", "Home"]) == [True, True, False]
+    assert list_items(["1. Eggs", "milk", "2. Flour"]) == [True, False, True]
+    assert not any(list_items(["Home", "World News", "Business", "Sport"]))

@@ -128,6 +128,12 @@ def _list_continues(lines: list[Line], run: list[int]) -> bool:
     return b is not None and _bullet(prev) == b
 
 
+def _is_table(lines: list[Line], run: list[int]) -> bool:
+    """Half or more of the run are list items (``list_items``): prices, scores, dates: a table
+    the article gives, not a menu (menu entries carry no punctuation or digits in common)."""
+    return 2 * sum(list_items([lines[k].text for k in run])) >= len(run)
+
+
 def is_short(line: str, words: int) -> bool:
     """A link-like line: few words and no sentence punctuation at its end."""
     s = line.strip()
@@ -202,15 +208,12 @@ def _number(line: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def list_after(texts: Sequence[str], words: Sequence[int], para: Sequence[bool], end: int) -> int:
-    """The end of a list that directly follows the main block ``[.., end)`` (after at most one
-    heading line), or ``end`` when there is none. A list is a run of at least four lines, each
-    shaped like a line at most two away (items, or items alternating with their links), or
-    numbered one up or down from it ("1) ...", "2) ...")."""
-    idx = [i for i in range(end, min(len(texts), end + LIST_MAX_LINES)) if texts[i].strip()]
-    shapes = [shape(texts[i]) for i in idx]
-    numbers = [_number(texts[i]) for i in idx]
-    n = len(idx)
+def list_items(texts: Sequence[str]) -> list[bool]:
+    """Which of these non-blank lines are list items: shaped like a line at most two away
+    (items, or items alternating with their links), or numbered one up or down from it."""
+    shapes = [shape(t) for t in texts]
+    numbers = [_number(t) for t in texts]
+    n = len(texts)
 
     def item(k: int) -> bool:
         for d in (-2, -1, 1, 2):
@@ -222,11 +225,20 @@ def list_after(texts: Sequence[str], words: Sequence[int], para: Sequence[bool],
                 return True
         return False
 
+    return [item(k) for k in range(n)]
+
+
+def list_after(texts: Sequence[str], words: Sequence[int], para: Sequence[bool], end: int) -> int:
+    """The end of a list (``list_items``, four or more) that directly follows the main block
+    ``[.., end)`` after at most one heading line, or ``end`` when there is none."""
+    idx = [i for i in range(end, min(len(texts), end + LIST_MAX_LINES)) if texts[i].strip()]
+    items = list_items([texts[i] for i in idx])
+    n = len(idx)
     start = 0
-    if n > 1 and not item(0) and words[idx[0]] <= LIST_HEADING_WORDS and not para[idx[0]]:
+    if n > 1 and not items[0] and words[idx[0]] <= LIST_HEADING_WORDS and not para[idx[0]]:
         start = 1  # a heading for the list ("Tour dates", "Qualified teams")
     k = start
-    while k < n and item(k):
+    while k < n and items[k]:
         k += 1
     if k - start < LIST_MIN_ITEMS:
         return end
@@ -331,7 +343,7 @@ class StructureStage:
                         j += 1
                         continue
                     break
-                if len(run) >= MENU_MIN_RUN and not _list_continues(lines, run):
+                if len(run) >= MENU_MIN_RUN and not _list_continues(lines, run) and not _is_table(lines, run):
                     for k in run:
                         removed.setdefault(k, (self._menu, f"run of {len(run)} short lines"))
                 i = j
@@ -375,5 +387,5 @@ def _group_edits(lines: list[Line], removed: dict[int, tuple[Rule, str]]) -> lis
     return out
 
 
-__all__ = ["StructureStage", "grow_block", "is_prose", "is_short", "is_whole_page", "line_score", "list_after", "main_block"]
+__all__ = ["StructureStage", "grow_block", "is_prose", "is_short", "is_whole_page", "line_score", "list_after", "list_items", "main_block"]
 _ = Line  # re-exported type for callers that build lines themselves
