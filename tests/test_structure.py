@@ -264,3 +264,9 @@ def test_list_items_needs_shared_punctuation_or_numbering():
     assert list_items(["VIP : 60,000", "R : 50,000", "Home"]) == [True, True, False]
     assert list_items(["1. Eggs", "milk", "2. Flour"]) == [True, False, True]
     assert not any(list_items(["Home", "World News", "Business", "Sport"]))
+
+
+def test_truncated_teaser_is_no_sentence():
+    teaser = "For activists, recent setbacks in the courts temper their long-term hopes …"
+    assert line_score(teaser, 13, False) < 0
+    assert line_score(teaser.replace(" …", "."), 13, False) > 0

@@ -38,6 +38,7 @@ from cleaner.zones import Zones, find_zones, is_paragraph, words_of
 
 # A line that ends like a sentence (or a list lead-in) is prose, however short.
 _SENTENCE_END = regex.compile(r"[.!?:;。！？…\"”’»)]\s*$")
+_TRUNCATED = regex.compile(r"(?:…|\.\.\.)\s*$")
 _HAS_LETTER = regex.compile(r"\p{L}")
 # Punctuation inside a line: prose of 25+ words has some; a tag cloud or a <select> list has none.
 _PUNCT = regex.compile(r"[,.;:!?\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f\u2026\u060c\u061b](?:\s|$)")
@@ -159,8 +160,8 @@ def line_score(line: str, words: int, paragraph: bool) -> float:
         # below zero, a real article paragraph well above it (measured: offset 10 gave the best
         # F1 on whole pages, 0, 6, 14 and 18 less).
         return float(words - PARA_OFFSET)
-    if _SENTENCE_END.search(line.strip()) and words >= 6:
-        return 0.3 * words  # a short sentence
+    if _SENTENCE_END.search(line.strip()) and words >= 6 and not _TRUNCATED.search(line):
+        return 0.3 * words  # a short sentence (a teaser cut off with "…" is none)
     if words <= SHORT_WORDS:
         return -2.0 * (words + 1)  # a link, a label, a menu entry
     return -0.5 * words  # a headline, a list item, a table row
