@@ -270,3 +270,14 @@ def test_truncated_teaser_is_no_sentence():
     teaser = "For activists, recent setbacks in the courts temper their long-term hopes …"
     assert line_score(teaser, 13, False) < 0
     assert line_score(teaser.replace(" …", "."), 13, False) > 0
+
+
+def test_three_reply_salutations_start_the_comment_section():
+    thread = "".join(f"Hi {n},\n{COMMENT}\n" for n in ("Milan", "Alex", "Gary"))
+    text = f"{P1}\n{P2}\n{P3}\n{thread}"
+    assert run(text, "comment-section") == f"{P1}\n{P2}\n{P3}\n"
+
+
+def test_two_salutations_in_an_article_kept():
+    text = f"{P1}\n\nDear Amy,\n\n{COMMENT}\n\nDear reader,\n\n{P2}\n\n{P3}\n"
+    assert run(text, "comment-section") == text

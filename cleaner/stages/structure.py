@@ -20,7 +20,8 @@ Each detector is a ``kind = "detector"`` rule in ``rules/structure/*.toml`` (all
                    after the article, with everything after it; "N thoughts on "<title>""
                    may be long (up to 40 words). A comment byline counts as a heading: a
                    dated one ("Jane on May 3, 2019 at 4:47 pm said:") alone, a bare one
-                   ("Jane says:") when another follows.
+                   ("Jane says:") when another follows; so does the first of three or more
+                   reply salutations alone on a line ("Hi Milan,").
 
 Zones come from `cleaner.zones`; a paragraph is >= 12 words ending like a sentence or >= 25 words.
 """
@@ -96,8 +97,20 @@ COMMENT_META_WORDS = 20
 COMMENT_META_BARE_WORDS = 5
 
 
+# "Hi Milan," alone on a line: a reply in a comment thread (three or more make a thread).
+_SALUTATION = regex.compile(
+    r"^\W*(?:hi|hello|hey|dear|hallo|liebe|lieber|bonjour|salut|cher|chère|hola|querid[oa]|ciao|car[oa]|olá|oi|привет|здравствуйте|witam|merhaba)"
+    r"(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}\s*[,!]?\s*$",
+    regex.IGNORECASE,
+)
+SALUTATIONS = 3
+
+
 def _comment_meta(line: str, words: int) -> int:
-    """2 for a dated comment byline, 1 for a bare "Name says:", 0 for anything else."""
+    """2 for a dated comment byline, 1 for a bare "Name says:", 3 for a salutation ("Hi Jane,"),
+    0 for anything else."""
+    if words <= 3 and _SALUTATION.match(line):
+        return 3
     if words > COMMENT_META_WORDS or not _COMMENT_META.match(line) or _NOT_A_NAME.match(line):
         return 0
     if _CLOCK.search(line):
@@ -304,14 +317,19 @@ class StructureStage:
         if self._comments:
             first_para = para.index(True)
             meta = [_comment_meta(ln.text, w) for ln, w in zip(lines, words, strict=True)]
+            bylines_from, replies_from = [0] * (len(lines) + 1), [0] * (len(lines) + 1)
+            for i in range(len(lines) - 1, -1, -1):
+                bylines_from[i] = bylines_from[i + 1] + (meta[i] in (1, 2))
+                replies_from[i] = replies_from[i + 1] + (meta[i] == 3)
             prose_before = 0
             for i, ln in enumerate(lines):
                 if para[i]:
                     prose_before += words[i]
                 if i <= first_para or prose_before < 40:
                     continue
-                byline = meta[i] == 2 or (meta[i] == 1 and any(meta[i + 1 :]))
-                if byline or _comment_heading(ln.text, words[i]):
+                byline = meta[i] == 2 or (meta[i] == 1 and bylines_from[i + 1] > 0)
+                replies = meta[i] == 3 and replies_from[i] >= SALUTATIONS
+                if byline or replies or _comment_heading(ln.text, words[i]):
                     for j in range(i, len(lines)):
                         if lines[j].text.strip():
                             removed.setdefault(j, (self._comments, f"comment section from line {i + 1}"))
