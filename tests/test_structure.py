@@ -281,3 +281,33 @@ def test_three_reply_salutations_start_the_comment_section():
 def test_two_salutations_in_an_article_kept():
     text = f"{P1}\n\nDear Amy,\n\n{COMMENT}\n\nDear reader,\n\n{P2}\n\n{P3}\n"
     assert run(text, "comment-section") == text
+
+
+# --- teaser lists ---------------------------------------------------------------------------------
+
+TEASERS = ["- Pochettino fired by Tottenham after five years", "- Maradona out as coach of Gimnasia",
+           "- Who will replace Pochettino for Spurs?", "- Messi accepts a challenge from Cavani"]
+
+
+def test_teaser_list_after_article_removed():
+    text = f"{P1}\n{P2}\n" + "\n".join(TEASERS) + "\n"
+    assert run(text, "teaser-list") == f"{P1}\n{P2}\n"
+
+
+def test_teaser_list_after_a_table_takes_only_the_teasers():
+    table = [f"- {c} (Group {g}): {n}th appearance" for c, g, n in
+             [("England", "A", 10), ("Spain", "F", 11), ("France", "H", 10), ("Italy", "J", 10)]]
+    text = f"{P1}\n{P2}\nQualified teams\n" + "\n".join(table + TEASERS) + "\n"
+    assert run(text, "teaser-list") == f"{P1}\n{P2}\nQualified teams\n" + "\n".join(table) + "\n"
+
+
+def test_bulleted_list_with_lead_in_or_inside_article_kept():
+    led = f"{P1}\nThe four stories the minister mentioned:\n" + "\n".join(TEASERS) + "\n"
+    assert run(led, "teaser-list") == led
+    inside = f"{P1}\n" + "\n".join(TEASERS) + f"\n{P2}\n{P3}\n{P1}\n"
+    assert run(inside, "teaser-list") == inside
+
+
+def test_short_bullets_are_not_teasers():
+    text = f"{P1}\n{P2}\n- eggs and milk\n- flour\n- two apples\n"
+    assert run(text, "teaser-list") == text

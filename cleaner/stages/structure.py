@@ -16,6 +16,8 @@ Each detector is a ``kind = "detector"`` rule in ``rules/structure/*.toml`` (all
                    <select>) is no prose. Lists right before or after the block (tour dates,
                    results, numbered items: lines sharing their punctuation and digits, or
                    numbered in sequence) join it.
+``teaser-list``    three or more bulleted headlines ("- Pochettino fired by Tottenham ...")
+                   after the last paragraph, with no lead-in ending in ":" before them.
 ``comment-section`` a comment-section heading ("12 thoughts on ...", "Top Rated Comments")
                    after the article, with everything after it; "N thoughts on "<title>""
                    may be long (up to 40 words). A comment byline counts as a heading: a
@@ -146,6 +148,49 @@ def _is_table(lines: list[Line], run: list[int]) -> bool:
     """Half or more of the run are list items (``list_items``): prices, scores, dates: a table
     the article gives, not a menu (menu entries carry no punctuation or digits in common)."""
     return 2 * sum(list_items([lines[k].text for k in run])) >= len(run)
+
+
+TEASER_MIN_ITEMS = 3
+TEASER_MIN_WORDS = 4
+_TEASER_START = regex.compile(r"^\s*[-*•·]\s+[\"'“‘]?[\p{Lu}\d]")
+
+
+def teaser_lists(texts: Sequence[str], words: Sequence[int], para: Sequence[bool]) -> list[list[int]]:
+    """Bulleted runs of headlines after the article ("- Pochettino fired by Tottenham ..."): three
+    or more "- " items of four or more words each, starting with a capital, with at most two
+    paragraphs after them, no lead-in line ending in ":" before them, and mostly no shared
+    punctuation and digits (a table the article gives; a table at the head of the run stays)."""
+    prose = [i for i, p in enumerate(para) if p and not _bullet(texts[i])]
+    if not prose:
+        return []
+    runs: list[list[int]] = []
+    n = len(texts)
+    i = prose[0] + 1
+    while i < n:
+        if not _TEASER_START.match(texts[i]):
+            i += 1
+            continue
+        mark = _bullet(texts[i])
+        run = [i]
+        j = i + 1
+        while j < n and (not texts[j].strip() or (_bullet(texts[j]) == mark and _TEASER_START.match(texts[j]))):
+            if texts[j].strip():
+                run.append(j)
+            j += 1
+        k = i - 1
+        while k >= 0 and not texts[k].strip():
+            k -= 1
+        lead_in = k >= 0 and texts[k].rstrip().endswith(":")
+        table = list_items([_BULLET.sub("", texts[m]) for m in run])
+        head = next((t for t, x in enumerate(table) if not x), len(run))  # a table heads the run
+        rest = run[head:]
+        if (len(rest) >= TEASER_MIN_ITEMS and (not lead_in or head > 0)
+                and 2 * sum(table[head:]) < len(rest)
+                and all(words[m] >= TEASER_MIN_WORDS for m in rest)
+                and sum(1 for p in prose if p > rest[-1]) <= 2):
+            runs.append(rest)
+        i = j
+    return runs
 
 
 def is_short(line: str, words: int) -> bool:
@@ -297,6 +342,7 @@ class StructureStage:
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
         self._menu = _rule(self.rules, "menu-run")
+        self._teasers = _rule(self.rules, "teaser-list")
         self._outside = _rule(self.rules, "outside-block")
         self._comments = _rule(self.rules, "comment-section")
 
@@ -366,6 +412,11 @@ class StructureStage:
                     for k in run:
                         removed.setdefault(k, (self._menu, f"run of {len(run)} short lines"))
                 i = j
+        if self._teasers:
+            texts = [ln.text for ln in lines]
+            for run in teaser_lists(texts, words, para):
+                for k in run:
+                    removed.setdefault(k, (self._teasers, f"list of {len(run)} teaser headlines"))
         return _group_edits(lines, removed)
 
 
@@ -406,5 +457,5 @@ def _group_edits(lines: list[Line], removed: dict[int, tuple[Rule, str]]) -> lis
     return out
 
 
-__all__ = ["StructureStage", "grow_block", "is_prose", "is_short", "is_whole_page", "line_score", "list_after", "list_items", "main_block"]
+__all__ = ["StructureStage", "grow_block", "is_prose", "is_short", "is_whole_page", "line_score", "list_after", "list_items", "main_block", "teaser_lists"]
 _ = Line  # re-exported type for callers that build lines themselves
