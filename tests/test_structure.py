@@ -311,3 +311,34 @@ def test_bulleted_list_with_lead_in_or_inside_article_kept():
 def test_short_bullets_are_not_teasers():
     text = f"{P1}\n{P2}\n- eggs and milk\n- flour\n- two apples\n"
     assert run(text, "teaser-list") == text
+
+
+# --- the page title repeated above the article; menus that cut the block ----------------------------
+
+def test_title_anchor_finds_the_headline_repeating_the_page_title():
+    from cleaner.stages.structure import title_anchor
+    texts = ["Officials Meet In Dushanbe On Border – Example News", "Home", "World",
+             "Officials meet in Dushanbe on border", P1]
+    assert title_anchor(texts) == 3
+    assert title_anchor(["Home", "World", "Home", P1]) is None  # a title under four words anchors nothing
+    assert title_anchor(["Officials meet in Dushanbe on border", f"Officials meet in Dushanbe on border {P1}"]) is None
+
+
+def test_whole_page_article_after_its_headline_not_the_teasers_above():
+    menu = "\n".join(["News", "Sport", "Weather", "Video", "Live", "Jobs", "Help"])
+    teasers = "\n".join(t + " " + P2 for t in ("Customers Leave Without Paying", "Mayor Vows To Fight Move",
+                                               "Police Seek Tips About Elk", "Detroit Cheese Shops Ranked"))
+    text = (f"Officials Meet In Dushanbe On Border - Example News\n\n{menu}\n\n{teasers}\n\n{menu}\n\n"
+            f"Officials Meet In Dushanbe On Border\n\n{P1}\n\n{P3}\n\n{FOOT}\n")
+    assert run(text, "outside-block") == f"{P1}\n\n{P3}\n"
+
+
+def test_split_at_gaps_keeps_the_best_part():
+    from cleaner.stages.structure import split_at_gaps
+    texts = [P1, P2, "Opinion", "China", "Hong Kong", "Protests", "Beijing", "Asia", P3]
+    words = [18, 17, 1, 1, 2, 1, 1, 1, 17]
+    para = [True, True, False, False, False, False, False, False, True]
+    scores = [8.0, 7.0, -4, -4, -6, -4, -4, -4, 7.0]
+    assert split_at_gaps(texts, words, para, scores, 0, 9) == (0, 2)
+    assert split_at_gaps(texts[:5] + texts[8:], words[:5] + words[8:], para[:5] + para[8:],
+                         scores[:5] + scores[8:], 0, 6) == (0, 6)  # three short lines are no gap

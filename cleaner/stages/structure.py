@@ -13,9 +13,12 @@ Each detector is a ``kind = "detector"`` rule in ``rules/structure/*.toml`` (all
                    of lines with the most prose, found as a maximum-sum segment (paragraph words
                    count for, short lines against: Finn et al.'s body text extraction, on
                    lines). A line of 40+ words without any punctuation (a tag cloud, a category
-                   <select>) is no prose. Lists right before or after the block (tour dates,
-                   results, numbered items: lines sharing their punctuation and digits, or
-                   numbered in sequence) join it.
+                   <select>) is no prose. When a line repeats the page title (the first line,
+                   less its " | Site" part), the block starts after that headline, and a run of
+                   six or more short lines inside the block (a tag list, a menu) splits it: the
+                   best-scoring part is the article. Lists right before or after the block (tour
+                   dates, results, numbered items: lines sharing their punctuation and digits,
+                   or numbered in sequence) join it.
 ``teaser-list``    three or more bulleted headlines ("- Pochettino fired by Tottenham ...")
                    after the last paragraph, with no lead-in ending in ":" before them.
 ``comment-section`` a comment-section heading ("12 thoughts on ...", "Top Rated Comments")
@@ -35,6 +38,7 @@ from collections.abc import Sequence
 import regex
 
 from cleaner.document import Edit
+from cleaner.normalize import fold
 from cleaner.ruleset import Rule
 from cleaner.stages.base import Context, Line, iter_lines, removal_span
 from cleaner.zones import Zones, find_zones, is_paragraph, words_of
@@ -321,6 +325,53 @@ def grow_block(texts: Sequence[str], words: Sequence[int], para: Sequence[bool],
     return n - back, be
 
 
+GAP_LINES = 6
+TITLE_MIN_WORDS = 4
+# "Headline - Site name": the page title's last " - ", " | " or " – " part names the site.
+_SITE_SUFFIX = regex.compile(r"\s+[|–—-]\s+(?!.*\s[|–—-]\s)")
+
+
+def title_anchor(texts: Sequence[str]) -> int | None:
+    """The line that repeats the page title (a whole page's first line, less its " | Site"
+    part) as the article's headline; the article starts after it. None when there is none."""
+    nb = [i for i, t in enumerate(texts) if t.strip()]
+    if len(nb) < 2:
+        return None
+    title = texts[nb[0]]
+    m = _SITE_SUFFIX.search(title)
+    key = fold(title[: m.start()] if m else title)
+    if len(key.split()) < TITLE_MIN_WORDS:
+        return None
+    n = len(key.split())
+    return next((i for i in nb[1:] if fold(texts[i]).startswith(key) and len(texts[i].split()) <= n + 5), None)
+
+
+def split_at_gaps(texts: Sequence[str], words: Sequence[int], para: Sequence[bool],
+                  scores: Sequence[float], bs: int, be: int) -> tuple[int, int]:
+    """The best part of the block ``[bs, be)`` when runs of six or more short lines in a row
+    (a tag list, a menu: not list items) cut it: the article and the teaser cards after a menu
+    both score above zero, but only one of them is the article."""
+    idx = [i for i in range(bs, be) if texts[i].strip()]
+    items = list_items([texts[i] for i in idx])
+    cuts: list[tuple[int, int]] = []
+    k = 0
+    while k < len(idx):
+        m = k
+        while m < len(idx) and 0 < words[idx[m]] <= SHORT_WORDS and not para[idx[m]] and not items[m]:
+            m += 1
+        if m - k >= GAP_LINES:
+            cuts.append((idx[k], idx[m - 1] + 1))
+        k = max(m, k + 1)
+    if not cuts:
+        return bs, be
+    pieces, start = [], bs
+    for a, b in cuts:
+        pieces.append((start, a))
+        start = b
+    pieces.append((start, be))
+    return max(pieces, key=lambda p: sum(scores[p[0] : p[1]]))
+
+
 def main_block(scores: Sequence[float]) -> tuple[int, int, float]:
     """The maximum-sum run of lines ``[start, end)`` and its sum (0-length when all <= 0)."""
     best, bs, be = 0.0, 0, 0
@@ -385,7 +436,15 @@ class StructureStage:
             scores = [line_score(ln.text, w, p) for ln, w, p in zip(lines, words, para, strict=True)]
             bs, be, best = main_block(scores)
             if best > 0 and is_whole_page(words, para, zones, bs, be):
-                bs, be = grow_block([ln.text for ln in lines], words, para, bs, be)
+                texts = [ln.text for ln in lines]
+                anchor = title_anchor(texts)
+                if anchor is not None and bs <= anchor:
+                    a_bs, a_be, a_best = main_block(scores[anchor + 1 :])
+                    if a_best > 0:
+                        bs, be = anchor + 1 + a_bs, anchor + 1 + a_be
+                if anchor is not None:
+                    bs, be = split_at_gaps(texts, words, para, scores, bs, be)
+                bs, be = grow_block(texts, words, para, bs, be)
                 for i in [*range(0, bs), *range(be, len(lines))]:
                     if lines[i].text.strip():
                         removed.setdefault(i, (self._outside, f"outside the main block (lines {bs + 1}-{be})"))
@@ -457,5 +516,5 @@ def _group_edits(lines: list[Line], removed: dict[int, tuple[Rule, str]]) -> lis
     return out
 
 
-__all__ = ["StructureStage", "grow_block", "is_prose", "is_short", "is_whole_page", "line_score", "list_after", "list_items", "main_block", "teaser_lists"]
+__all__ = ["StructureStage", "grow_block", "is_prose", "is_short", "is_whole_page", "line_score", "list_after", "list_items", "main_block", "teaser_lists", "title_anchor"]
 _ = Line  # re-exported type for callers that build lines themselves
