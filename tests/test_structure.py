@@ -342,3 +342,15 @@ def test_split_at_gaps_keeps_the_best_part():
     assert split_at_gaps(texts, words, para, scores, 0, 9) == (0, 2)
     assert split_at_gaps(texts[:5] + texts[8:], words[:5] + words[8:], para[:5] + para[8:],
                          scores[:5] + scores[8:], 0, 6) == (0, 6)  # three short lines are no gap
+
+
+def test_anchored_page_needs_short_lines_on_one_side_only():
+    """The title line comes back as the headline: a whole page, even when an earlier rule already
+    took the footer away."""
+    menu = "\n".join(["News", "Sport", "Weather", "Video", "Live", "Jobs", "Help", "Travel", "Money",
+                      "Cars", "Games", "Food", "Books"])
+    head = f"Officials Meet In Dushanbe On Border | Example\n\n{COOKIE}\n\n{menu}\n\n"
+    text = f"{head}Officials Meet In Dushanbe On Border\n\n{P1}\n\n{P2}\n"
+    assert run(text, "outside-block") == f"{P1}\n\n{P2}\n"
+    unanchored = text.replace("Officials Meet In Dushanbe On Border\n\n", "", 1)
+    assert run(unanchored, "outside-block") == unanchored

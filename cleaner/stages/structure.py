@@ -15,7 +15,7 @@ Each detector is a ``kind = "detector"`` rule in ``rules/structure/*.toml`` (all
                    lines). A line of 40+ words without any punctuation (a tag cloud, a category
                    <select>) is no prose. When a line repeats the page title (the first line,
                    less its " | Site" part), the block starts after that headline, and a run of
-                   six or more short lines inside the block (a tag list, a menu) splits it: the
+                   five or more short lines inside the block (a tag list, a menu) splits it: the
                    best-scoring part is the article. Lists right before or after the block (tour
                    dates, results, numbered items: lines sharing their punctuation and digits,
                    or numbered in sequence) join it.
@@ -229,17 +229,22 @@ def line_score(line: str, words: int, paragraph: bool) -> float:
     return -0.5 * words  # a headline, a list item, a table row
 
 
-def is_whole_page(words: Sequence[int], para: Sequence[bool], zones: Zones, bs: int, be: int) -> bool:
+def is_whole_page(words: Sequence[int], para: Sequence[bool], zones: Zones, bs: int, be: int,
+                  anchored: bool = False) -> bool:
     """Is this a whole page (navigation around the text) rather than an extractor's output?
 
     Either a dozen short lines sit in the head and tail zones, or, when a long cookie or sign-up
     notice counts as a paragraph and moves the zones, short lines sit on *both* sides of the main
     block ``[bs, be)``: at least six before and six after, two dozen in all. An extracted article
-    that ends with a long list has its short lines on one side only."""
+    that ends with a long list has its short lines on one side only. A page whose first line (its
+    title) comes back as the headline (``anchored``) needs only a dozen short lines anywhere
+    around the block: extractors print the title once."""
     short = [0 < w <= SHORT_WORDS and not p for w, p in zip(words, para, strict=True)]
     if sum(1 for i, s in enumerate(short) if s and zones.zone(i) != "body") >= PAGE_MIN_SHORT:
         return True
     before, after = sum(short[:bs]), sum(short[be:])
+    if anchored and before + after >= PAGE_MIN_SHORT:
+        return True
     return min(before, after) >= PAGE_MIN_SHORT // 2 and before + after >= 2 * PAGE_MIN_SHORT
 
 
@@ -325,7 +330,7 @@ def grow_block(texts: Sequence[str], words: Sequence[int], para: Sequence[bool],
     return n - back, be
 
 
-GAP_LINES = 6
+GAP_LINES = 5
 TITLE_MIN_WORDS = 4
 # "Headline - Site name": the page title's last " - ", " | " or " – " part names the site.
 _SITE_SUFFIX = regex.compile(r"\s+[|–—-]\s+(?!.*\s[|–—-]\s)")
@@ -348,7 +353,7 @@ def title_anchor(texts: Sequence[str]) -> int | None:
 
 def split_at_gaps(texts: Sequence[str], words: Sequence[int], para: Sequence[bool],
                   scores: Sequence[float], bs: int, be: int) -> tuple[int, int]:
-    """The best part of the block ``[bs, be)`` when runs of six or more short lines in a row
+    """The best part of the block ``[bs, be)`` when runs of five or more short lines in a row
     (a tag list, a menu: not list items) cut it: the article and the teaser cards after a menu
     both score above zero, but only one of them is the article."""
     idx = [i for i in range(bs, be) if texts[i].strip()]
@@ -435,9 +440,9 @@ class StructureStage:
         if self._outside:
             scores = [line_score(ln.text, w, p) for ln, w, p in zip(lines, words, para, strict=True)]
             bs, be, best = main_block(scores)
-            if best > 0 and is_whole_page(words, para, zones, bs, be):
-                texts = [ln.text for ln in lines]
-                anchor = title_anchor(texts)
+            texts = [ln.text for ln in lines]
+            anchor = title_anchor(texts)
+            if best > 0 and is_whole_page(words, para, zones, bs, be, anchor is not None):
                 if anchor is not None and bs <= anchor:
                     a_bs, a_be, a_best = main_block(scores[anchor + 1 :])
                     if a_best > 0:
