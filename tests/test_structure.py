@@ -354,3 +354,11 @@ def test_anchored_page_needs_short_lines_on_one_side_only():
     assert run(text, "outside-block") == f"{P1}\n\n{P2}\n"
     unanchored = text.replace("Officials Meet In Dushanbe On Border\n\n", "", 1)
     assert run(unanchored, "outside-block") == unanchored
+
+
+def test_title_repeated_below_the_article_moves_nothing():
+    """A 'recent posts' widget under the article repeats the title: the article stays."""
+    menu = "\n".join(["News", "Sport", "Weather", "Video", "Live", "Jobs", "Help"])
+    text = (f"Officials Meet In Dushanbe On Border | Example\n\n{menu}\n\n{P1}\n\n{P2}\n\n{P3}\n\n"
+            f"Recent posts\nOfficials Meet In Dushanbe On Border\nRains flood the valley again\n\n{FOOT}\n")
+    assert run(text, "outside-block") == f"{P1}\n\n{P2}\n\n{P3}\n"

@@ -14,7 +14,8 @@ Each detector is a ``kind = "detector"`` rule in ``rules/structure/*.toml`` (all
                    count for, short lines against: Finn et al.'s body text extraction, on
                    lines). A line of 40+ words without any punctuation (a tag cloud, a category
                    <select>) is no prose. When a line repeats the page title (the first line,
-                   less its " | Site" part), the block starts after that headline, and a run of
+                   less its " | Site" part) and prose starts right under it, the block starts
+                   after that headline (unless that prose is a mere footer), and a run of
                    five or more short lines inside the block (a tag list, a menu) splits it: the
                    best-scoring part is the article. Lists right before or after the block (tour
                    dates, results, numbered items: lines sharing their punctuation and digits,
@@ -332,6 +333,8 @@ def grow_block(texts: Sequence[str], words: Sequence[int], para: Sequence[bool],
 
 GAP_LINES = 5
 TITLE_MIN_WORDS = 4
+ANCHOR_NEAR = 10  # non-blank lines between the headline and its article (byline, date, caption)
+ANCHOR_SHARE = 0.2  # of the whole page's best block score
 # "Headline - Site name": the page title's last " - ", " | " or " – " part names the site.
 _SITE_SUFFIX = regex.compile(r"\s+[|–—-]\s+(?!.*\s[|–—-]\s)")
 
@@ -445,8 +448,11 @@ class StructureStage:
             if best > 0 and is_whole_page(words, para, zones, bs, be, anchor is not None):
                 if anchor is not None and bs <= anchor:
                     a_bs, a_be, a_best = main_block(scores[anchor + 1 :])
-                    if a_best > 0:
-                        bs, be = anchor + 1 + a_bs, anchor + 1 + a_be
+                    a_bs, a_be = anchor + 1 + a_bs, anchor + 1 + a_be
+                    # the headline's article starts right under it and is no mere footer
+                    near = sum(1 for i in range(anchor + 1, a_bs) if lines[i].text.strip()) <= ANCHOR_NEAR
+                    if a_best >= ANCHOR_SHARE * best and near:
+                        bs, be = a_bs, a_be
                 if anchor is not None:
                     bs, be = split_at_gaps(texts, words, para, scores, bs, be)
                 bs, be = grow_block(texts, words, para, bs, be)
