@@ -333,7 +333,7 @@ def test_whole_page_article_after_its_headline_not_the_teasers_above():
     assert run(text, "outside-block") == f"{P1}\n\n{P3}\n"
 
 
-def test_split_at_gaps_keeps_the_best_part():
+def test_split_at_gaps_keeps_the_first_part():
     from cleaner.stages.structure import split_at_gaps
     texts = [P1, P2, "Opinion", "China", "Hong Kong", "Protests", "Beijing", "Asia", P3]
     words = [18, 17, 1, 1, 2, 1, 1, 1, 17]
@@ -342,6 +342,9 @@ def test_split_at_gaps_keeps_the_best_part():
     assert split_at_gaps(texts, words, para, scores, 0, 9) == (0, 2)
     assert split_at_gaps(texts[:5] + texts[8:], words[:5] + words[8:], para[:5] + para[8:],
                          scores[:5] + scores[8:], 0, 6) == (0, 6)  # three short lines are no gap
+    led = [P1, "Ingredients:", "Salt", "Pepper", "Butter", "Sugar", "Flour", P2]
+    assert split_at_gaps(led, [18, 1, 1, 1, 1, 1, 1, 17], [True] + [False] * 6 + [True],
+                         [8.0, -4, -4, -4, -4, -4, -4, 7.0], 0, 8) == (0, 8)  # a list after a lead-in
 
 
 def test_anchored_page_needs_short_lines_on_one_side_only():

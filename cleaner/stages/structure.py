@@ -356,9 +356,10 @@ def title_anchor(texts: Sequence[str]) -> int | None:
 
 def split_at_gaps(texts: Sequence[str], words: Sequence[int], para: Sequence[bool],
                   scores: Sequence[float], bs: int, be: int) -> tuple[int, int]:
-    """The best part of the block ``[bs, be)`` when runs of five or more short lines in a row
-    (a tag list, a menu: not list items) cut it: the article and the teaser cards after a menu
-    both score above zero, but only one of them is the article."""
+    """The first part of the block ``[bs, be)`` that scores above zero, when runs of five or more
+    short lines in a row (a tag list, a menu: no list items, no bullets, no lead-in ending in
+    ":") cut it. Called when the block starts under the page's headline: the article comes
+    first, then the menus and the teaser cards, which score above zero too."""
     idx = [i for i in range(bs, be) if texts[i].strip()]
     items = list_items([texts[i] for i in idx])
     cuts: list[tuple[int, int]] = []
@@ -367,7 +368,9 @@ def split_at_gaps(texts: Sequence[str], words: Sequence[int], para: Sequence[boo
         m = k
         while m < len(idx) and 0 < words[idx[m]] <= SHORT_WORDS and not para[idx[m]] and not items[m]:
             m += 1
-        if m - k >= GAP_LINES:
+        # "Ingredients:" (the line before the run or its first line) announces a list
+        lead_in = any(texts[idx[j]].rstrip().endswith(":") for j in range(max(k - 1, 0), min(k + 1, m)))
+        if m - k >= GAP_LINES and not lead_in and not any(_bullet(texts[idx[j]]) for j in range(k, m)):
             cuts.append((idx[k], idx[m - 1] + 1))
         k = max(m, k + 1)
     if not cuts:
@@ -377,7 +380,7 @@ def split_at_gaps(texts: Sequence[str], words: Sequence[int], para: Sequence[boo
         pieces.append((start, a))
         start = b
     pieces.append((start, be))
-    return max(pieces, key=lambda p: sum(scores[p[0] : p[1]]))
+    return next(((a, b) for a, b in pieces if sum(scores[a:b]) > 0), (bs, be))
 
 
 def main_block(scores: Sequence[float]) -> tuple[int, int, float]:
@@ -453,7 +456,7 @@ class StructureStage:
                     near = sum(1 for i in range(anchor + 1, a_bs) if lines[i].text.strip()) <= ANCHOR_NEAR
                     if a_best >= ANCHOR_SHARE * best and near:
                         bs, be = a_bs, a_be
-                if anchor is not None:
+                if anchor is not None and anchor < bs:  # the block starts under the headline
                     bs, be = split_at_gaps(texts, words, para, scores, bs, be)
                 bs, be = grow_block(texts, words, para, bs, be)
                 for i in [*range(0, bs), *range(be, len(lines))]:
