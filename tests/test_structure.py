@@ -234,9 +234,15 @@ def test_list_after_takes_tour_dates_and_their_heading():
 
 def test_list_after_takes_numbered_items_alternating_with_links():
     from cleaner.stages.structure import list_after
-    texts = [P1, "1) Lego bomber set", "https://amzn.to/a1", "2) Slot car track", "https://amzn.to/b2",
-             "3) Nolan: the box set (Blu-Ray)", "https://amzn.to/c3", "Home", "Sport"]
-    assert list_after(texts, [0] * len(texts), [False] * len(texts), 1) == 7
+    texts = [P1, "1) Lego Star Wars bomber set", "https://amzn.to/a1", "2) Electric slot car track",
+             "https://amzn.to/b2", "3) Nolan: the box set (Blu-Ray)", "https://amzn.to/c3", "Home", "Sport"]
+    assert list_after(texts, [len(t.split()) for t in texts], [False] * len(texts), 1) == 7
+
+
+def test_list_after_leaves_an_archive_widget():
+    from cleaner.stages.structure import list_after
+    texts = [P1, "Dezembro (111)", "Novembro (163)", "Outubro (148)", "Setembro (139)", "Agosto (162)"]
+    assert list_after(texts, [len(t.split()) for t in texts], [False] * len(texts), 1) == 1
 
 
 def test_list_after_ignores_menus_and_teasers():

@@ -254,6 +254,8 @@ _DIGITS = regex.compile(r"\d+")
 LIST_MIN_ITEMS = 4
 LIST_SIMILAR = 0.6
 LIST_HEADING_WORDS = 8
+# "Politics (12)": a category or archive entry with its count of posts
+_COUNTED = regex.compile(r"^\W*\p{L}[\p{L}\p{M}\s&.'’-]{0,40}\(\d{1,5}\)\W*$")
 LIST_MAX_LINES = 1000  # a list longer than this is left to the line scores
 
 
@@ -298,8 +300,9 @@ def list_items(texts: Sequence[str]) -> list[bool]:
 
 
 def list_after(texts: Sequence[str], words: Sequence[int], para: Sequence[bool], end: int) -> int:
-    """The end of a list (``list_items``, four or more) that directly follows the main block
-    ``[.., end)`` after at most one heading line, or ``end`` when there is none."""
+    """The end of a list (``list_items``, four or more, not mostly "Politics (12)" counts) that
+    directly follows the main block ``[.., end)`` after at most one heading line, or ``end``
+    when there is none."""
     idx = [i for i in range(end, min(len(texts), end + LIST_MAX_LINES)) if texts[i].strip()]
     items = list_items([texts[i] for i in idx])
     n = len(idx)
@@ -309,8 +312,8 @@ def list_after(texts: Sequence[str], words: Sequence[int], para: Sequence[bool],
     k = start
     while k < n and items[k]:
         k += 1
-    if k - start < LIST_MIN_ITEMS:
-        return end
+    if k - start < LIST_MIN_ITEMS or sum(1 for i in idx[start:k] if _COUNTED.match(texts[i])) * 2 >= k - start:
+        return end  # "Dezembro (111)", "Politics (12)": an archive or category widget
     return idx[k - 1] + 1
 
 
