@@ -171,3 +171,203 @@ def test_comment_heading_with_a_long_quoted_title():
     comment = "I think this is a very good decision by the alliance and long overdue, to be honest with you all."
     text = f"{P1}\n\n{P2}\n\n{P3}\n\n{heading}\n\n{comment}\n"
     assert run(text, "comment-section") == f"{P1}\n\n{P2}\n\n{P3}\n"
+
+
+# --- whole-page signal ----------------------------------------------------------------------------
+
+COOKIE = ("We use cookies to improve your experience on our website and to show you personalised "
+          "advertising, as described in our privacy policy.")
+
+
+def test_whole_page_with_a_cookie_paragraph_on_top():
+    """A long cookie notice counts as a paragraph and moves the head zone; the navigation on both
+    sides of the main block still says this is a whole page."""
+    menu = "\n".join(["News", "Sport", "Weather", "Video", "Live", "Jobs", "Help"])
+    text = f"{COOKIE}\n\n{menu}\n\n{P1}\n\n{P2}\n\n{P3}\n\n{FOOT}\n\n{COOKIE}\n\n{menu}\n{FOOT}\n"
+    assert run(text, "outside-block") == f"{P1}\n\n{P2}\n\n{P3}\n"
+
+
+def test_extracted_article_ending_in_a_long_list_untouched():
+    """Short lines on one side of the block only: an extracted article with a list, not a page."""
+    items = "\n".join(f"Item {i}" for i in range(30))
+    text = f"{P1}\n\nWhat the plan holds\n{items}\n\n{P2}\n\n{P3}\n"
+    assert run(text, "outside-block") == text
+
+
+# --- comment bylines ------------------------------------------------------------------------------
+
+COMMENT = "I think this is a very good decision by the alliance and long overdue, to be honest with you."
+
+
+def test_dated_comment_byline_starts_the_comment_section():
+    text = f"{P1}\n\n{P2}\n\n{P3}\n\nJane Doe on September 12, 2018 at 4:47 pm said:\n\n{COMMENT}\n"
+    assert run(text, "comment-section") == f"{P1}\n\n{P2}\n\n{P3}\n"
+
+
+def test_bare_comment_bylines_need_two():
+    one = f"{P1}\n\n{P2}\n\n{P3}\n\nJane Doe says:\n\n{COMMENT}\n"
+    assert run(one, "comment-section") == one
+    two = f"{one}\nIvan Petrov says:\n\n{COMMENT}\n"
+    assert run(two, "comment-section") == f"{P1}\n\n{P2}\n\n{P3}\n"
+
+
+@pytest.mark.parametrize("lead", [
+    "He said:", "On Monday at 10:30, the minister said:", "In a statement on May 3, 2019 at 9:00, Lavrov wrote:",
+])
+def test_quote_lead_ins_are_not_comment_bylines(lead):
+    text = f"{P1}\n\n{P2}\n\n{P3}\n\n{lead}\n\n{COMMENT}\n\nShe says:\n\n{COMMENT}\n"
+    assert run(text, "comment-section") == text
+
+
+# --- lists at the edge of the main block ------------------------------------------------------------
+
+def test_list_after_takes_tour_dates_and_their_heading():
+    from cleaner.stages.structure import list_after
+    from cleaner.zones import is_paragraph, words_of
+    texts = [P1, "", "Tour dates", "", "June 9 – Tampa, FL @ Arena", "June 10 – Miami, FL @ Stadium",
+             "June 14 – Atlanta, GA @ Amphitheatre (formerly Verizon)", "June 17 – Nashville, TN @ Arena",
+             "", "About us", "Contact"]
+    words = [words_of(t) for t in texts]
+    para = [is_paragraph(t, w) for t, w in zip(texts, words, strict=True)]
+    assert list_after(texts, words, para, 1) == 8
+
+
+def test_list_after_takes_numbered_items_alternating_with_links():
+    from cleaner.stages.structure import list_after
+    texts = [P1, "1) Lego Star Wars bomber set", "https://amzn.to/a1", "2) Electric slot car track",
+             "https://amzn.to/b2", "3) Nolan: the box set (Blu-Ray)", "https://amzn.to/c3", "Home", "Sport"]
+    assert list_after(texts, [len(t.split()) for t in texts], [False] * len(texts), 1) == 7
+
+
+def test_list_after_leaves_an_archive_widget():
+    from cleaner.stages.structure import list_after
+    texts = [P1, "Dezembro (111)", "Novembro (163)", "Outubro (148)", "Setembro (139)", "Agosto (162)"]
+    assert list_after(texts, [len(t.split()) for t in texts], [False] * len(texts), 1) == 1
+
+
+def test_list_after_ignores_menus_and_teasers():
+    from cleaner.stages.structure import list_after
+    texts = [P1, "Most read", "Pochettino fired by Tottenham", "Maradona out as coach",
+             "Messi's challenge from Cavani", "Who will replace him?", "Home", "News"]
+    assert list_after(texts, [3] * len(texts), [False] * len(texts), 1) == 1
+
+
+def test_whole_page_keeps_a_results_table_after_the_article():
+    menu = "\n".join(["News", "Sport", "Weather", "Video", "Live", "Jobs", "Help"])
+    table = "\n".join(f"{c} (Group {g}): {n}th appearance" for c, g, n in
+                      [("England", "A", 10), ("Spain", "F", 11), ("France", "H", 10), ("Italy", "J", 10), ("Wales", "E", 2)])
+    text = f"{menu}\n\n{P1}\n\n{P2}\n\n{P3}\n\nQualified teams\n\n{table}\n\n{FOOT}\n"
+    assert run(text, "outside-block") == f"{P1}\n\n{P2}\n\n{P3}\n\nQualified teams\n\n{table}\n"
+
+
+def test_price_table_after_article_is_not_a_menu():
+    text = f"{P1}\n\n{P2}\n\nTickets\nVIP : 60,000 won\nR : 50,000 won\nS : 40,000 won\nInquiries\n"
+    assert run(text, "menu-run") == text
+
+
+def test_list_items_needs_shared_punctuation_or_numbering():
+    from cleaner.stages.structure import list_items
+    assert list_items(["VIP : 60,000", "R : 50,000", "Home"]) == [True, True, False]
+    assert list_items(["1. Eggs", "milk", "2. Flour"]) == [True, False, True]
+    assert not any(list_items(["Home", "World News", "Business", "Sport"]))
+
+
+def test_truncated_teaser_is_no_sentence():
+    teaser = "For activists, recent setbacks in the courts temper their long-term hopes …"
+    assert line_score(teaser, 13, False) < 0
+    assert line_score(teaser.replace(" …", "."), 13, False) > 0
+
+
+def test_three_reply_salutations_start_the_comment_section():
+    thread = "".join(f"Hi {n},\n{COMMENT}\n" for n in ("Milan", "Alex", "Gary"))
+    text = f"{P1}\n{P2}\n{P3}\n{thread}"
+    assert run(text, "comment-section") == f"{P1}\n{P2}\n{P3}\n"
+
+
+def test_two_salutations_in_an_article_kept():
+    text = f"{P1}\n\nDear Amy,\n\n{COMMENT}\n\nDear reader,\n\n{P2}\n\n{P3}\n"
+    assert run(text, "comment-section") == text
+
+
+# --- teaser lists ---------------------------------------------------------------------------------
+
+TEASERS = ["- Pochettino fired by Tottenham after five years", "- Maradona out as coach of Gimnasia",
+           "- Who will replace Pochettino for Spurs?", "- Messi accepts a challenge from Cavani"]
+
+
+def test_teaser_list_after_article_removed():
+    text = f"{P1}\n{P2}\n" + "\n".join(TEASERS) + "\n"
+    assert run(text, "teaser-list") == f"{P1}\n{P2}\n"
+
+
+def test_teaser_list_after_a_table_takes_only_the_teasers():
+    table = [f"- {c} (Group {g}): {n}th appearance" for c, g, n in
+             [("England", "A", 10), ("Spain", "F", 11), ("France", "H", 10), ("Italy", "J", 10)]]
+    text = f"{P1}\n{P2}\nQualified teams\n" + "\n".join(table + TEASERS) + "\n"
+    assert run(text, "teaser-list") == f"{P1}\n{P2}\nQualified teams\n" + "\n".join(table) + "\n"
+
+
+def test_bulleted_list_with_lead_in_or_inside_article_kept():
+    led = f"{P1}\nThe four stories the minister mentioned:\n" + "\n".join(TEASERS) + "\n"
+    assert run(led, "teaser-list") == led
+    inside = f"{P1}\n" + "\n".join(TEASERS) + f"\n{P2}\n{P3}\n{P1}\n"
+    assert run(inside, "teaser-list") == inside
+
+
+def test_short_bullets_are_not_teasers():
+    text = f"{P1}\n{P2}\n- eggs and milk\n- flour\n- two apples\n"
+    assert run(text, "teaser-list") == text
+
+
+# --- the page title repeated above the article; menus that cut the block ----------------------------
+
+def test_title_anchor_finds_the_headline_repeating_the_page_title():
+    from cleaner.stages.structure import title_anchor
+    texts = ["Officials Meet In Dushanbe On Border – Example News", "Home", "World",
+             "Officials meet in Dushanbe on border", P1]
+    assert title_anchor(texts) == 3
+    assert title_anchor(["Home", "World", "Home", P1]) is None  # a title under four words anchors nothing
+    assert title_anchor(["Officials meet in Dushanbe on border", f"Officials meet in Dushanbe on border {P1}"]) is None
+
+
+def test_whole_page_article_after_its_headline_not_the_teasers_above():
+    menu = "\n".join(["News", "Sport", "Weather", "Video", "Live", "Jobs", "Help"])
+    teasers = "\n".join(t + " " + P2 for t in ("Customers Leave Without Paying", "Mayor Vows To Fight Move",
+                                               "Police Seek Tips About Elk", "Detroit Cheese Shops Ranked"))
+    text = (f"Officials Meet In Dushanbe On Border - Example News\n\n{menu}\n\n{teasers}\n\n{menu}\n\n"
+            f"Officials Meet In Dushanbe On Border\n\n{P1}\n\n{P3}\n\n{FOOT}\n")
+    assert run(text, "outside-block") == f"{P1}\n\n{P3}\n"
+
+
+def test_split_at_gaps_keeps_the_first_part():
+    from cleaner.stages.structure import split_at_gaps
+    texts = [P1, P2, "Opinion", "China", "Hong Kong", "Protests", "Beijing", "Asia", P3]
+    words = [18, 17, 1, 1, 2, 1, 1, 1, 17]
+    para = [True, True, False, False, False, False, False, False, True]
+    scores = [8.0, 7.0, -4, -4, -6, -4, -4, -4, 7.0]
+    assert split_at_gaps(texts, words, para, scores, 0, 9) == (0, 2)
+    assert split_at_gaps(texts[:5] + texts[8:], words[:5] + words[8:], para[:5] + para[8:],
+                         scores[:5] + scores[8:], 0, 6) == (0, 6)  # three short lines are no gap
+    led = [P1, "Ingredients:", "Salt", "Pepper", "Butter", "Sugar", "Flour", P2]
+    assert split_at_gaps(led, [18, 1, 1, 1, 1, 1, 1, 17], [True] + [False] * 6 + [True],
+                         [8.0, -4, -4, -4, -4, -4, -4, 7.0], 0, 8) == (0, 8)  # a list after a lead-in
+
+
+def test_anchored_page_needs_short_lines_on_one_side_only():
+    """The title line comes back as the headline: a whole page, even when an earlier rule already
+    took the footer away."""
+    menu = "\n".join(["News", "Sport", "Weather", "Video", "Live", "Jobs", "Help", "Travel", "Money",
+                      "Cars", "Games", "Food", "Books"])
+    head = f"Officials Meet In Dushanbe On Border | Example\n\n{COOKIE}\n\n{menu}\n\n"
+    text = f"{head}Officials Meet In Dushanbe On Border\n\n{P1}\n\n{P2}\n"
+    assert run(text, "outside-block") == f"{P1}\n\n{P2}\n"
+    unanchored = text.replace("Officials Meet In Dushanbe On Border\n\n", "", 1)
+    assert run(unanchored, "outside-block") == unanchored
+
+
+def test_title_repeated_below_the_article_moves_nothing():
+    """A 'recent posts' widget under the article repeats the title: the article stays."""
+    menu = "\n".join(["News", "Sport", "Weather", "Video", "Live", "Jobs", "Help"])
+    text = (f"Officials Meet In Dushanbe On Border | Example\n\n{menu}\n\n{P1}\n\n{P2}\n\n{P3}\n\n"
+            f"Recent posts\nOfficials Meet In Dushanbe On Border\nRains flood the valley again\n\n{FOOT}\n")
+    assert run(text, "outside-block") == f"{P1}\n\n{P2}\n\n{P3}\n"

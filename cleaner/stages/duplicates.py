@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from cleaner.document import Edit
 from cleaner.normalize import fold
 from cleaner.ruleset import Rule, find_rule
@@ -23,6 +25,9 @@ CAPTION_KEY = 8
 MAX_CREDIT_WORDS = 6
 NEAR = 0.85
 STRUCTURED_REPEATS = 3
+# "— Jane Doe (@janedoe) October 9, 2018": the signature of an embedded tweet. Two tweets of one
+# account on one day sign alike; each signature belongs to its own tweet.
+_TWEET_SIGNATURE = regex.compile(r"^\s*[—–-]\s*.{1,80}\(@\w{1,30}\)\s+\p{L}+\.?\s+\d{1,2},\s+\d{4}\s*$")
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
@@ -70,6 +75,8 @@ class DuplicatesStage:
                     continue
                 if f in first:
                     j = first[f]
+                    if _TWEET_SIGNATURE.match(lines[i].text):
+                        continue
                     question = lines[i].text.rstrip().endswith("?")  # interview templates repeat questions
                     if structured and j >= zones.body_start:
                         continue

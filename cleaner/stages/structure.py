@@ -7,14 +7,27 @@ Each detector is a ``kind = "detector"`` rule in ``rules/structure/*.toml`` (all
 
 ``menu-run``       a run of >= 3 short link-like lines (menus, tag clouds, category lists) in
                    the head or tail zone.
-``outside-block``  on a whole page (many short lines around the text), everything before and
-                   after the main text block: the block is the stretch of lines with the most
-                   prose, found as a maximum-sum segment (paragraph words count for, short
-                   lines against: Finn et al.'s body text extraction, on lines). A line of 40+
-                   words without any punctuation (a tag cloud, a category <select>) is no prose.
+``outside-block``  on a whole page (many short lines around the text, or short lines on both
+                   sides of the main block when a long cookie notice moves the zones),
+                   everything before and after the main text block: the block is the stretch
+                   of lines with the most prose, found as a maximum-sum segment (paragraph words
+                   count for, short lines against: Finn et al.'s body text extraction, on
+                   lines). A line of 40+ words without any punctuation (a tag cloud, a category
+                   <select>) is no prose. When a line repeats the page title (the first line,
+                   less its " | Site" part) and prose starts right under it, the block starts
+                   after that headline (unless that prose is a mere footer), and a run of
+                   five or more short lines inside the block (a tag list, a menu) splits it: the
+                   best-scoring part is the article. Lists right before or after the block (tour
+                   dates, results, numbered items: lines sharing their punctuation and digits,
+                   or numbered in sequence) join it.
+``teaser-list``    three or more bulleted headlines ("- Pochettino fired by Tottenham ...")
+                   after the last paragraph, with no lead-in ending in ":" before them.
 ``comment-section`` a comment-section heading ("12 thoughts on ...", "Top Rated Comments")
                    after the article, with everything after it; "N thoughts on "<title>""
-                   may be long (up to 40 words).
+                   may be long (up to 40 words). A comment byline counts as a heading: a
+                   dated one ("Jane on May 3, 2019 at 4:47 pm said:") alone, a bare one
+                   ("Jane says:") when another follows; so does the first of three or more
+                   reply salutations alone on a line ("Hi Milan,").
 
 Zones come from `cleaner.zones`; a paragraph is >= 12 words ending like a sentence or >= 25 words.
 """
@@ -26,12 +39,14 @@ from collections.abc import Sequence
 import regex
 
 from cleaner.document import Edit
+from cleaner.normalize import fold
 from cleaner.ruleset import Rule
 from cleaner.stages.base import Context, Line, iter_lines, removal_span
-from cleaner.zones import find_zones, is_paragraph, words_of
+from cleaner.zones import Zones, find_zones, is_paragraph, words_of
 
 # A line that ends like a sentence (or a list lead-in) is prose, however short.
 _SENTENCE_END = regex.compile(r"[.!?:;。！？…\"”’»)]\s*$")
+_TRUNCATED = regex.compile(r"(?:…|\.\.\.)\s*$")
 _HAS_LETTER = regex.compile(r"\p{L}")
 # Punctuation inside a line: prose of 25+ words has some; a tag cloud or a <select> list has none.
 _PUNCT = regex.compile(r"[,.;:!?\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f\u2026\u060c\u061b](?:\s|$)")
@@ -75,6 +90,41 @@ def _comment_heading(line: str, words: int) -> bool:
     return words <= TITLED_HEADING_WORDS and bool(_TITLED_HEADING.match(line))
 
 
+# A comment's byline as blog themes print it: "Jane Doe on May 3, 2019 at 4:47 pm said:" (with a
+# clock time: one is enough) or "Jane Doe says:" (five words at most: two are needed).
+_META_VERB = r"(?:says|said|wrote|writes|sagt|schreibt|schrieb|dice|ha\s+detto|dit|a\s+dit|écrit|diz|disse|escribió|escreveu|zegt|schreef|pisze|napisał|говорит|пишет|написал|каже|пише|dedi|yazdı)"
+_COMMENT_META = regex.compile(rf"^\W*\p{{Lu}}.{{0,120}}?\s{_META_VERB}\s*:\s*$", regex.IGNORECASE)
+_CLOCK = regex.compile(r"\b\d{1,2}[:.]\d{2}\b")
+# "He said:", "On Monday, the minister said:" lead into a quote; a byline starts with a name.
+_NOT_A_NAME = regex.compile(
+    r"^\W*(?:he|she|they|it|we|i|you|who|one|on|in|at|as|and|but|then|er|sie|am|il|elle|ils|le|la|él|ella|el|ele|lui|lei|он|она)\b",
+    regex.IGNORECASE,
+)
+COMMENT_META_WORDS = 20
+COMMENT_META_BARE_WORDS = 5
+
+
+# "Hi Milan," alone on a line: a reply in a comment thread (three or more make a thread).
+_SALUTATION = regex.compile(
+    r"^\W*(?:hi|hello|hey|dear|hallo|liebe|lieber|bonjour|salut|cher|chère|hola|querid[oa]|ciao|car[oa]|olá|oi|привет|здравствуйте|witam|merhaba)"
+    r"(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}\s*[,!]?\s*$",
+    regex.IGNORECASE,
+)
+SALUTATIONS = 3
+
+
+def _comment_meta(line: str, words: int) -> int:
+    """2 for a dated comment byline, 1 for a bare "Name says:", 3 for a salutation ("Hi Jane,"),
+    0 for anything else."""
+    if words <= 3 and _SALUTATION.match(line):
+        return 3
+    if words > COMMENT_META_WORDS or not _COMMENT_META.match(line) or _NOT_A_NAME.match(line):
+        return 0
+    if _CLOCK.search(line):
+        return 2
+    return 1 if words <= COMMENT_META_BARE_WORDS else 0
+
+
 _BULLET = regex.compile(r"^\s*([-*•·–]|\d{1,2}[.)])\s+")
 
 
@@ -97,6 +147,55 @@ def _list_continues(lines: list[Line], run: list[int]) -> bool:
         return True
     b = _bullet(lines[first].text)
     return b is not None and _bullet(prev) == b
+
+
+def _is_table(lines: list[Line], run: list[int]) -> bool:
+    """Half or more of the run are list items (``list_items``): prices, scores, dates: a table
+    the article gives, not a menu (menu entries carry no punctuation or digits in common)."""
+    return 2 * sum(list_items([lines[k].text for k in run])) >= len(run)
+
+
+TEASER_MIN_ITEMS = 3
+TEASER_MIN_WORDS = 4
+_TEASER_START = regex.compile(r"^\s*[-*•·]\s+[\"'“‘]?[\p{Lu}\d]")
+
+
+def teaser_lists(texts: Sequence[str], words: Sequence[int], para: Sequence[bool]) -> list[list[int]]:
+    """Bulleted runs of headlines after the article ("- Pochettino fired by Tottenham ..."): three
+    or more "- " items of four or more words each, starting with a capital, with at most two
+    paragraphs after them, no lead-in line ending in ":" before them, and mostly no shared
+    punctuation and digits (a table the article gives; a table at the head of the run stays)."""
+    prose = [i for i, p in enumerate(para) if p and not _bullet(texts[i])]
+    if not prose:
+        return []
+    runs: list[list[int]] = []
+    n = len(texts)
+    i = prose[0] + 1
+    while i < n:
+        if not _TEASER_START.match(texts[i]):
+            i += 1
+            continue
+        mark = _bullet(texts[i])
+        run = [i]
+        j = i + 1
+        while j < n and (not texts[j].strip() or (_bullet(texts[j]) == mark and _TEASER_START.match(texts[j]))):
+            if texts[j].strip():
+                run.append(j)
+            j += 1
+        k = i - 1
+        while k >= 0 and not texts[k].strip():
+            k -= 1
+        lead_in = k >= 0 and texts[k].rstrip().endswith(":")
+        table = list_items([_BULLET.sub("", texts[m]) for m in run])
+        head = next((t for t, x in enumerate(table) if not x), len(run))  # a table heads the run
+        rest = run[head:]
+        if (len(rest) >= TEASER_MIN_ITEMS and (not lead_in or head > 0)
+                and 2 * sum(table[head:]) < len(rest)
+                and all(words[m] >= TEASER_MIN_WORDS for m in rest)
+                and sum(1 for p in prose if p > rest[-1]) <= 2):
+            runs.append(rest)
+        i = j
+    return runs
 
 
 def is_short(line: str, words: int) -> bool:
@@ -124,11 +223,167 @@ def line_score(line: str, words: int, paragraph: bool) -> float:
         # below zero, a real article paragraph well above it (measured: offset 10 gave the best
         # F1 on whole pages, 0, 6, 14 and 18 less).
         return float(words - PARA_OFFSET)
-    if _SENTENCE_END.search(line.strip()) and words >= 6:
-        return 0.3 * words  # a short sentence
+    if _SENTENCE_END.search(line.strip()) and words >= 6 and not _TRUNCATED.search(line):
+        return 0.3 * words  # a short sentence (a teaser cut off with "…" is none)
     if words <= SHORT_WORDS:
         return -2.0 * (words + 1)  # a link, a label, a menu entry
     return -0.5 * words  # a headline, a list item, a table row
+
+
+def is_whole_page(words: Sequence[int], para: Sequence[bool], zones: Zones, bs: int, be: int,
+                  anchored: bool = False) -> bool:
+    """Is this a whole page (navigation around the text) rather than an extractor's output?
+
+    Either a dozen short lines sit in the head and tail zones, or, when a long cookie or sign-up
+    notice counts as a paragraph and moves the zones, short lines sit on *both* sides of the main
+    block ``[bs, be)``: at least six before and six after, two dozen in all. An extracted article
+    that ends with a long list has its short lines on one side only. A page whose first line (its
+    title) comes back as the headline (``anchored``) needs only a dozen short lines anywhere
+    around the block: extractors print the title once."""
+    short = [0 < w <= SHORT_WORDS and not p for w, p in zip(words, para, strict=True)]
+    if sum(1 for i, s in enumerate(short) if s and zones.zone(i) != "body") >= PAGE_MIN_SHORT:
+        return True
+    before, after = sum(short[:bs]), sum(short[be:])
+    if anchored and before + after >= PAGE_MIN_SHORT:
+        return True
+    return min(before, after) >= PAGE_MIN_SHORT // 2 and before + after >= 2 * PAGE_MIN_SHORT
+
+
+_SHAPE_SKIP = regex.compile(r"[\p{L}\p{M}\s'\"‘’“”«»]+")
+_DIGITS = regex.compile(r"\d+")
+LIST_MIN_ITEMS = 4
+LIST_SIMILAR = 0.6
+LIST_HEADING_WORDS = 8
+# "Politics (12)": a category or archive entry with its count of posts
+_COUNTED = regex.compile(r"^\W*\p{L}[\p{L}\p{M}\s&.'’-]{0,40}\(\d{1,5}\)\W*$")
+LIST_MAX_LINES = 1000  # a list longer than this is left to the line scores
+
+
+def shape(line: str) -> frozenset[str]:
+    """The punctuation and digits of a line, as a set: "June 9 – Tampa, FL @ Arena" -> {0 – , @}.
+    Items of one list (tour dates, results, numbered products) share most of theirs; menu entries
+    and teaser headlines have none, or none in common."""
+    return frozenset(_DIGITS.sub("0", _SHAPE_SKIP.sub("", line)))
+
+
+def _alike(a: frozenset[str], b: frozenset[str]) -> bool:
+    common = len(a & b)
+    return common >= 2 and common >= LIST_SIMILAR * len(a | b)
+
+
+_NUMBERED = regex.compile(r"^\s*(\d{1,3})[.)]\s")
+
+
+def _number(line: str) -> int | None:
+    m = _NUMBERED.match(line)
+    return int(m.group(1)) if m else None
+
+
+def list_items(texts: Sequence[str]) -> list[bool]:
+    """Which of these non-blank lines are list items: shaped like a line at most two away
+    (items, or items alternating with their links), or numbered one up or down from it."""
+    shapes = [shape(t) for t in texts]
+    numbers = [_number(t) for t in texts]
+    n = len(texts)
+
+    def item(k: int) -> bool:
+        for d in (-2, -1, 1, 2):
+            if not 0 <= k + d < n:
+                continue
+            if _alike(shapes[k], shapes[k + d]):
+                return True
+            if numbers[k] is not None and numbers[k + d] == numbers[k] + (1 if d > 0 else -1):
+                return True
+        return False
+
+    return [item(k) for k in range(n)]
+
+
+def list_after(texts: Sequence[str], words: Sequence[int], para: Sequence[bool], end: int) -> int:
+    """The end of a list (``list_items``, four or more, not mostly "Politics (12)" counts) that
+    directly follows the main block ``[.., end)`` after at most one heading line, or ``end``
+    when there is none."""
+    idx = [i for i in range(end, min(len(texts), end + LIST_MAX_LINES)) if texts[i].strip()]
+    items = list_items([texts[i] for i in idx])
+    n = len(idx)
+    start = 0
+    if n > 1 and not items[0] and words[idx[0]] <= LIST_HEADING_WORDS and not para[idx[0]]:
+        start = 1  # a heading for the list ("Tour dates", "Qualified teams")
+    k = start
+    while k < n and items[k]:
+        k += 1
+    if k - start < LIST_MIN_ITEMS or sum(1 for i in idx[start:k] if _COUNTED.match(texts[i])) * 2 >= k - start:
+        return end  # "Dezembro (111)", "Politics (12)": an archive or category widget
+    return idx[k - 1] + 1
+
+
+def _grow_forward(texts: Sequence[str], words: Sequence[int], para: Sequence[bool], end: int) -> int:
+    while True:
+        new = list_after(texts, words, para, end)
+        if new == end:
+            return end
+        end = new
+
+
+def grow_block(texts: Sequence[str], words: Sequence[int], para: Sequence[bool],
+               bs: int, be: int) -> tuple[int, int]:
+    """The main block ``[bs, be)`` grown over the lists right before or after it (``list_after``)."""
+    be = _grow_forward(texts, words, para, be)
+    n = len(texts)
+    back = _grow_forward(texts[::-1], words[::-1], para[::-1], n - bs)
+    return n - back, be
+
+
+GAP_LINES = 5
+TITLE_MIN_WORDS = 4
+ANCHOR_NEAR = 10  # non-blank lines between the headline and its article (byline, date, caption)
+ANCHOR_SHARE = 0.2  # of the whole page's best block score
+# "Headline - Site name": the page title's last " - ", " | " or " – " part names the site.
+_SITE_SUFFIX = regex.compile(r"\s+[|–—-]\s+(?!.*\s[|–—-]\s)")
+
+
+def title_anchor(texts: Sequence[str]) -> int | None:
+    """The line that repeats the page title (a whole page's first line, less its " | Site"
+    part) as the article's headline; the article starts after it. None when there is none."""
+    nb = [i for i, t in enumerate(texts) if t.strip()]
+    if len(nb) < 2:
+        return None
+    title = texts[nb[0]]
+    m = _SITE_SUFFIX.search(title)
+    key = fold(title[: m.start()] if m else title)
+    if len(key.split()) < TITLE_MIN_WORDS:
+        return None
+    n = len(key.split())
+    return next((i for i in nb[1:] if fold(texts[i]).startswith(key) and len(texts[i].split()) <= n + 5), None)
+
+
+def split_at_gaps(texts: Sequence[str], words: Sequence[int], para: Sequence[bool],
+                  scores: Sequence[float], bs: int, be: int) -> tuple[int, int]:
+    """The first part of the block ``[bs, be)`` that scores above zero, when runs of five or more
+    short lines in a row (a tag list, a menu: no list items, no bullets, no lead-in ending in
+    ":") cut it. Called when the block starts under the page's headline: the article comes
+    first, then the menus and the teaser cards, which score above zero too."""
+    idx = [i for i in range(bs, be) if texts[i].strip()]
+    items = list_items([texts[i] for i in idx])
+    cuts: list[tuple[int, int]] = []
+    k = 0
+    while k < len(idx):
+        m = k
+        while m < len(idx) and 0 < words[idx[m]] <= SHORT_WORDS and not para[idx[m]] and not items[m]:
+            m += 1
+        # "Ingredients:" (the line before the run or its first line) announces a list
+        lead_in = any(texts[idx[j]].rstrip().endswith(":") for j in range(max(k - 1, 0), min(k + 1, m)))
+        if m - k >= GAP_LINES and not lead_in and not any(_bullet(texts[idx[j]]) for j in range(k, m)):
+            cuts.append((idx[k], idx[m - 1] + 1))
+        k = max(m, k + 1)
+    if not cuts:
+        return bs, be
+    pieces, start = [], bs
+    for a, b in cuts:
+        pieces.append((start, a))
+        start = b
+    pieces.append((start, be))
+    return next(((a, b) for a, b in pieces if sum(scores[a:b]) > 0), (bs, be))
 
 
 def main_block(scores: Sequence[float]) -> tuple[int, int, float]:
@@ -152,6 +407,7 @@ class StructureStage:
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
         self._menu = _rule(self.rules, "menu-run")
+        self._teasers = _rule(self.rules, "teaser-list")
         self._outside = _rule(self.rules, "outside-block")
         self._comments = _rule(self.rules, "comment-section")
 
@@ -171,28 +427,44 @@ class StructureStage:
 
         if self._comments:
             first_para = para.index(True)
+            meta = [_comment_meta(ln.text, w) for ln, w in zip(lines, words, strict=True)]
+            bylines_from, replies_from = [0] * (len(lines) + 1), [0] * (len(lines) + 1)
+            for i in range(len(lines) - 1, -1, -1):
+                bylines_from[i] = bylines_from[i + 1] + (meta[i] in (1, 2))
+                replies_from[i] = replies_from[i + 1] + (meta[i] == 3)
             prose_before = 0
             for i, ln in enumerate(lines):
                 if para[i]:
                     prose_before += words[i]
-                if i > first_para and prose_before >= 40 and _comment_heading(ln.text, words[i]):
+                if i <= first_para or prose_before < 40:
+                    continue
+                byline = meta[i] == 2 or (meta[i] == 1 and bylines_from[i + 1] > 0)
+                replies = meta[i] == 3 and replies_from[i] >= SALUTATIONS
+                if byline or replies or _comment_heading(ln.text, words[i]):
                     for j in range(i, len(lines)):
                         if lines[j].text.strip():
                             removed.setdefault(j, (self._comments, f"comment section from line {i + 1}"))
                     break
 
         if self._outside:
-            short_outside = sum(
-                1 for i, w in enumerate(words)
-                if zones.zone(i) != "body" and 0 < w <= SHORT_WORDS and not para[i]
-            )
-            if short_outside >= PAGE_MIN_SHORT:
-                scores = [line_score(ln.text, w, p) for ln, w, p in zip(lines, words, para, strict=True)]
-                bs, be, best = main_block(scores)
-                if best > 0:
-                    for i in [*range(0, bs), *range(be, len(lines))]:
-                        if lines[i].text.strip():
-                            removed.setdefault(i, (self._outside, f"outside the main block (lines {bs + 1}-{be})"))
+            scores = [line_score(ln.text, w, p) for ln, w, p in zip(lines, words, para, strict=True)]
+            bs, be, best = main_block(scores)
+            texts = [ln.text for ln in lines]
+            anchor = title_anchor(texts)
+            if best > 0 and is_whole_page(words, para, zones, bs, be, anchor is not None):
+                if anchor is not None and bs <= anchor:
+                    a_bs, a_be, a_best = main_block(scores[anchor + 1 :])
+                    a_bs, a_be = anchor + 1 + a_bs, anchor + 1 + a_be
+                    # the headline's article starts right under it and is no mere footer
+                    near = sum(1 for i in range(anchor + 1, a_bs) if lines[i].text.strip()) <= ANCHOR_NEAR
+                    if a_best >= ANCHOR_SHARE * best and near:
+                        bs, be = a_bs, a_be
+                if anchor is not None and anchor < bs:  # the block starts under the headline
+                    bs, be = split_at_gaps(texts, words, para, scores, bs, be)
+                bs, be = grow_block(texts, words, para, bs, be)
+                for i in [*range(0, bs), *range(be, len(lines))]:
+                    if lines[i].text.strip():
+                        removed.setdefault(i, (self._outside, f"outside the main block (lines {bs + 1}-{be})"))
 
         if self._menu:
             i = 0
@@ -212,10 +484,15 @@ class StructureStage:
                         j += 1
                         continue
                     break
-                if len(run) >= MENU_MIN_RUN and not _list_continues(lines, run):
+                if len(run) >= MENU_MIN_RUN and not _list_continues(lines, run) and not _is_table(lines, run):
                     for k in run:
                         removed.setdefault(k, (self._menu, f"run of {len(run)} short lines"))
                 i = j
+        if self._teasers:
+            texts = [ln.text for ln in lines]
+            for run in teaser_lists(texts, words, para):
+                for k in run:
+                    removed.setdefault(k, (self._teasers, f"list of {len(run)} teaser headlines"))
         return _group_edits(lines, removed)
 
 
@@ -256,5 +533,5 @@ def _group_edits(lines: list[Line], removed: dict[int, tuple[Rule, str]]) -> lis
     return out
 
 
-__all__ = ["StructureStage", "is_prose", "is_short", "line_score", "main_block"]
+__all__ = ["StructureStage", "grow_block", "is_prose", "is_short", "is_whole_page", "line_score", "list_after", "list_items", "main_block", "teaser_lists", "title_anchor"]
 _ = Line  # re-exported type for callers that build lines themselves
