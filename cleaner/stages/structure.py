@@ -354,7 +354,7 @@ def title_anchor(texts: Sequence[str]) -> int | None:
     if len(key.split()) < TITLE_MIN_WORDS:
         return None
     n = len(key.split())
-    return next((i for i in nb[1:] if fold(texts[i]).startswith(key) and len(texts[i].split()) <= n + 5), None)
+    return next((i for i in nb[1:] if len(texts[i].split()) <= n + 5 and fold(texts[i]).startswith(key)), None)
 
 
 def split_at_gaps(texts: Sequence[str], words: Sequence[int], para: Sequence[bool],
@@ -450,7 +450,7 @@ class StructureStage:
             scores = [line_score(ln.text, w, p) for ln, w, p in zip(lines, words, para, strict=True)]
             bs, be, best = main_block(scores)
             texts = [ln.text for ln in lines]
-            anchor = title_anchor(texts)
+            anchor = title_anchor(texts) if best > 0 else None
             if best > 0 and is_whole_page(words, para, zones, bs, be, anchor is not None):
                 if anchor is not None and bs <= anchor:
                     a_bs, a_be, a_best = main_block(scores[anchor + 1 :])
