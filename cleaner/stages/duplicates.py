@@ -16,8 +16,8 @@ import regex
 from cleaner.document import Edit
 from cleaner.normalize import fold
 from cleaner.ruleset import Rule, find_rule
-from cleaner.stages.base import Context, iter_lines, removal_span
-from cleaner.zones import find_zones, is_paragraph, words_of
+from cleaner.stages.base import Context, line_facts, removal_span
+from cleaner.zones import find_zones
 
 MIN_WORDS = 3
 MIN_CHARS = 20
@@ -47,12 +47,11 @@ class DuplicatesStage:
         return (type(self), (self.rules,))
 
     def edits(self, text: str, ctx: Context) -> list[Edit]:
-        lines = [ln for ln in iter_lines(text)]
+        lines, _, paragraph = line_facts(text)
         folded = [fold(ln.text) for ln in lines]
         toks = [f.split() for f in folded]
         removed: dict[int, Rule] = {}
         eligible = [len(t) >= MIN_WORDS or len(f) >= MIN_CHARS for f, t in zip(folded, toks, strict=True)]
-        paragraph = [is_paragraph(ln.text, words_of(ln.text)) for ln in lines]
         zones = find_zones(paragraph)
         # A document that repeats three or more distinct lines after its article started repeats
         # a structure (meal plans, schedules, recipe variants), not a page template.

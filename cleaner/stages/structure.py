@@ -35,14 +35,15 @@ Zones come from `cleaner.zones`; a paragraph is >= 12 words ending like a senten
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import regex
 
 from cleaner.document import Edit
 from cleaner.normalize import fold
 from cleaner.ruleset import Rule
-from cleaner.stages.base import Context, Line, iter_lines, removal_span
-from cleaner.zones import Zones, find_zones, is_paragraph, words_of
+from cleaner.stages.base import Context, Line, line_facts, removal_span
+from cleaner.zones import Zones, find_zones
 
 # A line that ends like a sentence (or a list lead-in) is prose, however short.
 _SENTENCE_END = regex.compile(r"[.!?:;。！？…\"”’»)]\s*$")
@@ -259,6 +260,7 @@ _COUNTED = regex.compile(r"^\W*\p{L}[\p{L}\p{M}\s&.'’-]{0,40}\(\d{1,5}\)\W*$")
 LIST_MAX_LINES = 1000  # a list longer than this is left to the line scores
 
 
+@lru_cache(maxsize=1 << 16)
 def shape(line: str) -> frozenset[str]:
     """The punctuation and digits of a line, as a set: "June 9 – Tampa, FL @ Arena" -> {0 – , @}.
     Items of one list (tour dates, results, numbered products) share most of theirs; menu entries
@@ -415,11 +417,10 @@ class StructureStage:
         return (type(self), (self.rules,))
 
     def edits(self, text: str, ctx: Context) -> list[Edit]:
-        lines = list(iter_lines(text))
+        lines, words, paragraph = line_facts(text)
         if not lines:
             return []
-        words = [words_of(ln.text) for ln in lines]
-        para = [is_prose(ln.text, w, is_paragraph(ln.text, w)) for ln, w in zip(lines, words, strict=True)]
+        para = [is_prose(ln.text, w, p) for ln, w, p in zip(lines, words, paragraph, strict=True)]
         zones = find_zones(para)
         removed: dict[int, tuple[Rule, str]] = {}
         if not any(para):
