@@ -85,6 +85,7 @@ COMMENT_HEADING_WORDS = 12
 TITLED_HEADING_WORDS = 40
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the line, asked again every round
 def _comment_heading(line: str, words: int) -> bool:
     if words <= COMMENT_HEADING_WORDS and _COMMENT_HEADING.match(line):
         return True
@@ -114,6 +115,7 @@ _SALUTATION = regex.compile(
 SALUTATIONS = 3
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the line, asked again every round
 def _comment_meta(line: str, words: int) -> int:
     """2 for a dated comment byline, 1 for a bare "Name says:", 3 for a salutation ("Hi Jane,"),
     0 for anything else."""
@@ -209,12 +211,14 @@ def _rule(rules: Sequence[Rule], detector: str) -> Rule | None:
     return next((r for r in rules if r.kind == "detector" and r.detector == detector), None)
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the line, asked again every round
 def is_prose(line: str, words: int, paragraph: bool) -> bool:
     """A paragraph (``cleaner.zones.is_paragraph``) that is not a long run of words without any
     punctuation (tag clouds, category <select> lists, keyword stuffing)."""
     return paragraph and not (words >= UNPUNCTUATED_WORDS and not _PUNCT.search(line))
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the line, asked again every round
 def line_score(line: str, words: int, paragraph: bool) -> float:
     """Evidence that a line belongs to the article text (positive) or the page around it."""
     if words == 0:
@@ -289,6 +293,8 @@ def list_items(texts: Sequence[str]) -> list[bool]:
     n = len(texts)
 
     def item(k: int) -> bool:
+        if len(shapes[k]) < 2 and numbers[k] is None:
+            return False  # _alike needs two shared marks, a number needs a number
         for d in (-2, -1, 1, 2):
             if not 0 <= k + d < n:
                 continue
