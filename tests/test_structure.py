@@ -6,7 +6,7 @@ from cleaner.document import Document
 from cleaner.pipeline import Pipeline
 from cleaner.ruleset import RuleSet
 from cleaner.stages.layout import LayoutBlanksStage
-from cleaner.stages.structure import StructureStage, is_short, line_score, main_block
+from cleaner.stages.structure import StructureStage, is_short, line_score, link_lines, main_block
 
 RULES = RuleSet.default().family("structure")
 
@@ -371,3 +371,30 @@ def test_title_repeated_below_the_article_moves_nothing():
     text = (f"Officials Meet In Dushanbe On Border | Example\n\n{menu}\n\n{P1}\n\n{P2}\n\n{P3}\n\n"
             f"Recent posts\nOfficials Meet In Dushanbe On Border\nRains flood the valley again\n\n{FOOT}\n")
     assert run(text, "outside-block") == f"{P1}\n\n{P2}\n\n{P3}\n"
+
+
+# --- link-line --------------------------------------------------------------------------------
+
+def test_link_lines_after_article():
+    texts = [P1, "", P2, "https://www.example.com/a/story-1.html", "<www.example.org/b>", "(https://t.me/x)"]
+    assert link_lines(texts, 3) == [3, 4, 5]
+    assert link_lines(texts, 6) == []  # nothing after the tail start
+
+
+def test_link_lines_keep_list_item_links():
+    texts = [P1, "1) Blade Runner (4K Ultra HD)", "http://example.to/2hWEIX7", "", "- The Wall (DVD)",
+             "http://example.to/2i2e7b7", "Source", "https://example.com/report"]
+    assert link_lines(texts, 1) == [7]
+
+
+def test_link_line_in_body_and_in_sentences_kept():
+    text = f"{P1}\n\nhttps://www.example.com/data.csv\n\n{P2}\n\nSee https://www.example.com for more.\n"
+    assert run(text, "link-line") == text
+
+
+def test_link_line_removed_and_menu_run_sees_through_it():
+    text = f"{P1}\n\n{P2}\n\nhttps://www.example.com/a/story.html\n"
+    assert run(text, "link-line") == f"{P1}\n\n{P2}\n"
+    # a table after the article keeps its lines even with the site's address before it
+    table = f"{P1}\n\n{P2}\n\nwww.example.com\nVIP : 60,000 won\nR : 50,000 won\nS : 40,000 won\n"
+    assert run(table) == f"{P1}\n\n{P2}\n\nVIP : 60,000 won\nR : 50,000 won\nS : 40,000 won\n"

@@ -29,6 +29,10 @@ Each detector is a ``kind = "detector"`` rule in ``rules/structure/*.toml`` (all
                    ("Jane says:") when another follows; so does the first of three or more
                    reply salutations alone on a line ("Hi Milan,").
 
+``link-line``      a bare URL alone on a line after the article (a link target the scraper
+                   kept), unless it sits right under a list item ("3) Blade Runner (4K)"): a
+                   list of items, each with its link, is content the article gives.
+
 Zones come from `cleaner.zones`; a paragraph is >= 12 words ending like a sentence or >= 25 words.
 """
 
@@ -153,6 +157,24 @@ def _is_table(lines: list[Line], run: list[int]) -> bool:
     """Half or more of the run are list items (``list_items``): prices, scores, dates: a table
     the article gives, not a menu (menu entries carry no punctuation or digits in common)."""
     return 2 * sum(list_items([lines[k].text for k in run])) >= len(run)
+
+
+_URL_LINE = regex.compile(r"^[\s(\[<]*(?:https?://|www\.)\S+[\s)\]>]*$", regex.IGNORECASE)
+
+
+def link_lines(texts: Sequence[str], tail_start: int) -> list[int]:
+    """Bare URL lines from ``tail_start`` on, except a URL right under a list item (bulleted or
+    numbered): that is the item's link, in a list the article gives."""
+    out = []
+    prev = ""
+    for i in range(tail_start, len(texts)):
+        s = texts[i].strip()
+        if not s:
+            continue
+        if s[0] in "([<hHwW" and _URL_LINE.match(s) and _bullet(prev) is None:
+            out.append(i)
+        prev = s
+    return out
 
 
 TEASER_MIN_ITEMS = 3
@@ -410,6 +432,7 @@ class StructureStage:
         self._teasers = _rule(self.rules, "teaser-list")
         self._outside = _rule(self.rules, "outside-block")
         self._comments = _rule(self.rules, "comment-section")
+        self._links = _rule(self.rules, "link-line")
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         return (type(self), (self.rules,))
@@ -466,17 +489,23 @@ class StructureStage:
                     if lines[i].text.strip():
                         removed.setdefault(i, (self._outside, f"outside the main block (lines {bs + 1}-{be})"))
 
+        links: set[int] = set()
+        if self._links and zones.tail_start < len(lines):
+            links = set(link_lines([ln.text for ln in lines], zones.tail_start))
+            for k in links:
+                removed.setdefault(k, (self._links, "bare link after the article"))
+
         if self._menu:
             i = 0
             n = len(lines)
             while i < n:
-                if zones.zone(i) == "body" or not is_short(lines[i].text, words[i]):
+                if zones.zone(i) == "body" or i in links or not is_short(lines[i].text, words[i]):
                     i += 1
                     continue
                 run = [i]
                 j = i + 1
                 while j < n and zones.zone(j) == zones.zone(i):
-                    if not lines[j].text.strip():
+                    if j in links or not lines[j].text.strip():
                         j += 1
                         continue
                     if is_short(lines[j].text, words[j]):
@@ -533,5 +562,5 @@ def _group_edits(lines: list[Line], removed: dict[int, tuple[Rule, str]]) -> lis
     return out
 
 
-__all__ = ["StructureStage", "grow_block", "is_prose", "is_short", "is_whole_page", "line_score", "list_after", "list_items", "main_block", "teaser_lists", "title_anchor"]
+__all__ = ["StructureStage", "grow_block", "is_prose", "is_short", "is_whole_page", "line_score", "link_lines", "list_after", "list_items", "main_block", "teaser_lists", "title_anchor"]
 _ = Line  # re-exported type for callers that build lines themselves
