@@ -376,15 +376,19 @@ def test_title_repeated_below_the_article_moves_nothing():
 # --- link-line --------------------------------------------------------------------------------
 
 def test_link_lines_after_article():
-    texts = [P1, "", P2, "https://www.example.com/a/story-1.html", "<www.example.org/b>", "(https://t.me/x)"]
-    assert link_lines(texts, 3) == [3, 4, 5]
-    assert link_lines(texts, 6) == []  # nothing after the tail start
+    texts = [P1, "", P2, "https://www.example.com/a/story-1.html", "<www.example.org/b>", "(https://t.me/x)",
+             "twitter.com/jdoe", "www.example.co.kr"]
+    assert link_lines(texts, 3) == [3, 4, 5, 6, 7]
+    assert link_lines(texts, 8) == []  # nothing after the tail start
+    # not links: a sentence, an abbreviation, a ratio, a file name without a host path
+    assert link_lines([P1, "U.S./Mexico", "1.5/2", "See example.com/x today.", "Mr. Smith"], 1) == []
 
 
 def test_link_lines_keep_list_item_links():
     texts = [P1, "1) Blade Runner (4K Ultra HD)", "http://example.to/2hWEIX7", "", "- The Wall (DVD)",
              "http://example.to/2i2e7b7", "Source", "https://example.com/report"]
     assert link_lines(texts, 1) == [7]
+    assert link_lines(texts, 2) == [7]  # the item itself may be the last paragraph
 
 
 def test_link_line_in_body_and_in_sentences_kept():

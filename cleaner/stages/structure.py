@@ -159,19 +159,24 @@ def _is_table(lines: list[Line], run: list[int]) -> bool:
     return 2 * sum(list_items([lines[k].text for k in run])) >= len(run)
 
 
-_URL_LINE = regex.compile(r"^[\s(\[<]*(?:https?://|www\.)\S+[\s)\]>]*$", regex.IGNORECASE)
+# A link alone on a line: with a scheme or "www.", or a bare host with a path ("twitter.com/jdoe").
+_URL_LINE = regex.compile(
+    r"^[\s(\[<]*(?:(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*)[\s)\]>]*$", regex.IGNORECASE)
 
 
 def link_lines(texts: Sequence[str], tail_start: int) -> list[int]:
     """Bare URL lines from ``tail_start`` on, except a URL right under a list item (bulleted or
     numbered): that is the item's link, in a list the article gives."""
     out = []
-    prev = ""
+    k = tail_start - 1
+    while k >= 0 and not texts[k].strip():
+        k -= 1
+    prev = texts[k].strip() if k >= 0 else ""  # the last paragraph may itself be a list item
     for i in range(tail_start, len(texts)):
         s = texts[i].strip()
         if not s:
             continue
-        if s[0] in "([<hHwW" and _URL_LINE.match(s) and _bullet(prev) is None:
+        if "." in s and " " not in s and _URL_LINE.match(s) and _bullet(prev) is None:
             out.append(i)
         prev = s
     return out
