@@ -6,7 +6,7 @@ from cleaner.document import Document
 from cleaner.pipeline import Pipeline
 from cleaner.ruleset import RuleSet
 from cleaner.stages.layout import LayoutBlanksStage
-from cleaner.stages.structure import StructureStage, is_short, line_score, link_lines, main_block
+from cleaner.stages.structure import StructureStage, is_short, line_score, link_lines, main_block, standfirst
 
 RULES = RuleSet.default().family("structure")
 
@@ -402,3 +402,40 @@ def test_link_line_removed_and_menu_run_sees_through_it():
     # a table after the article keeps its lines even with the site's address before it
     table = f"{P1}\n\n{P2}\n\nwww.example.com\nVIP : 60,000 won\nR : 50,000 won\nS : 40,000 won\n"
     assert run(table) == f"{P1}\n\n{P2}\n\nVIP : 60,000 won\nR : 50,000 won\nS : 40,000 won\n"
+
+
+# --- standfirst -------------------------------------------------------------------------------
+
+def _sf(lines: list[str]) -> int | None:
+    from cleaner.zones import is_paragraph, words_of
+
+    words = [words_of(t) for t in lines]
+    return standfirst(lines, words, [is_paragraph(t, w) for t, w in zip(lines, words, strict=True)])
+
+
+HEAD = "Tajikistan seeks alliance's aid as violence builds on border"
+DEK = "Twenty teams have punched tickets for next summer's tournament"
+
+
+def test_standfirst_found():
+    assert _sf([HEAD, "", DEK, "", P1, P2]) == 2
+    assert _sf([HEAD, DEK, P1]) == 1
+
+
+def test_standfirst_not_found():
+    assert _sf([HEAD, P2, P1]) is None  # the second line is the first paragraph
+    assert _sf([HEAD, "The alliance met in Dushanbe on Monday.", P1]) is None  # a short sentence
+    assert _sf(["Review", DEK, P1]) is None  # a label above: the second line is the headline
+    assert _sf([HEAD + ".", DEK, P1]) is None  # the first line is a sentence, not a headline
+    assert _sf([HEAD, "- " + DEK, P1]) is None  # a list item
+    assert _sf([HEAD, DEK, "Short line", P1]) is None  # no paragraph right under it
+    unpunctuated = "the alliance met in dushanbe on monday to discuss the situation on the afghan border officials said and more"
+    assert _sf([HEAD, DEK, unpunctuated]) is None  # a text without punctuation: no telling
+    assert _sf([HEAD, DEK]) is None
+    assert _sf([HEAD, HEAD, P1]) is None  # the headline repeated: for the duplicates stage
+    caption = "Troops patrol the border in recent weeks as forces quit the region. Jane Doe / TASS"
+    assert _sf([HEAD, caption, P1]) is None  # a caption with its credit
+
+
+def test_standfirst_removed_headline_kept():
+    assert run(f"{HEAD}\n\n{DEK}\n\n{P1}\n\n{P2}\n", "standfirst") == f"{HEAD}\n\n{P1}\n\n{P2}\n"
