@@ -166,6 +166,12 @@ def current_html_options() -> dict[str, Any]:
     return dict(importlib.reload(hs).TRAFILATURA_OPTIONS)
 
 
+def current_recover() -> bool:
+    import cleaner.io.html_settings as hs
+
+    return bool(getattr(hs, "RECOVER_PARAGRAPHS", False))
+
+
 def input_texts(name: str, gt: dict[str, dict[str, str]]) -> dict[str, str | None]:
     ids = list(gt)
     urls = {k: v.get("url", "") for k, v in gt.items()}
@@ -175,7 +181,11 @@ def input_texts(name: str, gt: dict[str, dict[str, str]]) -> dict[str, str | Non
         return extracted("traf_default", _traf_default, ids, urls)
     if name == "html":
         opts = current_html_options()
-        return extracted("traf_opts", _traf_with(opts), ids, urls, opts)
+        if not current_recover() or not opts.get("favor_precision"):
+            return extracted("traf_opts", _traf_with(opts), ids, urls, opts)
+        from cleaner.io.readers import html_to_text
+
+        return extracted("html_to_text", html_to_text, ids, urls, {**opts, "recover_paragraphs": True})
     raise SystemExit(f"unknown input {name!r} (one of {', '.join(INPUTS)})")
 
 

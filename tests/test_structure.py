@@ -6,7 +6,7 @@ from cleaner.document import Document
 from cleaner.pipeline import Pipeline
 from cleaner.ruleset import RuleSet
 from cleaner.stages.layout import LayoutBlanksStage
-from cleaner.stages.structure import StructureStage, is_short, line_score, main_block
+from cleaner.stages.structure import StructureStage, is_short, line_score, link_lines, main_block, standfirst
 
 RULES = RuleSet.default().family("structure")
 
@@ -371,3 +371,71 @@ def test_title_repeated_below_the_article_moves_nothing():
     text = (f"Officials Meet In Dushanbe On Border | Example\n\n{menu}\n\n{P1}\n\n{P2}\n\n{P3}\n\n"
             f"Recent posts\nOfficials Meet In Dushanbe On Border\nRains flood the valley again\n\n{FOOT}\n")
     assert run(text, "outside-block") == f"{P1}\n\n{P2}\n\n{P3}\n"
+
+
+# --- link-line --------------------------------------------------------------------------------
+
+def test_link_lines_after_article():
+    texts = [P1, "", P2, "https://www.example.com/a/story-1.html", "<www.example.org/b>", "(https://t.me/x)",
+             "twitter.com/jdoe", "www.example.co.kr"]
+    assert link_lines(texts, 3) == [3, 4, 5, 6, 7]
+    assert link_lines(texts, 8) == []  # nothing after the tail start
+    # not links: a sentence, an abbreviation, a ratio, a file name without a host path
+    assert link_lines([P1, "U.S./Mexico", "1.5/2", "See example.com/x today.", "Mr. Smith"], 1) == []
+
+
+def test_link_lines_keep_list_item_links():
+    texts = [P1, "1) Blade Runner (4K Ultra HD)", "http://example.to/2hWEIX7", "", "- The Wall (DVD)",
+             "http://example.to/2i2e7b7", "Source", "https://example.com/report"]
+    assert link_lines(texts, 1) == [7]
+    assert link_lines(texts, 2) == [7]  # the item itself may be the last paragraph
+
+
+def test_link_line_in_body_and_in_sentences_kept():
+    text = f"{P1}\n\nhttps://www.example.com/data.csv\n\n{P2}\n\nSee https://www.example.com for more.\n"
+    assert run(text, "link-line") == text
+
+
+def test_link_line_removed_and_menu_run_sees_through_it():
+    text = f"{P1}\n\n{P2}\n\nhttps://www.example.com/a/story.html\n"
+    assert run(text, "link-line") == f"{P1}\n\n{P2}\n"
+    # a table after the article keeps its lines even with the site's address before it
+    table = f"{P1}\n\n{P2}\n\nwww.example.com\nVIP : 60,000 won\nR : 50,000 won\nS : 40,000 won\n"
+    assert run(table) == f"{P1}\n\n{P2}\n\nVIP : 60,000 won\nR : 50,000 won\nS : 40,000 won\n"
+
+
+# --- standfirst -------------------------------------------------------------------------------
+
+def _sf(lines: list[str]) -> int | None:
+    from cleaner.zones import is_paragraph, words_of
+
+    words = [words_of(t) for t in lines]
+    return standfirst(lines, words, [is_paragraph(t, w) for t, w in zip(lines, words, strict=True)])
+
+
+HEAD = "Tajikistan seeks alliance's aid as violence builds on border"
+DEK = "Twenty teams have punched tickets for next summer's tournament"
+
+
+def test_standfirst_found():
+    assert _sf([HEAD, "", DEK, "", P1, P2]) == 2
+    assert _sf([HEAD, DEK, P1]) == 1
+
+
+def test_standfirst_not_found():
+    assert _sf([HEAD, P2, P1]) is None  # the second line is the first paragraph
+    assert _sf([HEAD, "The alliance met in Dushanbe on Monday.", P1]) is None  # a short sentence
+    assert _sf(["Review", DEK, P1]) is None  # a label above: the second line is the headline
+    assert _sf([HEAD + ".", DEK, P1]) is None  # the first line is a sentence, not a headline
+    assert _sf([HEAD, "- " + DEK, P1]) is None  # a list item
+    assert _sf([HEAD, DEK, "Short line", P1]) is None  # no paragraph right under it
+    unpunctuated = "the alliance met in dushanbe on monday to discuss the situation on the afghan border officials said and more"
+    assert _sf([HEAD, DEK, unpunctuated]) is None  # a text without punctuation: no telling
+    assert _sf([HEAD, DEK]) is None
+    assert _sf([HEAD, HEAD, P1]) is None  # the headline repeated: for the duplicates stage
+    caption = "Troops patrol the border in recent weeks as forces quit the region. Jane Doe / TASS"
+    assert _sf([HEAD, caption, P1]) is None  # a caption with its credit
+
+
+def test_standfirst_removed_headline_kept():
+    assert run(f"{HEAD}\n\n{DEK}\n\n{P1}\n\n{P2}\n", "standfirst") == f"{HEAD}\n\n{P1}\n\n{P2}\n"

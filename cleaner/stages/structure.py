@@ -29,6 +29,13 @@ Each detector is a ``kind = "detector"`` rule in ``rules/structure/*.toml`` (all
                    ("Jane says:") when another follows; so does the first of three or more
                    reply salutations alone on a line ("Hi Milan,").
 
+``standfirst``     the line between the headline and the first paragraph when it is no sentence
+                   ("Twenty teams have punched tickets for next summer's tournament"): the
+                   publisher's summary (dek) of the article. The headline above it stays.
+``link-line``      a bare URL alone on a line after the article (a link target the scraper
+                   kept), unless it sits right under a list item ("3) Blade Runner (4K)"): a
+                   list of items, each with its link, is content the article gives.
+
 Zones come from `cleaner.zones`; a paragraph is >= 12 words ending like a sentence or >= 25 words.
 """
 
@@ -156,6 +163,60 @@ def _is_table(lines: list[Line], run: list[int]) -> bool:
     """Half or more of the run are list items (``list_items``): prices, scores, dates: a table
     the article gives, not a menu (menu entries carry no punctuation or digits in common)."""
     return 2 * sum(list_items([lines[k].text for k in run])) >= len(run)
+
+
+# A link alone on a line: with a scheme or "www.", or a bare host with a path ("twitter.com/jdoe").
+_URL_LINE = regex.compile(
+    r"^[\s(\[<]*(?:(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*)[\s)\]>]*$", regex.IGNORECASE)
+
+
+def link_lines(texts: Sequence[str], tail_start: int) -> list[int]:
+    """Bare URL lines from ``tail_start`` on, except a URL right under a list item (bulleted or
+    numbered): that is the item's link, in a list the article gives."""
+    out = []
+    k = tail_start - 1
+    while k >= 0 and not texts[k].strip():
+        k -= 1
+    prev = texts[k].strip() if k >= 0 else ""  # the last paragraph may itself be a list item
+    for i in range(tail_start, len(texts)):
+        s = texts[i].strip()
+        if not s:
+            continue
+        if "." in s and " " not in s and _URL_LINE.match(s) and _bullet(prev) is None:
+            out.append(i)
+        prev = s
+    return out
+
+
+_INNER_SENTENCE_END = regex.compile(r"[.!?。！？]\s")
+HEADLINE_WORDS = (4, 25)
+STANDFIRST_WORDS = (6, 30)
+
+
+def standfirst(texts: Sequence[str], words: Sequence[int], para: Sequence[bool]) -> int | None:
+    """The index of the second non-blank line when it is a standfirst: under a headline (4-25
+    words, no sentence end), 6-30 words without a sentence end (inside or at its end) or a
+    bullet, not the headline again, and followed by an article paragraph that ends like a
+    sentence (so the text does use punctuation)."""
+    first: list[int] = []
+    for i, t in enumerate(texts):
+        if t.strip():
+            first.append(i)
+            if len(first) == 3:
+                break
+    if len(first) < 3:
+        return None
+    h, d, p = first
+    if not HEADLINE_WORDS[0] <= words[h] <= HEADLINE_WORDS[1] or _SENTENCE_END.search(texts[h].strip()):
+        return None
+    dek = texts[d].strip()
+    if not STANDFIRST_WORDS[0] <= words[d] <= STANDFIRST_WORDS[1] or _SENTENCE_END.search(dek) or _bullet(dek):
+        return None
+    if _INNER_SENTENCE_END.search(dek) or fold(dek) == fold(texts[h]):
+        return None  # a sentence and a credit (a caption), or the headline again (a repeat)
+    if not para[p] or not _SENTENCE_END.search(texts[p].strip()):
+        return None
+    return d
 
 
 TEASER_MIN_ITEMS = 3
@@ -418,6 +479,8 @@ class StructureStage:
         self._teasers = _rule(self.rules, "teaser-list")
         self._outside = _rule(self.rules, "outside-block")
         self._comments = _rule(self.rules, "comment-section")
+        self._links = _rule(self.rules, "link-line")
+        self._standfirst = _rule(self.rules, "standfirst")
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         return (type(self), (self.rules,))
@@ -473,17 +536,28 @@ class StructureStage:
                     if lines[i].text.strip():
                         removed.setdefault(i, (self._outside, f"outside the main block (lines {bs + 1}-{be})"))
 
+        if self._standfirst:
+            d = standfirst([ln.text for ln in lines], words, para)
+            if d is not None:
+                removed.setdefault(d, (self._standfirst, "standfirst under the headline"))
+
+        links: set[int] = set()
+        if self._links and zones.tail_start < len(lines):
+            links = set(link_lines([ln.text for ln in lines], zones.tail_start))
+            for k in links:
+                removed.setdefault(k, (self._links, "bare link after the article"))
+
         if self._menu:
             i = 0
             n = len(lines)
             while i < n:
-                if zones.zone(i) == "body" or not is_short(lines[i].text, words[i]):
+                if zones.zone(i) == "body" or i in links or not is_short(lines[i].text, words[i]):
                     i += 1
                     continue
                 run = [i]
                 j = i + 1
                 while j < n and zones.zone(j) == zones.zone(i):
-                    if not lines[j].text.strip():
+                    if j in links or not lines[j].text.strip():
                         j += 1
                         continue
                     if is_short(lines[j].text, words[j]):
@@ -540,5 +614,5 @@ def _group_edits(lines: list[Line], removed: dict[int, tuple[Rule, str]]) -> lis
     return out
 
 
-__all__ = ["StructureStage", "grow_block", "is_prose", "is_short", "is_whole_page", "line_score", "list_after", "list_items", "main_block", "teaser_lists", "title_anchor"]
+__all__ = ["StructureStage", "grow_block", "is_prose", "is_short", "is_whole_page", "line_score", "link_lines", "list_after", "list_items", "main_block", "standfirst", "teaser_lists", "title_anchor"]
 _ = Line  # re-exported type for callers that build lines themselves
