@@ -22,6 +22,7 @@ ZONES = ("head", "body", "tail", "any")
 SAFETIES = ("safe", "risky")
 EXTENDS = ("none", "rest-of-tail")
 OWN_SCHEMA = {"names", "lang"}  # folders of data files with their own schema, not rule packs
+OPT_IN = "opt-in"  # a folder of rule packs that are shipped but loaded only when named (--rules)
 # Fields every rule may carry; anything else is stage-specific and kept in Rule.extra.
 _COMMON = {
     "id", "why", "kind", "where", "safety", "phrases", "pattern", "replacement", "case",
@@ -212,7 +213,7 @@ def rule_files(paths: Iterable[Path | str]) -> list[Path]:
         if p.is_dir():
             out.extend(
                 f for f in sorted(p.rglob("*.toml"))
-                if f.parent.name not in OWN_SCHEMA
+                if f.parent.name not in OWN_SCHEMA and f.parent.name != OPT_IN
             )
         else:
             out.append(p)

@@ -5,11 +5,12 @@ import pytest
 from cleaner.api import _build_stages
 from cleaner.config import Config
 from cleaner.document import Document
+from cleaner.paths import rules_dir
 from cleaner.pipeline import Pipeline
 from cleaner.ruleset import RuleSet
 from cleaner.stages.line_rules import line_hits, span_apply
 
-RULES = RuleSet.default().rules
+RULES = RuleSet.default().rules + RuleSet.load(sorted((rules_dir() / "opt-in").glob("*.toml"))).rules  # opt-in too
 LINE_KINDS = ("line", "prefix", "regex")
 
 

@@ -3,12 +3,15 @@
 import pytest
 
 from cleaner.document import Document
+from cleaner.paths import rules_dir
 from cleaner.pipeline import Pipeline
 from cleaner.ruleset import RuleSet
 from cleaner.stages.layout import LayoutBlanksStage
 from cleaner.stages.structure import StructureStage, is_short, line_score, link_lines, main_block, standfirst
 
 RULES = RuleSet.default().family("structure")
+# structure.standfirst is opt-in (rules/opt-in/): tested with its own pack
+OPT_IN = RuleSet.load([rules_dir() / "opt-in" / "standfirst.toml"]).family("structure")
 
 P1 = "The alliance met in Dushanbe on Monday to discuss the situation on the Afghan border, officials said."
 P2 = "The next meeting is planned for December in Moscow, the ministry said in a statement on Tuesday."
@@ -16,7 +19,7 @@ P3 = "The ministry added that more troops could be sent to the border region if 
 
 
 def run(text: str, only: str | None = None) -> str:
-    rules = [r for r in RULES if only is None or r.detector == only]
+    rules = [r for r in (*RULES, *OPT_IN) if (only is None and r not in OPT_IN) or r.detector == only]
     layout = LayoutBlanksStage(RuleSet.default().family("layout"))
     return Pipeline([StructureStage(rules), layout], max_rounds=3).run(Document("t", text)).text
 
