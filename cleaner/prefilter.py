@@ -382,16 +382,158 @@ def _selectivity(lit: str) -> int:
 _MAX_LITERALS = 40
 
 
+# --------------------------------------------------------------------------- whole-line shapes
+
+_SKIP_QUANTS = ("*", "*?", "*+")
+
+
+def _ascii_matching(src: str, flags: int) -> frozenset[str]:
+    """The ASCII characters the one-character pattern ``src`` matches, as the engine says."""
+    probe = regex.compile(src, flags)
+    return frozenset(ch for ch in map(chr, range(128)) if probe.fullmatch(ch))
+
+
+def _alphabet(alt: list[list[tuple[str, object, str]]], flags: int) -> frozenset[str]:
+    """The ASCII characters some consuming atom of ``alt`` can match (lookarounds, anchors and
+    ``\\b`` consume nothing; every other atom consumes one character per repetition)."""
+    out: set[str] = set()
+    for seq in alt:
+        for kind, val, _ in seq:
+            if kind in ("zero", "ahead", "anchor"):
+                continue
+            if kind == "group":
+                out |= _alphabet(val, flags)  # type: ignore[arg-type]
+            elif kind == "dot":
+                return frozenset(map(chr, range(128)))
+            else:
+                out |= _ascii_matching(regex.escape(str(val)) if kind == "lit" else str(val), flags)
+    return frozenset(out)
+
+
+def _whole_line_alphabet(seq: list[tuple[str, object, str]], flags: int) -> bytes | None:
+    """For ``^...$`` (a match spans the whole line, but for a last ``\\n`` before which ``$``
+    may match): the ASCII characters a matching line can hold, as bytes for ``translate``;
+    None when that is every ASCII character or the shape is not ``^...$``."""
+    if len(seq) < 2 or seq[0] != ("anchor", "^", "") or seq[-1] != ("anchor", "$", ""):
+        return None
+    try:
+        chars = _alphabet([seq], flags) | {"\n"}
+    except (regex.error, ValueError):  # an atom the probe cannot compile alone (\L<name>)
+        return None
+    if len(chars) == 128:
+        return None
+    return "".join(sorted(chars)).encode("ascii")
+
+
+def _tails(seq: list[tuple[str, object, str]], icase: bool, skip: str | None = None) -> set[tuple[str, str]]:
+    """``(skip source, suffix)`` pairs: every match of ``seq`` followed by a run of ``skip`` (when
+    not None) ends with one of the suffixes (lower-cased when ``icase``; "" = a non-ASCII
+    character) followed by a run of characters of its skip source ("": no run)."""
+    i = len(seq) - 1
+    while i >= 0 and seq[i][0] in ("zero", "ahead") and seq[i][2] == "":
+        i -= 1  # zero-width: the match ends where what precedes it ends
+    if i < 0:
+        raise _Fail("no suffix")
+    kind, val, q = seq[i]
+    if skip is None and kind in ("esc", "class") and q in _SKIP_QUANTS:
+        if kind == "esc" and str(val)[1:2] not in _SKIP_ESC:
+            raise _Fail("unknown escape")
+        return _tails(seq[:i], icase, str(val))
+    if kind == "group":
+        inner: set[tuple[str, str]] = set()
+        for sub in val:  # type: ignore[attr-defined]
+            inner |= _tails(sub, icase, skip)  # the last repetition ends the group's match
+        return inner if _required(q) else inner | _tails(seq[:i], icase, skip)
+    cur = ""
+    while i >= 0:
+        kind, val, q = seq[i]
+        if kind != "lit":
+            break
+        c = str(val)
+        if not c.isascii():
+            if not cur:
+                forms = c + c.lower() + c.upper() + c.casefold()
+                if any(f.isascii() for f in forms):
+                    raise _Fail("non-ASCII letter with an ASCII case form")
+                return {(skip or "", "")}
+            break
+        if not _plain(c):
+            break
+        if not _required(q):
+            if cur:
+                break
+            # an optional last character: the match ends with it (once more, or once) or before it
+            once = (kind, val, "" if q[:1] == "?" else "+")
+            return _tails([*seq[:i], once], icase, skip) | _tails(seq[:i], icase, skip)
+        cur = (c.lower() if icase else c) + cur
+        if q:  # c+ or c{2,}: c ends the run, what precedes it is not fixed
+            break
+        i -= 1
+    if not cur:
+        raise _Fail("no literal suffix")
+    return {(skip or "", cur)}
+
+
+def _ending(seq: list[tuple[str, object, str]], flags: int, icase: bool) -> tuple[str, tuple[str, ...], int] | None:
+    """For ``^ ... (suffix|...) skip* $``: ``(skip, suffixes, width)``, ``skip`` the ASCII characters
+    of the skip class plus ``\\n`` (``$`` may match before a last line break), ``width`` the
+    longest suffix; None for other shapes or when a suffix could end with a skipped character.
+
+    Then a matching line, stripped of those characters on the right, ends with one of the
+    suffixes, unless a non-ASCII character is among its last ``width`` (see `ending_lacks`)."""
+    if len(seq) < 2 or seq[0] != ("anchor", "^", "") or seq[-1] != ("anchor", "$", ""):
+        return None  # only ^...$ lines (an unanchored pathological rule keeps its timeout)
+    try:
+        pairs = _tails(seq[:-1], icase)
+        skips = {s for s, _ in pairs}
+        if len(skips) != 1:
+            return None
+        skip_src = skips.pop()
+        skip = (_ascii_matching(skip_src, flags) if skip_src else frozenset()) | {"\n"}
+    except (_Fail, regex.error, ValueError, RecursionError):
+        return None
+    suffixes = tuple(sorted({t for _, t in pairs if t}))
+    if any(t[-1] in skip or t[-1].upper() in skip for t in suffixes):
+        return None  # a suffix could end inside the skipped run
+    return "".join(sorted(skip)), suffixes, max(map(len, suffixes), default=1)
+
+
+def ending_lacks(line: str, ending: tuple[str, tuple[str, ...], int], icase: bool) -> bool:
+    """True when ``line`` cannot match a pattern of `_ending` shape.
+
+    A match is ``A + s + S (+ "\\n")``: ``s`` matches a suffix, ``S`` is a run of the skip class.
+    Unless ``S`` holds a non-ASCII character, stripping the skipped ASCII characters on the right
+    ends exactly after ``s`` (its last character is not skipped, or is non-ASCII); ``s`` has the
+    suffix's length (simple case folding maps one character to one), so when the last ``width``
+    characters are ASCII, ``s`` is ASCII and equal to the suffix but for case."""
+    skip, suffixes, width = ending
+    rest = line.rstrip(skip)
+    if not rest:
+        return True  # every suffix needs a character that is not skipped
+    end = rest[-width:]
+    if not end.isascii():
+        return False
+    return not (end.lower() if icase else end).endswith(suffixes)
+
+
 @dataclass(frozen=True)
 class _Branch:
-    """One top-level alternative: an anchored-prefix check and/or literals one of which it needs."""
+    """One top-level alternative: an anchored-prefix check and/or literals one of which it needs,
+    and for a ``...$`` alternative the suffix its line must end with (`_ending`) and for a
+    ``^...$`` one the ASCII characters its line may hold (`_whole_line_alphabet`)."""
 
     anchored: _Anchored | None
     contains: tuple[str, ...] | None
+    ending: tuple[str, tuple[str, ...], int] | None = None
+    alphabet: bytes | None = None
 
-    def may_match(self, line: str, hay: str | None) -> bool:
+    def may_match(self, line: str, hay: str | None, icase: bool = False) -> bool:
         if self.anchored is not None and not self.anchored.may_match(line):
             return False
+        if self.ending is not None and ending_lacks(line, self.ending, icase):
+            return False
+        if self.alphabet is not None and line.encode("ascii", "ignore").translate(None, self.alphabet):
+            return False  # an ASCII character no atom of the pattern can match
         if self.contains is None or hay is None:
             return True  # nothing to check, or a character only the regex can judge
         for lit in self.contains:
@@ -414,7 +556,7 @@ class Prefilter:
         for b in self.branches:
             a = b.anchored
             anch = None if a is None else (a.skip, a.prefixes, a.first, a.icase, a.first_ok, a.width)
-            flat.append((anch, b.contains))
+            flat.append((anch, b.contains, b.ending, b.alphabet))
         object.__setattr__(self, "_flat", tuple(flat))
 
     def fast_form(self) -> tuple[int, tuple[object, ...]]:
@@ -438,6 +580,12 @@ class Prefilter:
             return 2, (b.contains, self.icase)
         return 0, ()
 
+    def whole_line(self) -> tuple[tuple[str, tuple[str, ...], int] | None, bytes | None]:
+        """``(ending, alphabet)`` of a one-alternative pattern (see `_Branch`), else Nones."""
+        if len(self.branches) != 1:
+            return None, None
+        return self.branches[0].ending, self.branches[0].alphabet
+
     def may_match(self, line: str, folded: str | None) -> bool:
         """False only when the pattern cannot match ``line``. ``folded`` is `casefold_for`.
 
@@ -445,7 +593,7 @@ class Prefilter:
         """
         hay = folded if self.icase else line
         n = len(line)
-        for anch, contains in self._flat:  # type: ignore[attr-defined]
+        for anch, contains, ending, alphabet in self._flat:  # type: ignore[attr-defined]
             if anch is not None:
                 skip, prefixes, first, icase, first_ok, width = anch
                 q = 0
@@ -469,6 +617,10 @@ class Prefilter:
                                 region = region.lower()
                             if not region.startswith(prefixes):
                                 continue
+            if ending is not None and ending_lacks(line, ending, self.icase):
+                continue
+            if alphabet is not None and line.encode("ascii", "ignore").translate(None, alphabet):
+                continue
             if contains is None or hay is None:
                 return True
             for lit in contains:
@@ -495,9 +647,11 @@ def analyze(pattern: str, flags: int) -> Prefilter | None:
         for seq in _parse(pattern):
             pre = _anchored([seq], flags, icase) if seq[:1] == [("anchor", "^", "")] else None
             need = _need(seq, icase)
-            if pre is None and need is None:
+            ending = _ending(seq, flags, icase)
+            alphabet = _whole_line_alphabet(seq, flags)
+            if pre is None and need is None and ending is None and alphabet is None:
                 return None  # this alternative could match any line
-            branches.append(_Branch(pre, None if need is None else tuple(sorted(need))))
+            branches.append(_Branch(pre, None if need is None else tuple(sorted(need)), ending, alphabet))
     except (_Fail, regex.error, ValueError, RecursionError):
         return None
     return Prefilter(tuple(branches), icase)

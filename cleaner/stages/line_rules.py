@@ -17,7 +17,7 @@ import regex
 
 from cleaner.document import Edit
 from cleaner.normalize import fold
-from cleaner.prefilter import Prefilter, analyze, casefold_for
+from cleaner.prefilter import Prefilter, analyze, casefold_for, ending_lacks
 from cleaner.ruleset import Rule
 from cleaner.stages.base import Context, Line, iter_lines, line_facts, removal_span
 from cleaner.zones import find_zones, words_of
@@ -180,7 +180,8 @@ class _Matcher:
                 else:
                     needs = 0
                 form, args = pf.fast_form() if pf is not None else (0, ())
-                out.append((r, pat, pf, max_words, needs, form, args))
+                ending, alphabet = pf.whole_line() if form else (None, None)  # type: ignore[union-attr]
+                out.append((r, pat, pf, max_words, needs, form, args, ending, alphabet))
             hit = tuple(out)
             if len(self._compact_memo) > 256:
                 self._compact_memo.clear()
@@ -220,7 +221,7 @@ class _Matcher:
         low: str | None | bool = False  # casefold_for(text), computed when a check needs it
         width = self._width
         for i in dispatch.candidates(text, others):
-            r, pat, pf, max_words, needs_zone, form, args = compact[i]
+            r, pat, pf, max_words, needs_zone, form, args, ending, alphabet = compact[i]
             if words > max_words or (needs_zone and not zone & needs_zone):
                 continue
             if dead and r.id in dead:
@@ -252,6 +253,10 @@ class _Matcher:
                     low = casefold_for(text)
                 if not pf.may_match(text, low):  # type: ignore[arg-type]
                     continue
+            if ending is not None and ending_lacks(text, ending, pf.icase):
+                continue  # the line does not end with a suffix the pattern ends with
+            if alphabet is not None and text.encode("ascii", "ignore").translate(None, alphabet):
+                continue  # an ASCII character no atom of a ^...$ pattern can match
             try:
                 if pat.search(text, timeout=self.timeout):
                     out.append(r)
@@ -377,7 +382,7 @@ def _required_literals(pf: Prefilter | None) -> tuple[str, ...] | None:
     if pf is None:
         return None
     out: list[str] = []
-    for _, contains in pf._flat:  # type: ignore[attr-defined]
+    for _, contains, _, _ in pf._flat:  # type: ignore[attr-defined]
         if contains is None:
             return None
         out.extend(contains)
@@ -390,7 +395,7 @@ def _anchored_branches(pf: Prefilter | None) -> list[tuple[str, tuple[str, ...],
     if pf is None:
         return None
     out = []
-    for anch, _ in pf._flat:  # type: ignore[attr-defined]
+    for anch, *_ in pf._flat:  # type: ignore[attr-defined]
         if anch is None:
             return None
         skip, prefixes, first, icase, first_ok, width = anch
