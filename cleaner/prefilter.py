@@ -474,6 +474,42 @@ def _tails(seq: list[tuple[str, object, str]], icase: bool, skip: str | None = N
     return {(skip or "", cur)}
 
 
+_COMMON = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ .,")
+
+
+def _class_need(seq: list[tuple[str, object, str]], flags: int) -> frozenset[str] | None:
+    """ASCII characters one of which every match of ``seq`` in an ASCII line holds: those a
+    required class or escape (``\\d``, ``[./-]``) matches, or for a required group the union of
+    its alternatives' (None: not known). The rarest set is kept (letters, space, dot and comma
+    are common; any choice is a necessary condition)."""
+    best: frozenset[str] | None = None
+    for kind, val, q in seq:
+        if not _required(q):
+            continue
+        if kind in ("esc", "class"):
+            try:
+                cand: frozenset[str] | None = _ascii_matching(str(val), flags)
+            except (regex.error, ValueError):
+                continue
+        elif kind in ("group", "ahead"):
+            alts = [_class_need(sub, flags) for sub in val]  # type: ignore[attr-defined]
+            cand = None if any(a is None for a in alts) else frozenset().union(*alts)  # type: ignore[arg-type]
+        else:
+            continue
+        if cand is not None and (best is None or _cost(cand) < _cost(best)):
+            best = cand
+    return best
+
+
+def _cost(chars: frozenset[str]) -> int:
+    return sum(10 if c in _COMMON else 1 for c in chars)
+
+
+def lacks_class(line: str, need: bytes) -> bool:
+    """True when ``line`` is ASCII and holds none of the characters ``need`` (see `_class_need`)."""
+    return line.isascii() and len(line.encode("ascii").translate(None, need)) == len(line)
+
+
 def _ending(seq: list[tuple[str, object, str]], flags: int, icase: bool) -> tuple[str, tuple[str, ...], int] | None:
     """For ``^ ... (suffix|...) skip* $``: ``(skip, suffixes, width)``, ``skip`` the ASCII characters
     of the skip class plus ``\\n`` (``$`` may match before a last line break), ``width`` the
@@ -526,6 +562,7 @@ class _Branch:
     contains: tuple[str, ...] | None
     ending: tuple[str, tuple[str, ...], int] | None = None
     alphabet: bytes | None = None
+    need_class: bytes | None = None  # in an ASCII line one of these characters (`_class_need`)
 
     def may_match(self, line: str, hay: str | None, icase: bool = False) -> bool:
         if self.anchored is not None and not self.anchored.may_match(line):
@@ -534,6 +571,8 @@ class _Branch:
             return False
         if self.alphabet is not None and line.encode("ascii", "ignore").translate(None, self.alphabet):
             return False  # an ASCII character no atom of the pattern can match
+        if self.need_class is not None and lacks_class(line, self.need_class):
+            return False
         if self.contains is None or hay is None:
             return True  # nothing to check, or a character only the regex can judge
         for lit in self.contains:
@@ -556,7 +595,7 @@ class Prefilter:
         for b in self.branches:
             a = b.anchored
             anch = None if a is None else (a.skip, a.prefixes, a.first, a.icase, a.first_ok, a.width)
-            flat.append((anch, b.contains, b.ending, b.alphabet))
+            flat.append((anch, b.contains, b.ending, b.alphabet, b.need_class))
         object.__setattr__(self, "_flat", tuple(flat))
 
     def fast_form(self) -> tuple[int, tuple[object, ...]]:
@@ -580,11 +619,12 @@ class Prefilter:
             return 2, (b.contains, self.icase)
         return 0, ()
 
-    def whole_line(self) -> tuple[tuple[str, tuple[str, ...], int] | None, bytes | None]:
-        """``(ending, alphabet)`` of a one-alternative pattern (see `_Branch`), else Nones."""
+    def whole_line(self) -> tuple[tuple[str, tuple[str, ...], int] | None, bytes | None, bytes | None]:
+        """``(ending, alphabet, need_class)`` of a one-alternative pattern (see `_Branch`)."""
         if len(self.branches) != 1:
-            return None, None
-        return self.branches[0].ending, self.branches[0].alphabet
+            return None, None, None
+        b = self.branches[0]
+        return b.ending, b.alphabet, b.need_class
 
     def may_match(self, line: str, folded: str | None) -> bool:
         """False only when the pattern cannot match ``line``. ``folded`` is `casefold_for`.
@@ -593,7 +633,7 @@ class Prefilter:
         """
         hay = folded if self.icase else line
         n = len(line)
-        for anch, contains, ending, alphabet in self._flat:  # type: ignore[attr-defined]
+        for anch, contains, ending, alphabet, need_class in self._flat:  # type: ignore[attr-defined]
             if anch is not None:
                 skip, prefixes, first, icase, first_ok, width = anch
                 q = 0
@@ -620,6 +660,8 @@ class Prefilter:
             if ending is not None and ending_lacks(line, ending, self.icase):
                 continue
             if alphabet is not None and line.encode("ascii", "ignore").translate(None, alphabet):
+                continue
+            if need_class is not None and lacks_class(line, need_class):
                 continue
             if contains is None or hay is None:
                 return True
@@ -649,9 +691,11 @@ def analyze(pattern: str, flags: int) -> Prefilter | None:
             need = _need(seq, icase)
             ending = _ending(seq, flags, icase)
             alphabet = _whole_line_alphabet(seq, flags)
-            if pre is None and need is None and ending is None and alphabet is None:
+            need_class = _class_need(seq, flags) if pre is not None else None  # (see _ending)
+            chars = None if need_class is None or len(need_class) == 128 else "".join(sorted(need_class)).encode()
+            if pre is None and need is None and ending is None and alphabet is None and chars is None:
                 return None  # this alternative could match any line
-            branches.append(_Branch(pre, None if need is None else tuple(sorted(need)), ending, alphabet))
+            branches.append(_Branch(pre, None if need is None else tuple(sorted(need)), ending, alphabet, chars))
     except (_Fail, regex.error, ValueError, RecursionError):
         return None
     return Prefilter(tuple(branches), icase)

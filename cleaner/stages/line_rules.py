@@ -17,7 +17,7 @@ import regex
 
 from cleaner.document import Edit
 from cleaner.normalize import fold
-from cleaner.prefilter import Prefilter, analyze, casefold_for, ending_lacks
+from cleaner.prefilter import Prefilter, analyze, casefold_for, ending_lacks, lacks_class
 from cleaner.ruleset import Rule
 from cleaner.stages.base import Context, Line, iter_lines, line_facts, removal_span
 from cleaner.zones import find_zones, words_of
@@ -180,8 +180,8 @@ class _Matcher:
                 else:
                     needs = 0
                 form, args = pf.fast_form() if pf is not None else (0, ())
-                ending, alphabet = pf.whole_line() if form else (None, None)  # type: ignore[union-attr]
-                out.append((r, pat, pf, max_words, needs, form, args, ending, alphabet))
+                post = pf.whole_line() if form else (None, None, None)  # type: ignore[union-attr]
+                out.append((r, pat, pf, max_words, needs, form, args, post if any(x is not None for x in post) else None))
             hit = tuple(out)
             if len(self._compact_memo) > 256:
                 self._compact_memo.clear()
@@ -221,7 +221,7 @@ class _Matcher:
         low: str | None | bool = False  # casefold_for(text), computed when a check needs it
         width = self._width
         for i in dispatch.candidates(text, others):
-            r, pat, pf, max_words, needs_zone, form, args, ending, alphabet = compact[i]
+            r, pat, pf, max_words, needs_zone, form, args, post = compact[i]
             if words > max_words or (needs_zone and not zone & needs_zone):
                 continue
             if dead and r.id in dead:
@@ -253,10 +253,14 @@ class _Matcher:
                     low = casefold_for(text)
                 if not pf.may_match(text, low):  # type: ignore[arg-type]
                     continue
-            if ending is not None and ending_lacks(text, ending, pf.icase):
-                continue  # the line does not end with a suffix the pattern ends with
-            if alphabet is not None and text.encode("ascii", "ignore").translate(None, alphabet):
-                continue  # an ASCII character no atom of a ^...$ pattern can match
+            if post is not None:  # the checks of `Prefilter.whole_line`, as in `_Branch.may_match`
+                ending, alphabet, need_class = post
+                if ending is not None and ending_lacks(text, ending, pf.icase):
+                    continue  # the line does not end with a suffix the pattern ends with
+                if alphabet is not None and text.encode("ascii", "ignore").translate(None, alphabet):
+                    continue  # an ASCII character no atom of a ^...$ pattern can match
+                if need_class is not None and lacks_class(text, need_class):
+                    continue  # none of the characters one of which a match holds
             try:
                 if pat.search(text, timeout=self.timeout):
                     out.append(r)
@@ -382,7 +386,7 @@ def _required_literals(pf: Prefilter | None) -> tuple[str, ...] | None:
     if pf is None:
         return None
     out: list[str] = []
-    for _, contains, _, _ in pf._flat:  # type: ignore[attr-defined]
+    for _, contains, *_ in pf._flat:  # type: ignore[attr-defined]
         if contains is None:
             return None
         out.extend(contains)
