@@ -446,15 +446,20 @@ class LineRulesStage:
         first_paragraph = next((i for i, p in enumerate(paragraph) if p), -1)
         raw: list[tuple[int, Rule]] = []
         always, by_line = m._dispatch(ctx.lang, ctx.site).others_for(text, lines)
-        for ln in lines:
-            folded = fold(ln.text)
-            if not folded and not ln.text.strip():
-                continue
-            zone = _zone_mask(ln.index, first_paragraph)
-            others = by_line.get(ln.index, always)
-            for r in m.line_rules(ln.text, folded, words[ln.index], dead, ctx, zone, others):
-                if r.applies_to(ctx.lang, ctx.site):
-                    raw.append((ln.index, r))
+        lang, site, memo, fp = ctx.lang, ctx.site, m._memo, first_paragraph
+        for i, _, _, _, line in lines:
+            zone = 0 if fp < 0 else _HEAD if i < fp else (_TAIL | _MARKER) if i > fp else 0  # `_zone_mask`
+            # `_Matcher.line_rules`' memo, looked up here first: a line seen before (a repeated
+            # line, the next fixpoint round) costs one lookup; blank lines are never stored
+            got = None if dead else memo.get((line, lang, site, zone))
+            if got is None:
+                folded = fold(line)
+                if not folded and not line.strip():
+                    continue
+                got = m.line_rules(line, folded, words[i], dead, ctx, zone, by_line.get(i, always))
+            for r in got:
+                if r.applies_to(lang, site):
+                    raw.append((i, r))
         raw = [(i, r) for i, r in raw if r.id not in dead]
         markers = sorted({i for i, r in raw if r.ends_article})
         zones = find_zones(paragraph, markers)
