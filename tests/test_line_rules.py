@@ -65,3 +65,10 @@ def test_real_lines_fast_equals_slow() -> None:
     for line in _EXAMPLES:
         for lang in _LANGS:
             assert _fast(line, lang, _ALL_ZONES) == _slow(line, lang, _ALL_ZONES), (line, lang)
+
+
+@given(line=_line, lang=st.sampled_from(_LANGS))
+def test_one_line_scan_equals_slow_path(line: str, lang: str | None) -> None:
+    line = line.replace("\n", " ")
+    others = _M._dispatch(lang, None).others_in(line)
+    assert _fast(line, lang, _ALL_ZONES, others) == _slow(line, lang, _ALL_ZONES)

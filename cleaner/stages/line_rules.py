@@ -343,6 +343,18 @@ class _Dispatch:
         by_line = {k: tuple(sorted(v.union(always))) for k, v in found.items()}
         return tuple(always), by_line
 
+    def others_in(self, line: str) -> tuple[int, ...]:
+        """`others_for` one line alone: the scanned rules one of whose literals it holds (all of
+        them where lower-casing is unsafe), and ``always``, in pack order."""
+        out = list(self.always)
+        low: str | None | bool = False
+        for i, icase, lits in self.scanned:
+            if icase and low is False:
+                low = casefold_for(line)
+            if not _lacks_all(low if icase else line, lits):  # type: ignore[arg-type]
+                out.append(i)
+        return tuple(sorted(out))
+
     def candidates(self, text: str, others: tuple[int, ...]) -> list[int]:
         """Indices (in pack order) of the rules that may match line ``text``."""
         out = list(others)
@@ -444,22 +456,26 @@ class LineRulesStage:
             return [], [], self._span_edits(text, None, _ANYWHERE, set(), dead, ctx)
         lines, words, paragraph = line_facts(text)
         first_paragraph = next((i for i, p in enumerate(paragraph) if p), -1)
-        raw: list[tuple[int, Rule]] = []
-        always, by_line = m._dispatch(ctx.lang, ctx.site).others_for(text, lines)
         lang, site, memo, fp = ctx.lang, ctx.site, m._memo, first_paragraph
+        # `_Matcher.line_rules`' memo, looked up here first: a line seen before (a repeated line,
+        # the next fixpoint round) costs one lookup; no regex has run yet, so none is dead
+        found: list[tuple[Rule, ...] | list[Rule] | None] = [None] * len(lines)
+        missing: list[tuple[int, str, int]] = []
         for i, _, _, _, line in lines:
             zone = 0 if fp < 0 else _HEAD if i < fp else (_TAIL | _MARKER) if i > fp else 0  # `_zone_mask`
-            # `_Matcher.line_rules`' memo, looked up here first: a line seen before (a repeated
-            # line, the next fixpoint round) costs one lookup; blank lines are never stored
-            got = None if dead else memo.get((line, lang, site, zone))
-            if got is None:
-                folded = fold(line)
-                if not folded and not line.strip():
-                    continue
-                got = m.line_rules(line, folded, words[i], dead, ctx, zone, by_line.get(i, always))
-            for r in got:
-                if r.applies_to(lang, site):
-                    raw.append((i, r))
+            got = memo.get((line, lang, site, zone))
+            if got is not None:
+                found[i] = got
+            elif line.strip() or fold(line):  # else a blank line: no rule to run
+                missing.append((i, line, zone))
+        if missing:
+            dispatch = m._dispatch(lang, site)
+            # the literal scan of the whole text, unless few lines need it (a later round)
+            always, by_line = dispatch.others_for(text, lines) if 4 * len(missing) > len(lines) else ((), None)
+            for i, line, zone in missing:
+                others = by_line.get(i, always) if by_line is not None else dispatch.others_in(line)
+                found[i] = m.line_rules(line, fold(line), words[i], dead, ctx, zone, others)
+        raw = [(i, r) for i, got in enumerate(found) if got for r in got if r.applies_to(lang, site)]
         raw = [(i, r) for i, r in raw if r.id not in dead]
         markers = sorted({i for i, r in raw if r.ends_article})
         zones = find_zones(paragraph, markers)
