@@ -679,6 +679,12 @@ def casefold_for(line: str) -> str | None:
     return line.lower()
 
 
+def _minimal(lits: frozenset[str]) -> tuple[str, ...]:
+    """``lits`` without those holding another of them: a line holds one of the rest exactly when
+    it holds one of ``lits`` (if it holds "yonhap" it holds "ap")."""
+    return tuple(sorted(lit for lit in lits if not any(o != lit and o in lit for o in lits)))
+
+
 def analyze(pattern: str, flags: int) -> Prefilter | None:
     """The prefilter of a compiled pattern's source, or None when the shape is not understood."""
     if flags & (regex.VERBOSE | regex.MULTILINE | regex.VERSION1 | regex.FULLCASE):
@@ -695,7 +701,7 @@ def analyze(pattern: str, flags: int) -> Prefilter | None:
             chars = None if need_class is None or len(need_class) == 128 else "".join(sorted(need_class)).encode()
             if pre is None and need is None and ending is None and alphabet is None and chars is None:
                 return None  # this alternative could match any line
-            branches.append(_Branch(pre, None if need is None else tuple(sorted(need)), ending, alphabet, chars))
+            branches.append(_Branch(pre, None if need is None else _minimal(need), ending, alphabet, chars))
     except (_Fail, regex.error, ValueError, RecursionError):
         return None
     return Prefilter(tuple(branches), icase)
