@@ -7,6 +7,13 @@ follow. `analyze` reads that shape out of the pattern source; `Prefilter.may_mat
 ``False`` only when the regex provably cannot match and ``True`` (run the regex) otherwise: any
 non-ASCII character where the check looks is sent to the regex, and a pattern the analysis does
 not understand gets no prefilter at all. Cost per line is flat: it does not grow with the rules.
+
+A ``^...$`` pattern gets three more checks of the same kind: the line must end, before its
+trailing skipped run, with one of the pattern's literal suffixes (`_ending`); it may hold only
+ASCII characters some atom of the pattern can match (`_whole_line_alphabet`); an ASCII line must
+hold a character of a class every match needs, such as the digit of a date (`_class_need`; any
+``^`` pattern). They are kept to ``^``-anchored patterns: an unanchored pathological rule (the
+hostile tests' ``(a+)+$``) still meets the regex and its timeout, as before.
 """
 
 from __future__ import annotations
