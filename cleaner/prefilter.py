@@ -22,6 +22,7 @@ import re
 import sys
 import unicodedata
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -331,7 +332,47 @@ def _lit_char(kind: str, val: object, icase: bool) -> str | None:
         return c
     if c.isascii():
         return c.lower()
-    return c if _caseless(c) else None
+    if _caseless(c):
+        return c
+    return c.lower() if _lowers_alike(c) else None
+
+
+@lru_cache(maxsize=1)
+def _probe_range() -> str:
+    return "".join(map(chr, range(128))) + _cased_range()
+
+
+_LOWERS_ALIKE: dict[str, bool] = {}
+
+
+def _lowers_alike(c: str) -> bool:
+    """Does every character the engine matches to ``c`` case-insensitively lower-case to the one
+    character ``c.lower()``? Then wherever a literal holding ``c`` matches, the lower-cased line
+    holds the lower-cased literal (true of most Cyrillic letters; not of ``в``, which ``ᲀ``
+    also matches, nor of sigma). ``str.lower`` depends on context only for a capital sigma."""
+    got = _LOWERS_ALIKE.get(c)
+    if got is None:
+        prepare([c])
+        got = _LOWERS_ALIKE[c]
+    return got
+
+
+def prepare(patterns: Iterable[str]) -> None:
+    """Settle `_lowers_alike` for the non-ASCII characters of many patterns at once: one search
+    of the whole code space for everything that matches one of them case-insensitively, then
+    each such character against the few it matches (case-insensitive matching is symmetric)."""
+    need = sorted({c for p in patterns for c in p if not c.isascii() and c not in _LOWERS_ALIKE})
+    if not need:
+        return
+    flags = regex.IGNORECASE | regex.V0
+    pool = "".join(need)
+    found = set(regex.findall("[" + "".join(map(regex.escape, need)) + "]", _probe_range(), flags=flags))
+    safe = {c: len(c.lower()) == 1 for c in need}
+    for x in found:
+        for c in regex.findall(regex.escape(x), pool, flags=flags):
+            if x.lower() != c.lower():
+                safe[c] = False
+    _LOWERS_ALIKE.update(safe)
 
 
 def _class_chars(src: str, icase: bool) -> frozenset[str] | None:
@@ -394,6 +435,7 @@ _MAX_LITERALS = 40
 _SKIP_QUANTS = ("*", "*?", "*+")
 
 
+@lru_cache(maxsize=4096)
 def _ascii_matching(src: str, flags: int) -> frozenset[str]:
     """The ASCII characters the one-character pattern ``src`` matches, as the engine says."""
     probe = regex.compile(src, flags)
@@ -412,6 +454,8 @@ def _alphabet(alt: list[list[tuple[str, object, str]]], flags: int) -> frozenset
                 out |= _alphabet(val, flags)  # type: ignore[arg-type]
             elif kind == "dot":
                 return frozenset(map(chr, range(128)))
+            elif kind == "lit" and str(val).isascii():  # itself, and its other case (a superset)
+                out |= {str(val), str(val).lower(), str(val).upper()}
             else:
                 out |= _ascii_matching(regex.escape(str(val)) if kind == "lit" else str(val), flags)
     return frozenset(out)

@@ -18,7 +18,8 @@ _EXAMPLES = [line for r in _BOILER for s in (*r.remove, *r.keep) if isinstance(s
 _PIECES = ["Facebook", "Twitter", "X", "e-mail", "Photo", "AFP", "Getty Images", "jpg", "2019", "Nov", "May 3",
            "12:30", "·", "|", "•", "—", "“", "”", "…", "-", "/", "_", ":", " ", "\t", "K", "\u212a", "ſ", "İ",
            "(", ")", ".", ",", "!", "The", "news", "line", "ok", "Вконтакте", "微博", "é", "0", "\u200b",
-           "Tags", "Read more", "Related", "Published", "Share", "Copyright ©", "All rights reserved"]
+           "Tags", "Read more", "Related", "Published", "Share", "Copyright ©", "All rights reserved",
+           "ᲀ", "Σ", "ς", "Подписаться", "ВСЕ ПРАВА", "Реклама"]
 _line = st.one_of(
     st.lists(st.sampled_from(_PIECES), max_size=8).map("".join),
     st.sampled_from(_EXAMPLES),

@@ -59,7 +59,7 @@ _PF = {r.id: analyze(r.compiled.pattern, r.compiled.flags) for r in _RULES}
 _PIECES = ["Facebook", "Twitter", "X", "e-mail", "mail", "Photo", "AFP", "Getty Images", "jpg", "2019",
            "Nov", "May 3", "12:30", "·", "|", "•", "—", "“", "”", "…", "-", "/", "_", ":", " ", "  ",
            "\t", "\n", "K", "\u212a", "ſ", "İ", "ı", "a", "aa", "(", ")", "[", "]", ".", ",", "!", "?",
-           "The", "news", "line", "ok", "print", "Вконтакте", "微博", "é", "ß", "0", "9", "\u200b"]
+           "The", "news", "line", "ok", "print", "Вконтакте", "微博", "é", "ß", "0", "9", "\u200b", "ᲀ", "Σ", "ς"]
 _line = st.lists(st.sampled_from(_PIECES), max_size=8).map("".join)
 _real = st.sampled_from(_LINES)
 _mixed = st.one_of(_line, _real, st.text(max_size=20), st.tuples(_real, _line).map("".join),
@@ -109,3 +109,14 @@ def test_whole_line_shapes_are_understood() -> None:
     assert sep.may_match("— · —", "— · —")
     hostile = analyze(r"(a+)+$", 0)  # unanchored: left to the regex and its timeout
     assert hostile is None or all(b.ending is None and b.alphabet is None for b in hostile.branches)
+
+
+def test_lowers_alike_agrees_with_one_probe_per_character() -> None:
+    from cleaner.prefilter import _LOWERS_ALIKE, _probe_range, prepare
+
+    prepare(["вкйСσΣςёİıſ\u212aßẞ"])
+    for c in "вкйСσΣςёİıſ\u212aßẞ":
+        found = regex.findall(regex.escape(c), _probe_range(), flags=regex.IGNORECASE | regex.V0)
+        assert _LOWERS_ALIKE[c] == (len(c.lower()) == 1 and all(x.lower() == c.lower() for x in found)), c
+    assert not _LOWERS_ALIKE["в"]  # "ᲀ" matches it too
+    assert _LOWERS_ALIKE["к"]

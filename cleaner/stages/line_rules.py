@@ -17,7 +17,7 @@ import regex
 
 from cleaner.document import Edit
 from cleaner.normalize import fold
-from cleaner.prefilter import Prefilter, analyze, casefold_for, ending_lacks, lacks_class
+from cleaner.prefilter import Prefilter, analyze, casefold_for, ending_lacks, lacks_class, prepare
 from cleaner.ruleset import Rule
 from cleaner.stages.base import Context, Line, iter_lines, line_facts, removal_span
 from cleaner.zones import find_zones, words_of
@@ -89,6 +89,7 @@ class _Matcher:
     def __post_init__(self) -> None:
         whole: dict[str, list[Rule]] = defaultdict(list)
         prefix: dict[str, list[Rule]] = defaultdict(list)
+        prepare(r.pattern for r in self.rules if r.kind in ("regex", "span") and r.pattern)  # one pass for all
         for r in self.rules:
             if r.kind == "line":
                 for p in r.phrases:
