@@ -366,10 +366,12 @@ def prepare(patterns: Iterable[str]) -> None:
         return
     flags = regex.IGNORECASE | regex.V0
     pool = "".join(need)
-    found = set(regex.findall("[" + "".join(map(regex.escape, need)) + "]", _probe_range(), flags=flags))
+    # probes stay out of the engine's pattern cache, which keeps the rules' own patterns
+    every = regex.compile("[" + "".join(map(regex.escape, need)) + "]", flags, cache_pattern=False)
+    found = set(every.findall(_probe_range()))
     safe = {c: len(c.lower()) == 1 for c in need}
     for x in found:
-        for c in regex.findall(regex.escape(x), pool, flags=flags):
+        for c in regex.compile(regex.escape(x), flags, cache_pattern=False).findall(pool):
             if x.lower() != c.lower():
                 safe[c] = False
     _LOWERS_ALIKE.update(safe)
@@ -438,7 +440,7 @@ _SKIP_QUANTS = ("*", "*?", "*+")
 @lru_cache(maxsize=4096)
 def _ascii_matching(src: str, flags: int) -> frozenset[str]:
     """The ASCII characters the one-character pattern ``src`` matches, as the engine says."""
-    probe = regex.compile(src, flags)
+    probe = regex.compile(src, flags, cache_pattern=False)  # not in the engine's cache of rule patterns
     return frozenset(ch for ch in map(chr, range(128)) if probe.fullmatch(ch))
 
 
