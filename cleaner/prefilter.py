@@ -7,6 +7,13 @@ follow. `analyze` reads that shape out of the pattern source; `Prefilter.may_mat
 ``False`` only when the regex provably cannot match and ``True`` (run the regex) otherwise: any
 non-ASCII character where the check looks is sent to the regex, and a pattern the analysis does
 not understand gets no prefilter at all. Cost per line is flat: it does not grow with the rules.
+
+A ``^...$`` pattern gets three more checks of the same kind: the line must end, before its
+trailing skipped run, with one of the pattern's literal suffixes (`_ending`); it may hold only
+ASCII characters some atom of the pattern can match (`_whole_line_alphabet`); an ASCII line must
+hold a character of a class every match needs, such as the digit of a date (`_class_need`; any
+``^`` pattern). They are kept to ``^``-anchored patterns: an unanchored pathological rule (the
+hostile tests' ``(a+)+$``) still meets the regex and its timeout, as before.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ import re
 import sys
 import unicodedata
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -335,7 +343,49 @@ def _lit_char(kind: str, val: object, icase: bool) -> str | None:
         return c
     if c.isascii():
         return c.lower()
-    return c if _caseless(c) else None
+    if _caseless(c):
+        return c
+    return c.lower() if _lowers_alike(c) else None
+
+
+@lru_cache(maxsize=1)
+def _probe_range() -> str:
+    return "".join(map(chr, range(128))) + _cased_range()
+
+
+_LOWERS_ALIKE: dict[str, bool] = {}
+
+
+def _lowers_alike(c: str) -> bool:
+    """Does every character the engine matches to ``c`` case-insensitively lower-case to the one
+    character ``c.lower()``? Then wherever a literal holding ``c`` matches, the lower-cased line
+    holds the lower-cased literal (true of most Cyrillic letters; not of ``в``, which ``ᲀ``
+    also matches, nor of sigma). ``str.lower`` depends on context only for a capital sigma."""
+    got = _LOWERS_ALIKE.get(c)
+    if got is None:
+        prepare([c])
+        got = _LOWERS_ALIKE[c]
+    return got
+
+
+def prepare(patterns: Iterable[str]) -> None:
+    """Settle `_lowers_alike` for the non-ASCII characters of many patterns at once: one search
+    of the whole code space for everything that matches one of them case-insensitively, then
+    each such character against the few it matches (case-insensitive matching is symmetric)."""
+    need = sorted({c for p in patterns for c in p if not c.isascii() and c not in _LOWERS_ALIKE})
+    if not need:
+        return
+    flags = regex.IGNORECASE | regex.V0
+    pool = "".join(need)
+    # probes stay out of the engine's pattern cache, which keeps the rules' own patterns
+    every = regex.compile("[" + "".join(map(regex.escape, need)) + "]", flags, cache_pattern=False)
+    found = set(every.findall(_probe_range()))
+    safe = {c: len(c.lower()) == 1 for c in need}
+    for x in found:
+        for c in regex.compile(regex.escape(x), flags, cache_pattern=False).findall(pool):
+            if x.lower() != c.lower():
+                safe[c] = False
+    _LOWERS_ALIKE.update(safe)
 
 
 def _class_chars(src: str, icase: bool) -> frozenset[str] | None:
@@ -393,15 +443,199 @@ def _selectivity(lit: str) -> int:
 _MAX_LITERALS = 40
 
 
+# --------------------------------------------------------------------------- whole-line shapes
+
+_SKIP_QUANTS = ("*", "*?", "*+")
+
+
+@lru_cache(maxsize=4096)
+def _ascii_matching(src: str, flags: int) -> frozenset[str]:
+    """The ASCII characters the one-character pattern ``src`` matches, as the engine says."""
+    probe = regex.compile(src, flags, cache_pattern=False)  # not in the engine's cache of rule patterns
+    return frozenset(ch for ch in map(chr, range(128)) if probe.fullmatch(ch))
+
+
+def _alphabet(alt: list[list[tuple[str, object, str]]], flags: int) -> frozenset[str]:
+    """The ASCII characters some consuming atom of ``alt`` can match (lookarounds, anchors and
+    ``\\b`` consume nothing; every other atom consumes one character per repetition)."""
+    out: set[str] = set()
+    for seq in alt:
+        for kind, val, _ in seq:
+            if kind in ("zero", "ahead", "anchor"):
+                continue
+            if kind == "group":
+                out |= _alphabet(val, flags)  # type: ignore[arg-type]
+            elif kind == "dot":
+                return frozenset(map(chr, range(128)))
+            elif kind == "lit" and str(val).isascii():  # itself, and its other case (a superset)
+                out |= {str(val), str(val).lower(), str(val).upper()}
+            else:
+                out |= _ascii_matching(regex.escape(str(val)) if kind == "lit" else str(val), flags)
+    return frozenset(out)
+
+
+def _whole_line_alphabet(seq: list[tuple[str, object, str]], flags: int) -> bytes | None:
+    """For ``^...$`` (a match spans the whole line, but for a last ``\\n`` before which ``$``
+    may match): the ASCII characters a matching line can hold, as bytes for ``translate``;
+    None when that is every ASCII character or the shape is not ``^...$``."""
+    if len(seq) < 2 or seq[0] != ("anchor", "^", "") or seq[-1] != ("anchor", "$", ""):
+        return None
+    try:
+        chars = _alphabet([seq], flags) | {"\n"}
+    except (regex.error, ValueError):  # an atom the probe cannot compile alone (\L<name>)
+        return None
+    if len(chars) == 128:
+        return None
+    return "".join(sorted(chars)).encode("ascii")
+
+
+def _tails(seq: list[tuple[str, object, str]], icase: bool, skip: str | None = None) -> set[tuple[str, str]]:
+    """``(skip source, suffix)`` pairs: every match of ``seq`` followed by a run of ``skip`` (when
+    not None) ends with one of the suffixes (lower-cased when ``icase``; "" = a non-ASCII
+    character) followed by a run of characters of its skip source ("": no run)."""
+    i = len(seq) - 1
+    while i >= 0 and seq[i][0] in ("zero", "ahead") and seq[i][2] == "":
+        i -= 1  # zero-width: the match ends where what precedes it ends
+    if i < 0:
+        raise _Fail("no suffix")
+    kind, val, q = seq[i]
+    if skip is None and kind in ("esc", "class") and q in _SKIP_QUANTS:
+        if kind == "esc" and str(val)[1:2] not in _SKIP_ESC:
+            raise _Fail("unknown escape")
+        return _tails(seq[:i], icase, str(val))
+    if kind == "group":
+        inner: set[tuple[str, str]] = set()
+        for sub in val:  # type: ignore[attr-defined]
+            inner |= _tails(sub, icase, skip)  # the last repetition ends the group's match
+        return inner if _required(q) else inner | _tails(seq[:i], icase, skip)
+    cur = ""
+    while i >= 0:
+        kind, val, q = seq[i]
+        if kind != "lit":
+            break
+        c = str(val)
+        if not c.isascii():
+            if not cur:
+                forms = c + c.lower() + c.upper() + c.casefold()
+                if any(f.isascii() for f in forms):
+                    raise _Fail("non-ASCII letter with an ASCII case form")
+                return {(skip or "", "")}
+            break
+        if not _plain(c):
+            break
+        if not _required(q):
+            if cur:
+                break
+            # an optional last character: the match ends with it (once more, or once) or before it
+            once = (kind, val, "" if q[:1] == "?" else "+")
+            return _tails([*seq[:i], once], icase, skip) | _tails(seq[:i], icase, skip)
+        cur = (c.lower() if icase else c) + cur
+        if q:  # c+ or c{2,}: c ends the run, what precedes it is not fixed
+            break
+        i -= 1
+    if not cur:
+        raise _Fail("no literal suffix")
+    return {(skip or "", cur)}
+
+
+_COMMON = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ .,")
+
+
+def _class_need(seq: list[tuple[str, object, str]], flags: int) -> frozenset[str] | None:
+    """ASCII characters one of which every match of ``seq`` in an ASCII line holds: those a
+    required class or escape (``\\d``, ``[./-]``) matches, or for a required group the union of
+    its alternatives' (None: not known). The rarest set is kept (letters, space, dot and comma
+    are common; any choice is a necessary condition)."""
+    best: frozenset[str] | None = None
+    for kind, val, q in seq:
+        if not _required(q):
+            continue
+        if kind in ("esc", "class"):
+            try:
+                cand: frozenset[str] | None = _ascii_matching(str(val), flags)
+            except (regex.error, ValueError):
+                continue
+        elif kind in ("group", "ahead"):
+            alts = [_class_need(sub, flags) for sub in val]  # type: ignore[attr-defined]
+            cand = None if any(a is None for a in alts) else frozenset().union(*alts)  # type: ignore[arg-type]
+        else:
+            continue
+        if cand is not None and (best is None or _cost(cand) < _cost(best)):
+            best = cand
+    return best
+
+
+def _cost(chars: frozenset[str]) -> int:
+    return sum(10 if c in _COMMON else 1 for c in chars)
+
+
+def lacks_class(line: str, need: bytes) -> bool:
+    """True when ``line`` is ASCII and holds none of the characters ``need`` (see `_class_need`)."""
+    return line.isascii() and len(line.encode("ascii").translate(None, need)) == len(line)
+
+
+def _ending(seq: list[tuple[str, object, str]], flags: int, icase: bool) -> tuple[str, tuple[str, ...], int] | None:
+    """For ``^ ... (suffix|...) skip* $``: ``(skip, suffixes, width)``, ``skip`` the ASCII characters
+    of the skip class plus ``\\n`` (``$`` may match before a last line break), ``width`` the
+    longest suffix; None for other shapes or when a suffix could end with a skipped character.
+
+    Then a matching line, stripped of those characters on the right, ends with one of the
+    suffixes, unless a non-ASCII character is among its last ``width`` (see `ending_lacks`)."""
+    if len(seq) < 2 or seq[0] != ("anchor", "^", "") or seq[-1] != ("anchor", "$", ""):
+        return None  # only ^...$ lines (an unanchored pathological rule keeps its timeout)
+    try:
+        pairs = _tails(seq[:-1], icase)
+        skips = {s for s, _ in pairs}
+        if len(skips) != 1:
+            return None
+        skip_src = skips.pop()
+        skip = (_ascii_matching(skip_src, flags) if skip_src else frozenset()) | {"\n"}
+    except (_Fail, regex.error, ValueError, RecursionError):
+        return None
+    suffixes = tuple(sorted({t for _, t in pairs if t}))
+    if any(t[-1] in skip or t[-1].upper() in skip for t in suffixes):
+        return None  # a suffix could end inside the skipped run
+    return "".join(sorted(skip)), suffixes, max(map(len, suffixes), default=1)
+
+
+def ending_lacks(line: str, ending: tuple[str, tuple[str, ...], int], icase: bool) -> bool:
+    """True when ``line`` cannot match a pattern of `_ending` shape.
+
+    A match is ``A + s + S (+ "\\n")``: ``s`` matches a suffix, ``S`` is a run of the skip class.
+    Unless ``S`` holds a non-ASCII character, stripping the skipped ASCII characters on the right
+    ends exactly after ``s`` (its last character is not skipped, or is non-ASCII); ``s`` has the
+    suffix's length (simple case folding maps one character to one), so when the last ``width``
+    characters are ASCII, ``s`` is ASCII and equal to the suffix but for case."""
+    skip, suffixes, width = ending
+    rest = line.rstrip(skip)
+    if not rest:
+        return True  # every suffix needs a character that is not skipped
+    end = rest[-width:]
+    if not end.isascii():
+        return False
+    return not (end.lower() if icase else end).endswith(suffixes)
+
+
 @dataclass(frozen=True)
 class _Branch:
-    """One top-level alternative: an anchored-prefix check and/or literals one of which it needs."""
+    """One top-level alternative: an anchored-prefix check and/or literals one of which it needs,
+    and for a ``...$`` alternative the suffix its line must end with (`_ending`) and for a
+    ``^...$`` one the ASCII characters its line may hold (`_whole_line_alphabet`)."""
 
     anchored: _Anchored | None
     contains: tuple[str, ...] | None
+    ending: tuple[str, tuple[str, ...], int] | None = None
+    alphabet: bytes | None = None
+    need_class: bytes | None = None  # in an ASCII line one of these characters (`_class_need`)
 
-    def may_match(self, line: str, hay: str | None) -> bool:
+    def may_match(self, line: str, hay: str | None, icase: bool = False) -> bool:
         if self.anchored is not None and not self.anchored.may_match(line):
+            return False
+        if self.ending is not None and ending_lacks(line, self.ending, icase):
+            return False
+        if self.alphabet is not None and line.encode("ascii", "ignore").translate(None, self.alphabet):
+            return False  # an ASCII character no atom of the pattern can match
+        if self.need_class is not None and lacks_class(line, self.need_class):
             return False
         if self.contains is None or hay is None:
             return True  # nothing to check, or a character only the regex can judge
@@ -425,7 +659,7 @@ class Prefilter:
         for b in self.branches:
             a = b.anchored
             anch = None if a is None else (a.skip, a.prefixes, a.first, a.icase, a.first_ok, a.width)
-            flat.append((anch, b.contains))
+            flat.append((anch, b.contains, b.ending, b.alphabet, b.need_class))
         object.__setattr__(self, "_flat", tuple(flat))
 
     def fast_form(self) -> tuple[int, tuple[object, ...]]:
@@ -449,6 +683,13 @@ class Prefilter:
             return 2, (b.contains, self.icase)
         return 0, ()
 
+    def whole_line(self) -> tuple[tuple[str, tuple[str, ...], int] | None, bytes | None, bytes | None]:
+        """``(ending, alphabet, need_class)`` of a one-alternative pattern (see `_Branch`)."""
+        if len(self.branches) != 1:
+            return None, None, None
+        b = self.branches[0]
+        return b.ending, b.alphabet, b.need_class
+
     def may_match(self, line: str, folded: str | None) -> bool:
         """False only when the pattern cannot match ``line``. ``folded`` is `casefold_for`.
 
@@ -456,7 +697,7 @@ class Prefilter:
         """
         hay = folded if self.icase else line
         n = len(line)
-        for anch, contains in self._flat:  # type: ignore[attr-defined]
+        for anch, contains, ending, alphabet, need_class in self._flat:  # type: ignore[attr-defined]
             if anch is not None:
                 skip, prefixes, first, icase, first_ok, width = anch
                 q = 0
@@ -480,6 +721,12 @@ class Prefilter:
                                 region = region.lower()
                             if not region.startswith(prefixes):
                                 continue
+            if ending is not None and ending_lacks(line, ending, self.icase):
+                continue
+            if alphabet is not None and line.encode("ascii", "ignore").translate(None, alphabet):
+                continue
+            if need_class is not None and lacks_class(line, need_class):
+                continue
             if contains is None or hay is None:
                 return True
             for lit in contains:
@@ -496,6 +743,12 @@ def casefold_for(line: str) -> str | None:
     return line.lower()
 
 
+def _minimal(lits: frozenset[str]) -> tuple[str, ...]:
+    """``lits`` without those holding another of them: a line holds one of the rest exactly when
+    it holds one of ``lits`` (if it holds "yonhap" it holds "ap")."""
+    return tuple(sorted(lit for lit in lits if not any(o != lit and o in lit for o in lits)))
+
+
 def analyze(pattern: str, flags: int) -> Prefilter | None:
     """The prefilter of a compiled pattern's source, or None when the shape is not understood."""
     if flags & (regex.VERBOSE | regex.MULTILINE | regex.VERSION1 | regex.FULLCASE):
@@ -506,9 +759,13 @@ def analyze(pattern: str, flags: int) -> Prefilter | None:
         for seq in _parse(pattern):
             pre = _anchored([seq], flags, icase) if seq[:1] == [("anchor", "^", "")] else None
             need = _need(seq, icase)
-            if pre is None and need is None:
+            ending = _ending(seq, flags, icase)
+            alphabet = _whole_line_alphabet(seq, flags)
+            need_class = _class_need(seq, flags) if pre is not None else None  # (see _ending)
+            chars = None if need_class is None or len(need_class) == 128 else "".join(sorted(need_class)).encode()
+            if pre is None and need is None and ending is None and alphabet is None and chars is None:
                 return None  # this alternative could match any line
-            branches.append(_Branch(pre, None if need is None else tuple(sorted(need))))
+            branches.append(_Branch(pre, None if need is None else _minimal(need), ending, alphabet, chars))
     except (_Fail, regex.error, ValueError, RecursionError):
         return None
     return Prefilter(tuple(branches), icase)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -81,3 +82,74 @@ def test_backreferences_are_opaque_to_the_prefilter(line) -> None:  # type: igno
         pf = analyze(src, pat.flags)
         if pf is not None and pat.search(line):
             assert pf.may_match(line, casefold_for(line)), (src, line)
+
+
+_PF = {r.id: analyze(r.compiled.pattern, r.compiled.flags) for r in _RULES}
+
+
+# --------------------------------------------------------------------------- property tests
+
+_PIECES = ["Facebook", "Twitter", "X", "e-mail", "mail", "Photo", "AFP", "Getty Images", "jpg", "2019",
+           "Nov", "May 3", "12:30", "·", "|", "•", "—", "“", "”", "…", "-", "/", "_", ":", " ", "  ",
+           "\t", "\n", "K", "\u212a", "ſ", "İ", "ı", "a", "aa", "(", ")", "[", "]", ".", ",", "!", "?",
+           "The", "news", "line", "ok", "print", "Вконтакте", "微博", "é", "ß", "0", "9", "\u200b", "ᲀ", "Σ", "ς"]
+_line = st.lists(st.sampled_from(_PIECES), max_size=8).map("".join)
+_real = st.sampled_from(_LINES)
+_mixed = st.one_of(_line, _real, st.text(max_size=20), st.tuples(_real, _line).map("".join),
+                   st.tuples(_line, _real).map("".join))
+
+
+@given(line=_mixed)
+def test_prefilters_hold_on_arbitrary_lines(line: str) -> None:
+    low = casefold_for(line)
+    for rule in _RULES:
+        pf = _PF[rule.id]
+        if pf is not None and rule.compiled.search(line):
+            assert pf.may_match(line, low), (rule.id, line)
+
+
+# patterns of the whole-line shapes: ^ skip* (word|word ...)+ skip* $, a class run, and the like
+_word = st.sampled_from(["ok", "x", "e-?mail", "tiff?", "jpe?g", "ab+", "ab*", "k", "s", "a b", "вк", "微博", "x\\b"])
+_skip = st.sampled_from(["", r"\W*", r"[\W_]*", r"\s*", r"[\s(]*", r"[^\w]*?"])
+_shape = st.one_of(
+    st.tuples(_skip, st.lists(_word, min_size=1, max_size=4), st.sampled_from(["", "+", "{2,}", "?", "*"]), _skip)
+    .map(lambda t: f"^{t[0]}(?:(?:{'|'.join(t[1])})\\b{t[3]}){t[2]}{t[3]}$"),
+    st.tuples(_skip, st.lists(_word, min_size=1, max_size=4), _skip).map(lambda t: f"^{t[0]}(?:{'|'.join(t[1])}){t[2]}$"),
+    st.sampled_from([r"^[\s\p{P}\p{S}]+$", r"^[\s\p{P}]*$", r"^\W*[\w.]+\.(?:jpe?g|png)\W*$", r"^(?:a|b)+$", r"^\d+$"]),
+)
+
+
+@given(pattern=_shape, flags=st.sampled_from([regex.IGNORECASE | regex.V0, regex.V0]),
+       lines=st.lists(_line, min_size=1, max_size=10))
+def test_whole_line_shapes_never_reject_a_match(pattern: str, flags: int, lines: list[str]) -> None:
+    pat = regex.compile(pattern, flags)
+    pf = analyze(pattern, flags)
+    if pf is None:
+        return
+    for line in lines:
+        if pat.search(line):
+            assert pf.may_match(line, casefold_for(line)), (pattern, line)
+
+
+def test_whole_line_shapes_are_understood() -> None:
+    pf = analyze(r"^[\W_]*(?:(?:facebook|twitter|x|e-?mail)\b[\W_]*){2,}$", regex.IGNORECASE)
+    assert pf is not None and pf.branches[0].ending is not None
+    assert not pf.may_match("Email me, a book", casefold_for("Email me, a book"))
+    assert pf.may_match("Twitter · E-mail ·", casefold_for("Twitter · E-mail ·"))
+    sep = analyze(r"^[\s\p{P}\p{S}\p{Cf}]+$", regex.IGNORECASE)
+    assert sep is not None and sep.branches[0].alphabet is not None
+    assert not sep.may_match("— a —", "— a —")
+    assert sep.may_match("— · —", "— · —")
+    hostile = analyze(r"(a+)+$", 0)  # unanchored: left to the regex and its timeout
+    assert hostile is None or all(b.ending is None and b.alphabet is None for b in hostile.branches)
+
+
+def test_lowers_alike_agrees_with_one_probe_per_character() -> None:
+    from cleaner.prefilter import _LOWERS_ALIKE, _probe_range, prepare
+
+    prepare(["вкйСσΣςёİıſ\u212aßẞ"])
+    for c in "вкйСσΣςёİıſ\u212aßẞ":
+        found = regex.findall(regex.escape(c), _probe_range(), flags=regex.IGNORECASE | regex.V0)
+        assert _LOWERS_ALIKE[c] == (len(c.lower()) == 1 and all(x.lower() == c.lower() for x in found)), c
+    assert not _LOWERS_ALIKE["в"]  # "ᲀ" matches it too
+    assert _LOWERS_ALIKE["к"]

@@ -18,7 +18,7 @@ import regex
 from cleaner.document import Edit
 from cleaner.line_charset import allowed_ascii, may_hold
 from cleaner.normalize import fold
-from cleaner.prefilter import Prefilter, analyze, casefold_for
+from cleaner.prefilter import Prefilter, analyze, casefold_for, ending_lacks, lacks_class, prepare
 from cleaner.ruleset import Rule
 from cleaner.stages.base import Context, Line, iter_lines, line_facts, removal_span
 from cleaner.zones import find_zones, words_of
@@ -90,6 +90,7 @@ class _Matcher:
     def __post_init__(self) -> None:
         whole: dict[str, list[Rule]] = defaultdict(list)
         prefix: dict[str, list[Rule]] = defaultdict(list)
+        prepare(r.pattern for r in self.rules if r.kind in ("regex", "span") and r.pattern)  # one pass for all
         for r in self.rules:
             if r.kind == "line":
                 for p in r.phrases:
@@ -184,7 +185,8 @@ class _Matcher:
                 allowed = allowed_ascii(pat.pattern, pat.flags)
                 if allowed is not None:
                     pat = _CharsetGuard(pat, allowed)
-                out.append((r, pat, pf, max_words, needs, form, args))
+                post = pf.whole_line() if form else (None, None, None)  # type: ignore[union-attr]
+                out.append((r, pat, pf, max_words, needs, form, args, post if any(x is not None for x in post) else None))
             hit = tuple(out)
             if len(self._compact_memo) > 256:
                 self._compact_memo.clear()
@@ -224,7 +226,7 @@ class _Matcher:
         low: str | None | bool = False  # casefold_for(text), computed when a check needs it
         width = self._width
         for i in dispatch.candidates(text, others):
-            r, pat, pf, max_words, needs_zone, form, args = compact[i]
+            r, pat, pf, max_words, needs_zone, form, args, post = compact[i]
             if words > max_words or (needs_zone and not zone & needs_zone):
                 continue
             if dead and r.id in dead:
@@ -256,6 +258,14 @@ class _Matcher:
                     low = casefold_for(text)
                 if not pf.may_match(text, low):  # type: ignore[arg-type]
                     continue
+            if post is not None:  # the checks of `Prefilter.whole_line`, as in `_Branch.may_match`
+                ending, alphabet, need_class = post
+                if ending is not None and ending_lacks(text, ending, pf.icase):
+                    continue  # the line does not end with a suffix the pattern ends with
+                if alphabet is not None and text.encode("ascii", "ignore").translate(None, alphabet):
+                    continue  # an ASCII character no atom of a ^...$ pattern can match
+                if need_class is not None and lacks_class(text, need_class):
+                    continue  # none of the characters one of which a match holds
             try:
                 if pat.search(text, timeout=self.timeout):
                     out.append(r)
@@ -338,6 +348,18 @@ class _Dispatch:
         by_line = {k: tuple(sorted(v.union(always))) for k, v in found.items()}
         return tuple(always), by_line
 
+    def others_in(self, line: str) -> tuple[int, ...]:
+        """`others_for` one line alone: the scanned rules one of whose literals it holds (all of
+        them where lower-casing is unsafe), and ``always``, in pack order."""
+        out = list(self.always)
+        low: str | None | bool = False
+        for i, icase, lits in self.scanned:
+            if icase and low is False:
+                low = casefold_for(line)
+            if not _lacks_all(low if icase else line, lits):  # type: ignore[arg-type]
+                out.append(i)
+        return tuple(sorted(out))
+
     def candidates(self, text: str, others: tuple[int, ...]) -> list[int]:
         """Indices (in pack order) of the rules that may match line ``text``."""
         out = list(others)
@@ -397,7 +419,7 @@ def _required_literals(pf: Prefilter | None) -> tuple[str, ...] | None:
     if pf is None:
         return None
     out: list[str] = []
-    for _, contains in pf._flat:  # type: ignore[attr-defined]
+    for _, contains, *_ in pf._flat:  # type: ignore[attr-defined]
         if contains is None:
             return None
         out.extend(contains)
@@ -410,7 +432,7 @@ def _anchored_branches(pf: Prefilter | None) -> list[tuple[str, tuple[str, ...],
     if pf is None:
         return None
     out = []
-    for anch, _ in pf._flat:  # type: ignore[attr-defined]
+    for anch, *_ in pf._flat:  # type: ignore[attr-defined]
         if anch is None:
             return None
         skip, prefixes, first, icase, first_ok, width = anch
@@ -455,17 +477,26 @@ class LineRulesStage:
             return [], [], self._span_edits(text, None, _ANYWHERE, set(), dead, ctx)
         lines, words, paragraph = line_facts(text)
         first_paragraph = next((i for i, p in enumerate(paragraph) if p), -1)
-        raw: list[tuple[int, Rule]] = []
-        always, by_line = m._dispatch(ctx.lang, ctx.site).others_for(text, lines)
-        for ln in lines:
-            folded = fold(ln.text)
-            if not folded and not ln.text.strip():
-                continue
-            zone = _zone_mask(ln.index, first_paragraph)
-            others = by_line.get(ln.index, always)
-            for r in m.line_rules(ln.text, folded, words[ln.index], dead, ctx, zone, others):
-                if r.applies_to(ctx.lang, ctx.site):
-                    raw.append((ln.index, r))
+        lang, site, memo, fp = ctx.lang, ctx.site, m._memo, first_paragraph
+        # `_Matcher.line_rules`' memo, looked up here first: a line seen before (a repeated line,
+        # the next fixpoint round) costs one lookup; no regex has run yet, so none is dead
+        found: list[tuple[Rule, ...] | list[Rule] | None] = [None] * len(lines)
+        missing: list[tuple[int, str, int]] = []
+        for i, _, _, _, line in lines:
+            zone = 0 if fp < 0 else _HEAD if i < fp else (_TAIL | _MARKER) if i > fp else 0  # `_zone_mask`
+            got = memo.get((line, lang, site, zone))
+            if got is not None:
+                found[i] = got
+            elif line.strip() or fold(line):  # else a blank line: no rule to run
+                missing.append((i, line, zone))
+        if missing:
+            dispatch = m._dispatch(lang, site)
+            # the literal scan of the whole text, unless few lines need it (a later round)
+            always, by_line = dispatch.others_for(text, lines) if 4 * len(missing) > len(lines) else ((), None)
+            for i, line, zone in missing:
+                others = by_line.get(i, always) if by_line is not None else dispatch.others_in(line)
+                found[i] = m.line_rules(line, fold(line), words[i], dead, ctx, zone, others)
+        raw = [(i, r) for i, got in enumerate(found) if got for r in got if r.applies_to(lang, site)]
         raw = [(i, r) for i, r in raw if r.id not in dead]
         markers = sorted({i for i, r in raw if r.ends_article})
         zones = find_zones(paragraph, markers)

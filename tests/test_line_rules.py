@@ -1,0 +1,75 @@
+"""The boilerplate matcher's shortcuts (dispatch, prefilters) never change which rules fire."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner.normalize import fold
+from cleaner.ruleset import RuleSet
+from cleaner.stages.base import Context, iter_lines
+from cleaner.stages.line_rules import _ALL_ZONES, _HEAD, _MARKER, _TAIL, _Matcher
+from cleaner.zones import words_of
+
+_BOILER = tuple(r for r in RuleSet.default().rules if r.family == "boilerplate")
+_M = _Matcher(_BOILER)
+_LANGS = [None, "en", "ru", "pt", "de", "id", "zh"]
+_EXAMPLES = [line for r in _BOILER for s in (*r.remove, *r.keep) if isinstance(s, str) for line in s.split("\n")]
+_PIECES = ["Facebook", "Twitter", "X", "e-mail", "Photo", "AFP", "Getty Images", "jpg", "2019", "Nov", "May 3",
+           "12:30", "·", "|", "•", "—", "“", "”", "…", "-", "/", "_", ":", " ", "\t", "K", "\u212a", "ſ", "İ",
+           "(", ")", ".", ",", "!", "The", "news", "line", "ok", "Вконтакте", "微博", "é", "0", "\u200b",
+           "Tags", "Read more", "Related", "Published", "Share", "Copyright ©", "All rights reserved",
+           "ᲀ", "Σ", "ς", "Подписаться", "ВСЕ ПРАВА", "Реклама"]
+_line = st.one_of(
+    st.lists(st.sampled_from(_PIECES), max_size=8).map("".join),
+    st.sampled_from(_EXAMPLES),
+    st.tuples(st.sampled_from(_PIECES), st.sampled_from(_EXAMPLES)).map("".join),
+    st.tuples(st.sampled_from(_EXAMPLES), st.sampled_from(_PIECES)).map("".join),
+    st.text(max_size=30),
+)
+
+
+def _slow(line: str, lang: str | None, zone: int) -> list[str]:
+    """Every whole-line rule that fires, found without any shortcut: each regex in scope runs."""
+    folded, words = fold(line), words_of(line)
+    out = [r.id for r in _M.whole.get(folded, ())]
+    toks = folded.split(" ")
+    for k in range(1, len(toks) + 1):
+        out += [r.id for r in _M.prefix.get(" ".join(toks[:k]), ()) if r.max_words is None or words <= r.max_words]
+    for r, pat, _, max_words, needs_zone, *_ in _M._compact(lang, None):
+        if words <= max_words and (not needs_zone or zone & needs_zone) and pat.search(line):
+            out.append(r.id)
+    return out
+
+
+def _fast(line: str, lang: str | None, zone: int, others: tuple[int, ...] | None = None) -> list[str]:
+    ctx = Context(lang=lang)
+    return [r.id for r in _M._line_rules(line, fold(line), words_of(line), set(), ctx, zone, others)]
+
+
+@given(line=_line, lang=st.sampled_from(_LANGS), zone=st.sampled_from([0, _HEAD, _TAIL | _MARKER, _ALL_ZONES]))
+def test_fast_path_equals_slow_path(line: str, lang: str | None, zone: int) -> None:
+    assert _fast(line, lang, zone) == _slow(line, lang, zone)
+
+
+@given(lines=st.lists(_line, min_size=1, max_size=6), lang=st.sampled_from(_LANGS))
+def test_document_scan_equals_slow_path(lines: list[str], lang: str | None) -> None:
+    text = "\n".join(ln.replace("\n", " ") for ln in lines)
+    parsed = list(iter_lines(text))
+    always, by_line = _M._dispatch(lang, None).others_for(text, parsed)
+    for ln in parsed:
+        others = by_line.get(ln.index, always)
+        assert _fast(ln.text, lang, _ALL_ZONES, others) == _slow(ln.text, lang, _ALL_ZONES)
+
+
+def test_real_lines_fast_equals_slow() -> None:
+    for line in _EXAMPLES:
+        for lang in _LANGS:
+            assert _fast(line, lang, _ALL_ZONES) == _slow(line, lang, _ALL_ZONES), (line, lang)
+
+
+@given(line=_line, lang=st.sampled_from(_LANGS))
+def test_one_line_scan_equals_slow_path(line: str, lang: str | None) -> None:
+    line = line.replace("\n", " ")
+    others = _M._dispatch(lang, None).others_in(line)
+    assert _fast(line, lang, _ALL_ZONES, others) == _slow(line, lang, _ALL_ZONES)
