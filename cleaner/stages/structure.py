@@ -92,7 +92,7 @@ COMMENT_HEADING_WORDS = 12
 TITLED_HEADING_WORDS = 40
 
 
-@lru_cache(maxsize=1 << 16)  # a pure function of the line, asked again every round
+@lru_cache(maxsize=1 << 12)  # a pure function of the line, asked again in the next round
 def _comment_heading(line: str, words: int) -> bool:
     if words <= COMMENT_HEADING_WORDS and _COMMENT_HEADING.match(line):
         return True
@@ -122,7 +122,7 @@ _SALUTATION = regex.compile(
 SALUTATIONS = 3
 
 
-@lru_cache(maxsize=1 << 16)  # a pure function of the line, asked again every round
+@lru_cache(maxsize=1 << 12)  # a pure function of the line, asked again in the next round
 def _comment_meta(line: str, words: int) -> int:
     """2 for a dated comment byline, 1 for a bare "Name says:", 3 for a salutation ("Hi Jane,"),
     0 for anything else."""
@@ -272,14 +272,14 @@ def _rule(rules: Sequence[Rule], detector: str) -> Rule | None:
     return next((r for r in rules if r.kind == "detector" and r.detector == detector), None)
 
 
-@lru_cache(maxsize=1 << 16)  # a pure function of the line, asked again every round
+@lru_cache(maxsize=1 << 12)  # a pure function of the line, asked again in the next round
 def is_prose(line: str, words: int, paragraph: bool) -> bool:
     """A paragraph (``cleaner.zones.is_paragraph``) that is not a long run of words without any
     punctuation (tag clouds, category <select> lists, keyword stuffing)."""
     return paragraph and not (words >= UNPUNCTUATED_WORDS and not _PUNCT.search(line))
 
 
-@lru_cache(maxsize=1 << 16)  # a pure function of the line, asked again every round
+@lru_cache(maxsize=1 << 12)  # a pure function of the line, asked again in the next round
 def line_score(line: str, words: int, paragraph: bool) -> float:
     """Evidence that a line belongs to the article text (positive) or the page around it."""
     if words == 0:
@@ -325,7 +325,7 @@ _COUNTED = regex.compile(r"^\W*\p{L}[\p{L}\p{M}\s&.'’-]{0,40}\(\d{1,5}\)\W*$")
 LIST_MAX_LINES = 1000  # a list longer than this is left to the line scores
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)  # the lines of a document or two: kept small, a worker holds many caches
 def shape(line: str) -> frozenset[str]:
     """The punctuation and digits of a line, as a set: "June 9 – Tampa, FL @ Arena" -> {0 – , @}.
     Items of one list (tour dates, results, numbered products) share most of theirs; menu entries
