@@ -19,7 +19,11 @@ from functools import lru_cache
 from pathlib import Path
 
 import regex
-import tomllib
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10: the same parser, from PyPI
+    import tomli as tomllib  # type: ignore[no-redef]
 
 try:
     from re import _parser as _sre  # type: ignore[attr-defined]

@@ -12,7 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import regex
-import tomllib
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10: the same parser, from PyPI
+    import tomli as tomllib  # type: ignore[no-redef]
 
 from cleaner.normalize import fold
 from cleaner.paths import rules_dir

@@ -32,7 +32,8 @@ def test_badness_shortcut_is_exact(line):
 
     from cleaner.stages.unicode import _BADNESS_NEEDS, _may_be_bad
 
-    assert _BADNESS_NEEDS is not None  # the installed ftfy has the expected shape
+    if _BADNESS_NEEDS is None:  # another ftfy, another pattern shape: the shortcut is off
+        return
     if ftfy.badness.is_bad(line):
         assert _may_be_bad(line)
 
@@ -55,6 +56,18 @@ def test_windowed_badness_never_misses(line):
 
     from cleaner.stages.unicode import _BADNESS_WIDTH, _looks_bad
 
-    assert _BADNESS_WIDTH is not None
+    if _BADNESS_WIDTH is None:  # another ftfy: _looks_bad is ftfy's is_bad itself
+        return
     if ftfy.badness.is_bad(line):
         assert _looks_bad(line)
+
+
+def test_the_installed_ftfy_gets_the_shortcuts():
+    """With the ftfy this project is tested on, both shortcuts are on (a newer ftfy whose
+    pattern has another shape turns them off: slower, still exact)."""
+    import ftfy
+
+    from cleaner.stages.unicode import _BADNESS_NEEDS, _BADNESS_WIDTH
+
+    if ftfy.__version__.startswith("6."):
+        assert _BADNESS_NEEDS is not None and _BADNESS_WIDTH is not None

@@ -17,6 +17,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import ftfy
 import ftfy.badness
@@ -91,6 +92,16 @@ def ftfy_fast(line: str) -> str | None:
     return out
 
 
+def _sre_modules() -> tuple[Any, Any]:
+    """The standard library's regex parser and its constants (renamed in Python 3.11)."""
+    try:
+        from re import _constants, _parser  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_constants as _constants  # type: ignore[no-redef]
+        import sre_parse as _parser  # type: ignore[no-redef]
+    return _constants, _parser
+
+
 def _badness_needs() -> re.Pattern[str] | None:
     """A class of characters one of which every match of ftfy's badness pattern holds.
 
@@ -99,8 +110,7 @@ def _badness_needs() -> re.Pattern[str] | None:
     with none of them cannot be bad, and the costly pattern need not run. None (always run
     it) when the installed ftfy's pattern does not have that shape.
     """
-    from re import _constants as sre  # type: ignore[attr-defined]
-    from re import _parser
+    sre, _parser = _sre_modules()
 
     def chars(op: object, av: object) -> set[str] | None:
         if op is sre.LITERAL:
@@ -140,8 +150,7 @@ _BADNESS_NEEDS = _badness_needs()
 
 def _badness_width() -> int | None:
     """The longest text one match of ftfy's badness pattern can span (None: unbounded)."""
-    from re import _parser
-
+    _, _parser = _sre_modules()
     try:
         pat = ftfy.badness.BADNESS_RE
         most = _parser.parse(pat.pattern, pat.flags).getwidth()[1]
