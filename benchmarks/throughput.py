@@ -134,6 +134,20 @@ def dev_page_texts() -> list[str]:
     return [t for t in out if t.strip()]
 
 
+def clear_caches() -> None:
+    """Empty the per-line and per-token memos of the package (every ``functools.lru_cache`` of a
+    ``cleaner`` module holding 2,048 entries or more), so a timed pass starts cold: no line seen
+    before, as on a new corpus. The small caches of compiled patterns and loaded tables stay:
+    a long run builds them once."""
+    for name, module in list(sys.modules.items()):
+        if name != "cleaner" and not name.startswith("cleaner."):
+            continue
+        for value in list(vars(module).values()):
+            info = getattr(value, "cache_info", None)
+            if callable(info) and (info().maxsize is None or info().maxsize >= 2048):
+                value.cache_clear()
+
+
 def best_of(n: int, fn: Callable[[str], object], texts: list[str]) -> float:
     """The fastest of ``n`` timed passes (another process on the machine only slows a pass)."""
     return min(timed(fn, texts) for _ in range(n))
@@ -181,18 +195,14 @@ def rows(a: argparse.Namespace) -> Iterator[tuple[str, str, str, str]]:
     if dev:
         # The issue's measure: clean's MB/s per core on the dev pages' whole-page text, as a ratio
         # to ftfy.fix_text alone on the same texts in the same run (best of a few passes each).
-        from cleaner import normalize, zones
 
-        line_caches = [normalize.fold, zones.words_of, getattr(zones, "_is_paragraph", None)]
 
         mb = sum(len(s.encode()) for s in dev) / 1e6
         t_ftfy = best_of(a.repeat, ftfy.fix_text, dev)
         for skip, label, goal in (((), "full", "≥ 0.8× (ideally ≥ 1.0×)"), (("unicode",), "skip unicode", "≥ 3×")):
             best = float("inf")
             for _ in range(a.repeat):  # a new cleaner and cold caches each pass: no line seen before
-                for cache in line_caches:
-                    if hasattr(cache, "cache_clear"):
-                        cache.cache_clear()
+                clear_caches()
                 c = Cleaner.default(skip=skip)
                 c.clean("warm up")
                 best = min(best, timed(c.clean, dev))
@@ -231,7 +241,6 @@ def stage_rows(repeat: int) -> Iterator[tuple[str, str, str]]:
     in ms per MB and as a fraction of ``ftfy.fix_text`` on the same texts."""
     import ftfy
 
-    from cleaner import normalize, zones
     from cleaner.api import Cleaner
 
     dev = dev_page_texts()
@@ -240,8 +249,7 @@ def stage_rows(repeat: int) -> Iterator[tuple[str, str, str]]:
     best: dict[str, float] = {}
     total = float("inf")
     for _ in range(repeat):
-        for cache in (normalize.fold, zones.words_of, zones._is_paragraph):
-            cache.cache_clear()
+        clear_caches()
         c = Cleaner.default()
         c.clean("warm up")
         spent: dict[str, float] = {}
