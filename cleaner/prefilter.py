@@ -475,18 +475,35 @@ def _alphabet(alt: list[list[tuple[str, object, str]]], flags: int) -> frozenset
 
 
 def _whole_line_alphabet(seq: list[tuple[str, object, str]], flags: int) -> bytes | None:
-    """For ``^...$`` (a match spans the whole line, but for a last ``\\n`` before which ``$``
-    may match): the ASCII characters a matching line can hold, as bytes for ``translate``;
-    None when that is every ASCII character or the shape is not ``^...$``."""
-    if len(seq) < 2 or seq[0] != ("anchor", "^", "") or seq[-1] != ("anchor", "$", ""):
+    """The ASCII characters a matching line can hold, as bytes for ``translate``, for a pattern
+    that spans the whole line: ``^...$`` (its atoms' characters), or ``^`` followed, before
+    anything that consumes text, by lookaheads ``(?=CLASS*$)`` / ``(?=CLASS+$)`` (the classes'
+    characters, for all of them). ``$`` may match before a last ``\\n``, so that stays allowed.
+    None when that is every ASCII character or the shape is neither."""
+    if not seq or seq[0] != ("anchor", "^", ""):
         return None
+    found: set[str] | None = None
     try:
-        chars = _alphabet([seq], flags) | {"\n"}
+        if len(seq) >= 2 and seq[-1] == ("anchor", "$", ""):
+            found = set(_alphabet([seq], flags))
+        for kind, val, q in seq[1:]:
+            if kind not in ("zero", "ahead"):
+                break  # past the first consuming atom, a lookahead no longer sees the whole line
+            run = val[0] if kind == "ahead" and q == "" and len(val) == 1 else None  # type: ignore[index, arg-type]
+            if run is not None and len(run) == 2 and run[1] == ("anchor", "$", "") and run[0][2] in _RUN_QUANTS:
+                chars = set(_alphabet([run[:1]], flags))
+                found = chars if found is None else found & chars
     except (regex.error, ValueError):  # an atom the probe cannot compile alone (\L<name>)
         return None
-    if len(chars) == 128:
+    if found is None:
         return None
-    return "".join(sorted(chars)).encode("ascii")
+    found.add("\n")
+    if len(found) == 128:
+        return None
+    return "".join(sorted(found)).encode("ascii")
+
+
+_RUN_QUANTS = frozenset({"*", "+", "*?", "+?", "*+", "++"})
 
 
 def _tails(seq: list[tuple[str, object, str]], icase: bool, skip: str | None = None) -> set[tuple[str, str]]:

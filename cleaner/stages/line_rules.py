@@ -16,7 +16,6 @@ from typing import Any
 import regex
 
 from cleaner.document import Edit
-from cleaner.line_charset import allowed_ascii, may_hold
 from cleaner.normalize import fold
 from cleaner.prefilter import Prefilter, analyze, casefold_for, ending_lacks, lacks_class, prepare
 from cleaner.ruleset import Rule
@@ -182,9 +181,6 @@ class _Matcher:
                 else:
                     needs = 0
                 form, args = pf.fast_form() if pf is not None else (0, ())
-                allowed = allowed_ascii(pat.pattern, pat.flags)
-                if allowed is not None:
-                    pat = _CharsetGuard(pat, allowed)
                 post = pf.whole_line() if form else (None, None, None)  # type: ignore[union-attr]
                 out.append((r, pat, pf, max_words, needs, form, args, post if any(x is not None for x in post) else None))
             hit = tuple(out)
@@ -376,22 +372,6 @@ class _Dispatch:
         if len(out) > 1:
             out = sorted(set(out))
         return out
-
-
-class _CharsetGuard:
-    """A pattern that says which ASCII characters a matching line may hold (see
-    `cleaner.line_charset`): lines with another one are answered without the regex."""
-
-    __slots__ = ("pat", "allowed")
-
-    def __init__(self, pat: Any, allowed: bytes) -> None:
-        self.pat = pat
-        self.allowed = allowed
-
-    def search(self, text: str, timeout: float | None = None) -> Any:
-        if not may_hold(text, self.allowed):
-            return None
-        return self.pat.search(text, timeout=timeout)
 
 
 def _rare(lit: str) -> bool:
