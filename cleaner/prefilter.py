@@ -234,10 +234,7 @@ def _seq_prefixes(seq: list[tuple[str, object, str]], start: int, icase: bool) -
         c = str(val)
         if not c.isascii():
             if not cur:
-                # a leading non-ASCII letter: fine when none of its case forms is ASCII
-                forms = c + c.lower() + c.upper() + c.casefold()
-                if any(f.isascii() for f in forms):
-                    raise _Fail("non-ASCII letter with an ASCII case form")
+                _no_ascii_case_form(c)
                 return {""}  # matches only where the line has a non-ASCII character
             break
         if not _plain(c):
@@ -251,6 +248,13 @@ def _seq_prefixes(seq: list[tuple[str, object, str]], start: int, icase: bool) -
     if not cur:
         raise _Fail("no literal prefix")
     return {cur}
+
+
+def _no_ascii_case_form(c: str) -> None:
+    """A non-ASCII literal at the end of a prefix or suffix is fine (it stands for "some non-ASCII
+    character") unless one of its case forms is ASCII (K, ſ, İ): then the analysis gives up."""
+    if any(f.isascii() for f in c + c.lower() + c.upper() + c.casefold()):
+        raise _Fail("non-ASCII letter with an ASCII case form")
 
 
 def _alt_prefixes(alt: list[list[tuple[str, object, str]]], icase: bool) -> set[str]:
@@ -533,9 +537,7 @@ def _tails(seq: list[tuple[str, object, str]], icase: bool, skip: str | None = N
         c = str(val)
         if not c.isascii():
             if not cur:
-                forms = c + c.lower() + c.upper() + c.casefold()
-                if any(f.isascii() for f in forms):
-                    raise _Fail("non-ASCII letter with an ASCII case form")
+                _no_ascii_case_form(c)
                 return {(skip or "", "")}
             break
         if not _plain(c):
