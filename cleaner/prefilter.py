@@ -780,7 +780,7 @@ def analyze(pattern: str, flags: int) -> Prefilter | None:
             need = _need(seq, icase)
             ending = _ending(seq, flags, icase)
             alphabet = _whole_line_alphabet(seq, flags)
-            need_class = _class_need(seq, flags) if pre is not None else None  # (see _ending)
+            need_class = _class_need(seq, flags) if seq[:1] == [("anchor", "^", "")] else None  # (see _ending)
             chars = None if need_class is None or len(need_class) == 128 else "".join(sorted(need_class)).encode()
             if pre is None and need is None and ending is None and alphabet is None and chars is None:
                 return None  # this alternative could match any line

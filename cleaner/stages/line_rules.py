@@ -23,7 +23,6 @@ from cleaner.stages.base import Context, Line, iter_lines, line_facts, removal_s
 from cleaner.zones import find_zones, words_of
 
 DEFAULT_TIMEOUT = 0.5
-_MAX_SCANNED_LITERALS = 8  # a rule needing one of more literals than this is checked per line
 
 
 # Which zone-scoped regex rules can matter on a line (a bit mask; see `_zone_mask`).
@@ -117,7 +116,7 @@ class _Matcher:
 
     def line_rules(
         self, text: str, folded: str, words: int, dead: set[str], ctx: Context, zone: int = _ALL_ZONES,
-        others: tuple[int, ...] | None = None,
+        others: int | None = None,
     ) -> list[Rule]:
         """Every whole-line rule (line, prefix, regex) that fires on this line, in pack order.
 
@@ -202,9 +201,9 @@ class _Matcher:
 
     def _line_rules(
         self, text: str, folded: str, words: int, dead: set[str], ctx: Context, zone: int = _ALL_ZONES,
-        others: tuple[int, ...] | None = None,
+        others: int | None = None,
     ) -> list[Rule]:
-        """``others``: `_Dispatch.others_for` the document (None: every unanchored rule)."""
+        """``others``: `_Dispatch.others_for` the document, a mask (None: every rule outside the groups)."""
         out: list[Rule] = list(self.whole.get(folded, ()))
         lengths = self.prefix_lengths.get(folded.partition(" ")[0])
         if lengths:
@@ -217,14 +216,15 @@ class _Matcher:
                         out.append(r)
         compact = self._compact(ctx.lang, ctx.site)
         dispatch = self._dispatch(ctx.lang, ctx.site)
-        if others is None:  # no document to scan: every rule outside the groups
-            others = tuple(sorted([*dispatch.always, *(i for i, _, _ in dispatch.scanned)]))
+        if others is None:  # no document to scan: the evidence of this line alone
+            others = dispatch.others_in(text)
         low: str | None | bool = False  # casefold_for(text), computed when a check needs it
         width = self._width
-        for i in dispatch.candidates(text, others):
-            r, pat, pf, max_words, needs_zone, form, args, post = compact[i]
-            if words > max_words or (needs_zone and not zone & needs_zone):
-                continue
+        cand = dispatch.candidates(text, others, words, zone)
+        while cand:
+            bit = cand & -cand  # the lowest rule left: pack order
+            cand ^= bit
+            r, pat, pf, max_words, needs_zone, form, args, post = compact[bit.bit_length() - 1]
             if dead and r.id in dead:
                 continue
             # Prefilters (see cleaner.prefilter): skip the regex when it provably cannot match.
@@ -275,108 +275,223 @@ class _Matcher:
 class _Dispatch:
     """Which regex rules a line can need, found without looking at every rule.
 
-    A rule needing one of a few literals (``scanned``) is a candidate only on the lines that
-    hold one: each literal is found with ``str.find`` on the whole text (lower-cased alike
-    when the rule ignores case). Other anchored alternatives (``^ skip* (prefix|...)``, see
-    `cleaner.prefilter`) are grouped by their skipped characters; per group one ``lstrip`` and
-    one dictionary lookup on the first character after the run name the rules one of whose
-    prefixes (or class-led alternatives) can start with it; a non-ASCII character near the
-    start sends the line to every rule of the group, as the prefilter itself does. The rest
-    (``always``) are checked on every line. Candidates then go through the same prefilter and
-    regex as before, so this only skips provable misses.
+    Rule sets are bit masks over the rules' pack order (bit ``i``: ``compact[i]``), so ruling
+    out many rules at once costs one ``&``. A line's candidates are the rules that pass all of:
+
+    * literals: a rule every match of which holds one of some literals (``^\\W*(?:tags|filed
+      under)``, ``newsletter``) is a candidate only on the lines holding one. All those literals
+      go into two Aho-Corasick automatons (pyahocorasick: one for the rules that ignore case,
+      run on the lower-cased text, one for the others), so one pass over a whole text finds,
+      for every line, the rules whose literals it holds (`others_for`), whatever their number;
+    * first character: anchored alternatives (``^ skip* (prefix|...)``, see `cleaner.prefilter`)
+      are grouped by their skipped characters, and per group one ``lstrip`` and one dictionary
+      lookup on the first character after the run name the rules one of whose prefixes (or
+      class-led alternatives) can start with it; a non-ASCII character near the start sends the
+      line to every rule of the group, as the prefilter itself does. The others (``always``)
+      pass this test on every line;
+    * size and place: ``by_words`` drops the rules whose word limit the line exceeds and
+      ``by_zone`` those scoped to a zone the line cannot be in;
+    * `screens`: the other checks of the rules' own prefilters (the ASCII alphabet of a
+      whole-line pattern, a character class every match needs, a literal suffix), each run once
+      per line for every rule that has it.
+
+    Survivors then go through their full prefilter and regex as before: this only skips
+    provable misses, in the same cases the prefilter does.
     """
 
-    groups: tuple[tuple[str, int, dict[str, tuple[int, ...]], tuple[int, ...]], ...]
-    scanned: tuple[tuple[int, bool, tuple[str, ...]], ...]  # (rule index, ignores case, literals)
-    always: tuple[int, ...]
+    groups: tuple[tuple[str, int, dict[str, int], int], ...]  # (skip, width, first char -> mask, all)
+    always: int
+    by_words: tuple[int, ...]  # [min(words, len - 1)]: the rules whose word limit admits that many
+    by_zone: tuple[int, ...]  # [zone bits]: the rules that matter on a line that may be in those zones
+    screens: tuple[tuple[int, Any, bool, int], ...]  # (check, argument, ignores case, rules needing it)
+    free: int  # the rules not gated by literals
+    icase_rules: int  # the literal-gated rules that ignore case
+    icase_literals: Any  # ahocorasick.Automaton: literal -> mask of rules needing it (lower case), or None
+    exact_literals: Any  # the same for the rules that respect case, or None
 
     @classmethod
     def build(cls, compact: Sequence[tuple[Any, ...]]) -> _Dispatch:
         # skip characters -> (rule index, prefixes, first_ok, icase, width) per anchored branch
         by_skip: dict[str, list[tuple[int, tuple[str, ...], frozenset[str], bool, int]]] = defaultdict(list)
-        scanned: list[tuple[int, bool, tuple[str, ...]]] = []
-        always: list[int] = []
+        always = 0
+        gated = 0
+        icase_rules = 0
+        needs: tuple[dict[str, int], dict[str, int]] = ({}, {})  # literal -> rules, (icase, exact)
         for i, entry in enumerate(compact):
             pf = entry[2]
             lits = _required_literals(pf)
-            if pf is not None and lits is not None and len(lits) <= _MAX_SCANNED_LITERALS and all(map(_rare, lits)):
-                scanned.append((i, pf.icase, lits))
-                continue
+            if pf is not None and lits is not None and all(map(_scannable, lits)):
+                gated |= 1 << i
+                if pf.icase:
+                    icase_rules |= 1 << i
+                table = needs[0 if pf.icase else 1]
+                for lit in lits:
+                    table[lit] = table.get(lit, 0) | 1 << i
             branches = _anchored_branches(pf)
             if branches is None:
-                always.append(i)
+                always |= 1 << i
                 continue
             for skip, prefixes, first_ok, icase, width in branches:
                 by_skip[skip].append((i, prefixes, first_ok, icase, width))
         groups = []
         for skip, members in by_skip.items():
-            buckets: dict[str, set[int]] = defaultdict(set)
+            buckets: dict[str, int] = defaultdict(int)
             for i, prefixes, first_ok, icase, _ in members:
                 keys = set(first_ok)
                 for p in prefixes:
                     keys |= {p[0], p[0].lower(), p[0].upper()} if icase else {p[0]}
                 for k in keys:
-                    buckets[k].add(i)
+                    buckets[k] |= 1 << i
             width = max(m[4] for m in members)
-            every = tuple(sorted({m[0] for m in members}))
-            groups.append((skip, width, {k: tuple(sorted(v)) for k, v in buckets.items()}, every))
-        return cls(tuple(groups), tuple(scanned), tuple(always))
+            every = 0
+            for m in members:
+                every |= 1 << m[0]
+            groups.append((skip, width, dict(buckets), every))
+        limits = [entry[3] for entry in compact]
+        top = max([w for w in limits if w < 1 << 62] or [0]) + 2
+        by_words = tuple(_mask(w <= lim for lim in limits) for w in range(top))
+        by_zone = tuple(_mask(not need or zone & need for need in (e[4] for e in compact)) for zone in range(_ALL_ZONES + 1))
+        every_rule = (1 << len(compact)) - 1
+        return cls(tuple(groups), always, by_words, by_zone, _screens(compact, gated), every_rule & ~gated,
+                   icase_rules, _automaton(needs[0]), _automaton(needs[1]))
 
-    def others_for(self, text: str, lines: Sequence[Line]) -> tuple[tuple[int, ...], dict[int, tuple[int, ...]]]:
-        """The rules outside the groups each line of ``text`` may need: ``(always, by_line)``;
-        ``by_line`` maps a line index to its tuple (``always`` included), in pack order."""
-        low: str | None | bool = False
+    def others_for(self, text: str, lines: Sequence[Line]) -> tuple[int, dict[int, int]]:
+        """The literal evidence for each line of ``text``: ``(default, by_line)``, masks of the
+        rules a line may need as far as literals tell (`free` plus the gated rules one of whose
+        literals it holds); ``by_line`` maps a line index to its mask, ``default`` is for the
+        other lines. One automaton pass over the text, not one per line."""
+        base = self.free
+        found: dict[int, int] = {}
         starts = [ln.start for ln in lines]
-        always = list(self.always)
-        found: dict[int, set[int]] = {}
-        for i, icase, lits in self.scanned:
-            if icase and low is False:
-                low = casefold_for(text)
-                if low is not None and len(low) != len(text):
-                    low = None  # lower-casing changed offsets: lines cannot be told apart
-            hay = low if icase else text
-            if hay is None:
-                always.append(i)
+        for automaton, icase in ((self.icase_literals, True), (self.exact_literals, False)):
+            if automaton is None:
                 continue
-            for k in _lines_holding(hay, lits, lines, starts):  # type: ignore[arg-type]
-                found.setdefault(k, set()).add(i)
-        always.sort()
-        by_line = {k: tuple(sorted(v.union(always))) for k, v in found.items()}
-        return tuple(always), by_line
+            hay: str | None = text
+            if icase:
+                hay = casefold_for(text)
+                if hay is None or len(hay) != len(text):
+                    base |= self.icase_rules  # lower-casing is unsafe or moved offsets: no evidence
+                    continue
+            for end, rules in automaton.iter(hay):
+                k = bisect_right(starts, end) - 1
+                found[k] = found.get(k, 0) | rules
+        return base, {k: v | base for k, v in found.items()}
 
-    def others_in(self, line: str) -> tuple[int, ...]:
-        """`others_for` one line alone: the scanned rules one of whose literals it holds (all of
-        them where lower-casing is unsafe), and ``always``, in pack order."""
-        out = list(self.always)
-        low: str | None | bool = False
-        for i, icase, lits in self.scanned:
-            if icase and low is False:
-                low = casefold_for(line)
-            if not _lacks_all(low if icase else line, lits):  # type: ignore[arg-type]
-                out.append(i)
-        return tuple(sorted(out))
+    def others_in(self, line: str) -> int:
+        """`others_for` one line alone."""
+        out = self.free
+        if self.icase_literals is not None:
+            low = casefold_for(line)
+            if low is None:
+                out |= self.icase_rules
+            else:
+                for _, rules in self.icase_literals.iter(low):
+                    out |= rules
+        if self.exact_literals is not None:
+            for _, rules in self.exact_literals.iter(line):
+                out |= rules
+        return out
 
-    def candidates(self, text: str, others: tuple[int, ...]) -> list[int]:
-        """Indices (in pack order) of the rules that may match line ``text``."""
-        out = list(others)
+    def candidates(self, text: str, others: int, words: int, zone: int) -> int:
+        """The rules (a mask) that may match line ``text`` of ``words`` words in ``zone``, given
+        the literal evidence ``others`` (`others_for`)."""
+        out = self.always
         for skip, width, buckets, members in self.groups:
             rest = text.lstrip(skip)
             if not rest:
                 continue
             if rest[:width].isascii():
-                got = buckets.get(rest[0])
-                if got:
-                    out.extend(got)
+                out |= buckets.get(rest[0], 0)
             else:
-                out.extend(members)
-        if len(out) > 1:
-            out = sorted(set(out))
+                out |= members
+        by_words = self.by_words
+        out &= others & by_words[words if words < len(by_words) else -1] & self.by_zone[zone]
+        if not out:
+            return 0
+        ascii_part: bytes | None = None
+        low: str | None | bool = False
+        for check, arg, icase, mask in self.screens:
+            if not out & mask:
+                continue
+            if check == _SCREEN_ALPHABET:
+                if ascii_part is None:
+                    ascii_part = text.encode("ascii", "ignore")
+                if ascii_part.translate(None, arg):
+                    out &= ~mask  # an ASCII character no atom of those ^...$ patterns can match
+            elif check == _SCREEN_CLASS:
+                if lacks_class(text, arg):
+                    out &= ~mask  # none of the characters one of which every match holds
+            elif check == _SCREEN_ENDING:
+                if ending_lacks(text, arg, icase):
+                    out &= ~mask  # the line does not end with a suffix the patterns end with
+            else:  # _SCREEN_LITERALS, for literals the automatons do not hold
+                if icase and low is False:
+                    low = casefold_for(text)
+                if _lacks_all(low if icase else text, arg):
+                    out &= ~mask
+            if not out:
+                break
         return out
 
 
-def _rare(lit: str) -> bool:
-    """Worth a scan of the text: not one or two letters or digits (a "y" is on most lines)."""
-    return len(lit) >= 3 or not lit.isascii() or not lit.isalnum()
+def _scannable(lit: str) -> bool:
+    """Worth an automaton entry: not a single letter or digit (a "y" is on most lines, and every
+    occurrence costs a step in Python), and not spanning lines."""
+    return (len(lit) >= 2 or not lit.isalnum()) and "\n" not in lit
+
+
+def _automaton(needs: dict[str, int]) -> Any:
+    """An Aho-Corasick automaton mapping each literal to the mask of the rules needing it."""
+    if not needs:
+        return None
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for lit, rules in needs.items():
+        automaton.add_word(lit, rules)
+    automaton.make_automaton()
+    return automaton
+
+
+_SCREEN_ALPHABET, _SCREEN_CLASS, _SCREEN_ENDING, _SCREEN_LITERALS = range(4)
+
+
+def _mask(flags: Iterable[bool]) -> int:
+    """A bit mask with bit ``i`` set where the ``i``-th flag is true."""
+    out = 0
+    for i, f in enumerate(flags):
+        if f:
+            out |= 1 << i
+    return out
+
+
+def _screens(compact: Sequence[tuple[Any, ...]], gated: int) -> tuple[tuple[int, Any, bool, int], ...]:
+    """The prefilter checks each rule cannot match without, merged across rules: one entry per
+    distinct check with the mask of the rules that need it, most shared first.
+
+    A check is taken from a rule only when failing it proves the rule's own prefilter would
+    reject the line: a check of its only alternative, or one every alternative needs (the
+    union of their character classes, alphabets or literals)."""
+    found: dict[tuple[int, Any, bool], int] = defaultdict(int)
+    for i, entry in enumerate(compact):
+        pf: Prefilter | None = entry[2]
+        if pf is None:
+            continue
+        flat = pf._flat  # type: ignore[attr-defined]
+        bit = 1 << i
+        lits = _required_literals(pf)
+        if lits is not None and not gated & bit:  # (the automatons check the others)
+            found[(_SCREEN_LITERALS, lits, pf.icase)] |= bit
+        alphabets = [b[3] for b in flat]
+        if all(a is not None for a in alphabets):
+            found[(_SCREEN_ALPHABET, bytes(sorted(set(b"".join(alphabets)))), False)] |= bit
+        needs = [b[4] for b in flat]
+        if all(n is not None for n in needs):
+            found[(_SCREEN_CLASS, bytes(sorted(set(b"".join(needs)))), False)] |= bit
+        if len(flat) == 1 and flat[0][2] is not None:
+            found[(_SCREEN_ENDING, flat[0][2], pf.icase)] |= bit
+    order = sorted(found.items(), key=lambda kv: (-kv[1].bit_count(), kv[0][0]))
+    return tuple((check, arg, icase, mask) for (check, arg, icase), mask in order)
 
 
 def _lines_holding(hay: str, lits: Sequence[str], lines: Sequence[Line], starts: Sequence[int]) -> set[int]:
@@ -472,7 +587,7 @@ class LineRulesStage:
         if missing:
             dispatch = m._dispatch(lang, site)
             # the literal scan of the whole text, unless few lines need it (a later round)
-            always, by_line = dispatch.others_for(text, lines) if 4 * len(missing) > len(lines) else ((), None)
+            always, by_line = dispatch.others_for(text, lines) if 4 * len(missing) > len(lines) else (0, None)
             for i, line, zone in missing:
                 others = by_line.get(i, always) if by_line is not None else dispatch.others_in(line)
                 found[i] = m.line_rules(line, fold(line), words[i], dead, ctx, zone, others)
