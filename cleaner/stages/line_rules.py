@@ -395,17 +395,19 @@ class _Dispatch:
     def candidates(self, text: str, others: int, words: int, zone: int) -> int:
         """The rules (a mask) that may match line ``text`` of ``words`` words in ``zone``, given
         the literal evidence ``others`` (`others_for`)."""
-        out = self.always
+        by_words = self.by_words
+        gate = others & by_words[words if words < len(by_words) else -1] & self.by_zone[zone]
+        out = self.always & gate
         for skip, width, buckets, members in self.groups:
+            if not gate & members:
+                continue
             rest = text.lstrip(skip)
             if not rest:
                 continue
             if rest[:width].isascii():
-                out |= buckets.get(rest[0], 0)
+                out |= buckets.get(rest[0], 0) & gate
             else:
-                out |= members
-        by_words = self.by_words
-        out &= others & by_words[words if words < len(by_words) else -1] & self.by_zone[zone]
+                out |= members & gate
         if not out:
             return 0
         ascii_part: bytes | None = None
