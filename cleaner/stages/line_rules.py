@@ -201,9 +201,10 @@ class _Matcher:
 
     def _line_rules(
         self, text: str, folded: str, words: int, dead: set[str], ctx: Context, zone: int = _ALL_ZONES,
-        others: int | None = None,
+        others: int | None = None, plan: tuple[tuple[Any, ...], _Dispatch] | None = None,
     ) -> list[Rule]:
-        """``others``: `_Dispatch.others_for` the document, a mask (None: every rule outside the groups)."""
+        """``others``: `_Dispatch.others_for` the document, a mask (None: this line's own);
+        ``plan``: ``(_compact, _dispatch)`` of the context, when the caller has them at hand."""
         out: list[Rule] = list(self.whole.get(folded, ()))
         lengths = self.prefix_lengths.get(folded.partition(" ")[0])
         if lengths:
@@ -214,8 +215,7 @@ class _Matcher:
                 for r in self.prefix.get(" ".join(toks[:k]), ()):
                     if r.max_words is None or words <= r.max_words:
                         out.append(r)
-        compact = self._compact(ctx.lang, ctx.site)
-        dispatch = self._dispatch(ctx.lang, ctx.site)
+        compact, dispatch = plan if plan is not None else (self._compact(ctx.lang, ctx.site), self._dispatch(ctx.lang, ctx.site))
         if others is None:  # no document to scan: the evidence of this line alone
             others = dispatch.others_in(text)
         low: str | None | bool = False  # casefold_for(text), computed when a check needs it
@@ -587,12 +587,18 @@ class LineRulesStage:
             elif line.strip() or fold(line):  # else a blank line: no rule to run
                 missing.append((i, line, zone))
         if missing:
-            dispatch = m._dispatch(lang, site)
+            plan = (m._compact(lang, site), m._dispatch(lang, site))
+            dispatch = plan[1]
             # the literal scan of the whole text, unless few lines need it (a later round)
             always, by_line = dispatch.others_for(text, lines) if 4 * len(missing) > len(lines) else (0, None)
             for i, line, zone in missing:
                 others = by_line.get(i, always) if by_line is not None else dispatch.others_in(line)
-                found[i] = m.line_rules(line, fold(line), words[i], dead, ctx, zone, others)
+                got = m._line_rules(line, fold(line), words[i], dead, ctx, zone, others, plan)
+                found[i] = got
+                if not dead:  # as `_Matcher.line_rules` does
+                    if len(memo) >= 1 << 16:
+                        memo.clear()
+                    memo[(line, lang, site, zone)] = tuple(got)
         raw = [(i, r) for i, got in enumerate(found) if got for r in got if r.applies_to(lang, site)]
         raw = [(i, r) for i, r in raw if r.id not in dead]
         markers = sorted({i for i, r in raw if r.ends_article})
