@@ -14,7 +14,7 @@ from itertools import islice
 from typing import Any
 
 from cleaner.api import Cleaner
-from cleaner.document import Result
+from cleaner.document import Edit, Result
 from cleaner.io.readers import Record, Reject
 
 Item = Record | Reject
@@ -39,9 +39,40 @@ def clean_one(cleaner: Cleaner, item: Item) -> Outcome:
         return Reject(item.source, item.line, f"cleaning failed: {type(e).__name__}: {str(e)[:200]}", "")
 
 
-def _clean_batch(batch: list[Item]) -> list[Outcome]:
+# What a worker sends back for one document: the cleaned text (None: unchanged), the edits as
+# plain tuples, the stats; or the reason it failed. Not the original text nor the record, which
+# the main process still holds: with two cores, every byte pickled is time taken from a worker.
+Packed = tuple[str | None, tuple[tuple[Any, ...], ...], Any] | str
+
+
+def _pack(outcome: Outcome) -> Packed:
+    if isinstance(outcome, Reject):
+        return outcome.reason
+    _, r = outcome
+    edits = tuple((e.rule, e.start, e.end, e.replacement, e.safety, e.note) for e in r.edits)
+    return (None if r.text == r.original else r.text), edits, r.stats
+
+
+def _unpack(item: Item, packed: Packed) -> Outcome:
+    if isinstance(item, Reject):
+        return item
+    if isinstance(packed, str):
+        return Reject(item.source, item.line, packed, "")
+    text, edits, stats = packed
+    original = item.doc.text
+    return item, Result(text=original if text is None else text, edits=tuple(Edit(*e) for e in edits),
+                        original=original, doc_id=item.doc.id, stats=stats)
+
+
+def _clean_batch(docs: list[Item]) -> list[Packed]:
+    """Clean one batch in a worker; records arrive without their raw fields (`_light`)."""
     assert _WORKER is not None
-    return [clean_one(_WORKER, it) for it in batch]
+    return [_pack(clean_one(_WORKER, it)) for it in docs]
+
+
+def _light(item: Item) -> Item:
+    """The part of an item a worker needs: a record without its parsed JSON (``raw``)."""
+    return Record(item.doc, item.source, item.line) if isinstance(item, Record) else item
 
 
 def batches(items: Iterable[Item], size: int, max_chars: int = 8 << 20) -> Iterator[list[Item]]:
@@ -74,13 +105,18 @@ def clean_stream(cleaner: Cleaner, items: Iterable[Item], jobs: int = 1, batch_s
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
         pool_factory = ctx.Pool
     with pool_factory(jobs, initializer=_init_worker, initargs=(cleaner,)) as pool:
-        pending: deque[Any] = deque()
+        pending: deque[tuple[list[Item], Any]] = deque()
         it = batches(items, batch_size)
+
+        def send(b: list[Item]) -> None:
+            pending.append((b, pool.apply_async(_clean_batch, ([_light(x) for x in b],))))
+
         for b in islice(it, 2 * jobs):
-            pending.append(pool.apply_async(_clean_batch, (b,)))
+            send(b)
         while pending:
-            done = pending.popleft().get()
+            b, result = pending.popleft()
+            done = result.get()
             nxt = next(it, None)
             if nxt is not None:
-                pending.append(pool.apply_async(_clean_batch, (nxt,)))
-            yield done
+                send(nxt)
+            yield [_unpack(x, p) for x, p in zip(b, done, strict=True)]
