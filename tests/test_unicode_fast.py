@@ -9,6 +9,7 @@ from cleaner.stages.unicode import FTFY_CONFIG, ftfy_fast
 PIECES = list("abc XYZ.,;:!?'\"-0123") + list("‘’‚‛“”„‟ʼ—–…•·°©é à ü ñ ç ø ß ł ą ž č ы ж 東京 の") + [
     "Ã©", "â€™", "â€œ", "Â ", "Ã", "Â", "â", "€", "™", "\x85", "\x92", "ﬁ", "Ｔ", "e\u0301", "&amp;", "\u200b", "\ufeff",
     "Ð¸", "Ñ\u0081", "ðŸ˜€", "\u00a0", "Ã\u00a0", "Ã ",
+    "&", "AT&T", "Q&A", "&amp", "&#", "&#233", "&#x41;", "&eacute;", "&EACUTE;", "&nbsp;", "&notin", ";", "<", ">",
 ]
 
 
@@ -22,6 +23,8 @@ def test_fast_path_agrees_with_ftfy(line):
 def test_fast_path_takes_common_lines():
     assert ftfy_fast("It’s “quoted” — and fine…") == "It's \"quoted\" — and fine…"
     assert ftfy_fast("canâ€™t") is None
+    assert ftfy_fast("AT&T’s Q&A") == "AT&T's Q&A"  # an ampersand that starts no entity
+    assert ftfy_fast("P&eacute;rez") is None
 
 
 

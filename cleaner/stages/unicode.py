@@ -63,6 +63,8 @@ _FTFY_SLOW_RE = re.compile(_FTFY_SLOW.pattern)
 _CURLY = str.maketrans({c: "'" for c in "\u02bc\u2018\u2019\u201a\u201b"} | {c: '"' for c in "\u201c\u201d\u201e\u201f"})
 
 
+# ftfy's own entity pattern: unescape_html changes nothing on a line without a match
+_HTML_ENTITY = ftfy.chardata.HTML_ENTITY_RE
 _CURLY_RUN = re.compile("[" + "".join(map(chr, _CURLY)) + "]+")
 
 
@@ -78,11 +80,13 @@ def _uncurl(line: str) -> str:
 def ftfy_fast(line: str) -> str | None:
     """ftfy's result for a line that can only need its quotes uncurled, or None if unsure.
 
-    A line with no entity, no character another fixer would touch, already in NFC and without
+    A line with no HTML entity, no character another fixer would touch, already in NFC and without
     mojibake (ftfy's own ``is_bad``) gets exactly ``uncurl_quotes`` from ftfy: a translate here,
     a dozen passes there. The property test checks the two agree.
     """
-    if "&" in line or _FTFY_SLOW_RE.search(line) or not unicodedata.is_normalized("NFC", line):
+    if "&" in line and _HTML_ENTITY.search(line):
+        return None  # an entity ftfy may decode ("AT&T" or "Q&A" is none)
+    if _FTFY_SLOW_RE.search(line) or not unicodedata.is_normalized("NFC", line):
         return None
     if _looks_bad(line):
         return None
