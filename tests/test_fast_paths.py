@@ -1,0 +1,133 @@
+"""Each shortcut taken for speed against the plain way it replaces, on generated input: a fast
+path may only skip work that cannot change the result."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.normalize import fold
+from cleaner.stages import structure as S
+from cleaner.stages.base import line_facts
+
+P = ("The alliance met in Dushanbe on Monday to discuss the situation on the Afghan border, "
+     "officials said in a statement.")
+LINES = [
+    "", " ", P, P.upper(), "Home", "World News", "Sport", "Yes.", "Read more…", "What do you think?",
+    "12 thoughts on “The alliance met in Dushanbe”", "3 reſponſes to \"It\"", "Leave a Reply",
+    "Top Rated Comments", "COMMENTS (4)", "One comment on 'x'", "Jane Doe says:", "He said:",
+    "Jane on May 3, 2019 at 4:47 pm said:", "Hi Milan,", "Hallo Jörg!", "İstanbul news today",
+    "- Pochettino fired by Tottenham after five years", "• Another big headline about the club",
+    "\u00a0- Spaces before a bullet headline here", "1. First item, 3 kg", "2. Second item, 5 kg",
+    "June 9 – Tampa, FL @ Arena", "June 12 – Miami, FL @ Hall", "Politics (12)", "Ingredients:",
+    "https://example.com/a/b", "The alliance met in Dushanbe - Site", "tag " * 45,
+    "the alliance met in dushanbe on monday", "ﬁne ﬁsh ﬁght ﬁnal ﬁgure", "１２ thoughts on it",
+]
+pages = st.lists(st.one_of(st.sampled_from(LINES), st.text(max_size=40)), max_size=60).map("\n".join)
+
+
+def _facts(text: str) -> tuple[list, list[int], list[bool]]:
+    lines, words, paragraph = line_facts(text)
+    para = [S.is_prose(ln.text, w, p) for ln, w, p in zip(lines, words, paragraph, strict=True)]
+    return list(lines), list(words), para
+
+
+def _comment_section_plain(lines, words, para) -> int | None:
+    """The loop `comment_section` replaces: every line, every check."""
+    if True not in para:
+        return None
+    first_para = para.index(True)
+    meta = [S._comment_meta(ln.text, w) for ln, w in zip(lines, words, strict=True)]
+    bylines_from, replies_from = [0] * (len(lines) + 1), [0] * (len(lines) + 1)
+    for i in range(len(lines) - 1, -1, -1):
+        bylines_from[i] = bylines_from[i + 1] + (meta[i] in (1, 2))
+        replies_from[i] = replies_from[i + 1] + (meta[i] == 3)
+    prose_before = 0
+    for i, ln in enumerate(lines):
+        if para[i]:
+            prose_before += words[i]
+        if i <= first_para or prose_before < 40:
+            continue
+        byline = meta[i] == 2 or (meta[i] == 1 and bylines_from[i + 1] > 0)
+        replies = meta[i] == 3 and replies_from[i] >= S.SALUTATIONS
+        if byline or replies or S._comment_heading(ln.text, words[i]):
+            return i
+    return None
+
+
+@settings(max_examples=300)
+@given(pages)
+def test_comment_section_is_the_plain_loop(text):
+    lines, words, para = _facts(text)
+    assert S.comment_section(text, lines, words, para) == _comment_section_plain(lines, words, para)
+
+
+def _list_items_plain(texts):
+    shapes = [S.shape(t) for t in texts]
+    numbers = [S._number(t) for t in texts]
+    n = len(texts)
+
+    def item(k):
+        if len(shapes[k]) < 2 and numbers[k] is None:
+            return False
+        for d in (-2, -1, 1, 2):
+            if not 0 <= k + d < n:
+                continue
+            if S._alike(shapes[k], shapes[k + d]):
+                return True
+            if numbers[k] is not None and numbers[k + d] == numbers[k] + (1 if d > 0 else -1):
+                return True
+        return False
+
+    return [item(k) for k in range(n)]
+
+
+@given(st.lists(st.sampled_from([t for t in LINES if t.strip()]), max_size=30))
+def test_lazy_list_items_and_table_count(texts):
+    plain = _list_items_plain(texts)
+    assert S.list_items(texts) == plain
+    lines = list(line_facts("\n".join(texts))[0])
+    run = list(range(len(texts)))
+    if run:
+        assert S._is_table(lines, run) == (2 * sum(plain) >= len(run))
+
+
+def _title_anchor_plain(texts):
+    nb = [i for i, t in enumerate(texts) if t.strip()]
+    if len(nb) < 2:
+        return None
+    title = texts[nb[0]]
+    m = S._SITE_SUFFIX.search(title)
+    key = fold(title[: m.start()] if m else title)
+    if len(key.split()) < S.TITLE_MIN_WORDS:
+        return None
+    n = len(key.split())
+    return next((i for i in nb[1:] if len(texts[i].split()) <= n + 5 and fold(texts[i]).startswith(key)), None)
+
+
+@given(pages)
+def test_title_anchor_is_the_plain_scan(text):
+    texts = text.split("\n")
+    assert S.title_anchor(texts) == _title_anchor_plain(texts)
+
+
+@given(pages)
+def test_scores_prose_and_short_lines(text):
+    lines, words, paragraph = line_facts(text)
+    for ln, w, p in zip(lines, words, paragraph, strict=True):
+        prose = S.is_prose(ln.text, w, p)
+        assert (p and (w < S.UNPUNCTUATED_WORDS or S.is_prose(ln.text, w, p))) == prose
+        fast = float(w - S.PARA_OFFSET) if prose else S._SHORT_SCORES[w] if w < 6 else S.line_score(ln.text, w, prose)
+        assert fast == S.line_score(ln.text, w, prose)
+        if ln.text.lstrip()[:1] not in S._TEASER_MARKS:
+            assert not S._TEASER_START.match(ln.text)
+
+
+@given(pages)
+def test_heading_words_find_every_heading(text):
+    lines, words, _ = _facts(text)
+    starts = [ln.start for ln in lines]
+    found = set(S._heading_lines(text, starts, 0, len(text))) if lines else set()
+    for i, ln in enumerate(lines):
+        if S._COMMENT_HEADING.match(ln.text) or S._TITLED_HEADING.match(ln.text):
+            assert i in found
