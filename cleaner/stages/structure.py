@@ -516,6 +516,9 @@ ANCHOR_SHARE = 0.2  # of the whole page's best block score
 _SITE_SUFFIX = regex.compile(r"\s+[|–—-]\s+(?!.*\s[|–—-]\s)")
 
 
+_ASCII_NOT_ALNUM = "".join(chr(c) for c in range(128) if not chr(c).isalnum())
+
+
 def title_anchor(texts: Sequence[str]) -> int | None:
     """The line that repeats the page title (a whole page's first line, less its " | Site"
     part) as the article's headline; the article starts after it. None when there is none."""
@@ -529,9 +532,15 @@ def title_anchor(texts: Sequence[str]) -> int | None:
     if len(key.split()) < TITLE_MIN_WORDS:
         return None
     n = len(key.split())
-    # (an ASCII line folds to no more characters than it has: a shorter one cannot start with key)
-    return next((i for i in nb if (len(texts[i]) >= len(key) or not texts[i].isascii())
-                 and len(texts[i].split()) <= n + 5 and fold(texts[i]).startswith(key)), None)
+    first_word = key.split()[0]
+    for i in nb:
+        t = texts[i]
+        # An ASCII line folds to its runs of letters and digits, lower-cased: the first is the key's.
+        if t.isascii() and t.lstrip(_ASCII_NOT_ALNUM)[: len(first_word)].lower() != first_word:
+            continue
+        if len(t.split()) <= n + 5 and fold(t).startswith(key):
+            return i
+    return None
 
 
 def split_at_gaps(texts: Sequence[str], words: Sequence[int], para: Sequence[bool],
