@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from cleaner.document import Document, Edit, Result, apply_edits, compose, merge_overlapping
+from cleaner.document import Document, Edit, Result, apply_checked, compose, merge_overlapping
 from cleaner.stages.base import Context, Stage
 
 # Stages whose edits only remove text; the precision guard can veto them for a document.
@@ -65,7 +65,8 @@ class Pipeline:
             lang = self.detect_lang(doc.text)
         return Context(doc_id=doc.id, meta=doc.meta, lang=lang, site=site_of(doc.meta))
 
-    def _run(self, original: str, ctx: Context, skip_removals: bool) -> tuple[list[Edit], int]:
+    def _run(self, original: str, ctx: Context, skip_removals: bool) -> tuple[list[Edit], int, str]:
+        """The edits on ``original``, the rounds run and the text they give."""
         done: list[Edit] = []
         current = original
         rounds = 0
@@ -81,24 +82,31 @@ class Pipeline:
                 edits = [e for e in edits if current[e.start : e.end] != e.replacement]
                 if edits:
                     done = compose(original, done, edits, current)
-                    current = apply_edits(original, done)
+                    current = apply_checked(original, done)  # compose returns them checked
                     changed = True
             if not changed:
                 break
         else:
             ctx.counters["pipeline.not-converged"] += 1
-        return done, rounds
+        return done, rounds, current
+
+    def _guard_fires(self, original: str, text: str) -> bool:
+        """Did the removals leave too little of a document of 20 words or more? The input's
+        words are counted only when the output's do not settle it: a text of n characters holds
+        at most (n + 1) // 2 words, so enough words out need no count of the words in."""
+        n_out = _words(text)
+        most_in = (len(original) + 1) // 2
+        if self.guard_min_fraction >= 0 and n_out >= max(self.guard_min_words, self.guard_min_fraction * most_in):
+            return False
+        n_in = _words(original)
+        return n_in >= 20 and n_out < max(self.guard_min_words, self.guard_min_fraction * n_in)
 
     def run(self, doc: Document) -> Result:
         ctx = self.context(doc)
         original = doc.text
-        done, rounds = self._run(original, ctx, skip_removals=False)
-        text = apply_edits(original, done)
-        n_in = _words(original)
-        n_out = _words(text)
-        if n_in >= 20 and n_out < max(self.guard_min_words, self.guard_min_fraction * n_in):
+        done, rounds, text = self._run(original, ctx, skip_removals=False)
+        if self._guard_fires(original, text):
             ctx.counters["guard.kept-document"] += 1
-            done, rounds = self._run(original, ctx, skip_removals=True)
-            text = apply_edits(original, done)
+            done, rounds, text = self._run(original, ctx, skip_removals=True)
         stats = {"lang": ctx.lang, "rounds": rounds, "events": dict(ctx.counters)}
         return Result(text=text, edits=tuple(done), original=original, doc_id=doc.id, stats=stats)

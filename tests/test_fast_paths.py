@@ -131,3 +131,13 @@ def test_heading_words_find_every_heading(text):
     for i, ln in enumerate(lines):
         if S._COMMENT_HEADING.match(ln.text) or S._TITLED_HEADING.match(ln.text):
             assert i in found
+
+
+@given(st.text(alphabet=" \n\ta.", max_size=200), st.text(alphabet=" \nb", max_size=80),
+       st.integers(0, 30), st.floats(0, 1))
+def test_guard_counts_input_words_only_when_needed(original, text, min_words, fraction):
+    from cleaner.pipeline import Pipeline
+
+    p = Pipeline([], guard_min_words=min_words, guard_min_fraction=fraction)
+    n_in, n_out = len(original.split()), len(text.split())
+    assert p._guard_fires(original, text) == (n_in >= 20 and n_out < max(min_words, fraction * n_in))
