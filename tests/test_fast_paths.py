@@ -141,3 +141,44 @@ def test_guard_counts_input_words_only_when_needed(original, text, min_words, fr
     p = Pipeline([], guard_min_words=min_words, guard_min_fraction=fraction)
     n_in, n_out = len(original.split()), len(text.split())
     assert p._guard_fires(original, text) == (n_in >= 20 and n_out < max(min_words, fraction * n_in))
+
+
+@given(st.text(alphabet=st.sampled_from([chr(c) for c in range(128)] + list("\u00a0‘’“”«»–—…")), max_size=60))
+def test_folds_to_space_characters_fold_as_a_space(text):
+    from cleaner.stages.fragments import FOLDS_TO_SPACE
+
+    spaced = text.translate({ord(c): " " for c in FOLDS_TO_SPACE})
+    assert spaced.isascii()
+    for i in range(0, len(text), 7):  # any part of such a line too
+        assert fold(text[i:]) == fold(spaced[i:])
+
+
+SENTENCE = "The minister said the new plan would be presented to parliament next week"
+FRAGMENT_LINES = [
+    SENTENCE + ".", SENTENCE[:40], SENTENCE[:52] + ",", "the new plan would be presented to parliament next week.",
+    "“The minister said the new plan would be presented to parliament", "THE MINISTER SAID THE NEW PLAN",
+    "Der Minister sagte, der neue Plan werde nächste Woche vorgestellt", "ΣΟΦΙΑ said the new plan would be",
+    "İstanbul minister said the new plan would", "The minister said the new plan — would be presented…",
+    "the minister said the", "ﬁnal plan would be presented to parliament next week.", "",
+]
+
+
+@settings(max_examples=200)
+@given(st.lists(st.one_of(st.sampled_from(FRAGMENT_LINES), st.text(max_size=30)), max_size=12))
+def test_cut_off_repeat_reads_the_lines_that_can_match(lines_):
+    from cleaner.stages import fragments as F
+
+    text = "\n".join(lines_)
+    rule = next(r for r in F.load_fragment_rules() if r.detector == "cut-off-repeat" and r.lang == "en")
+
+    def run():
+        lines = F._Lines(text)
+        return F.cut_off_repeat(rule, text, lines, F._LazySentences(lines))
+
+    fast = run()
+    every_line = F._lines_holding_all
+    F._lines_holding_all = lambda wanted, text, lines: list(range(len(lines)))
+    try:
+        assert run() == fast
+    finally:
+        F._lines_holding_all = every_line
