@@ -155,7 +155,7 @@ def test_folds_to_space_characters_fold_as_a_space(text):
 
 SENTENCE = "The minister said the new plan would be presented to parliament next week"
 FRAGMENT_LINES = [
-    SENTENCE + ".", SENTENCE[:40], SENTENCE[:52] + ",", "the new plan would be presented to parliament next week.",
+    SENTENCE + ".", SENTENCE[:40], SENTENCE[:42], SENTENCE[:52] + ",", "the new plan would be presented to parliament next week.",
     "“The minister said the new plan would be presented to parliament", "THE MINISTER SAID THE NEW PLAN",
     "Der Minister sagte, der neue Plan werde nächste Woche vorgestellt", "ΣΟΦΙΑ said the new plan would be",
     "İstanbul minister said the new plan would", "The minister said the new plan — would be presented…",
