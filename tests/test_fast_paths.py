@@ -117,10 +117,21 @@ def test_scores_prose_and_short_lines(text):
     for ln, w, p in zip(lines, words, paragraph, strict=True):
         prose = S.is_prose(ln.text, w, p)
         assert (p and (w < S.UNPUNCTUATED_WORDS or S.is_prose(ln.text, w, p))) == prose
-        fast = float(w - S.PARA_OFFSET) if prose else S._SHORT_SCORES[w] if w < 6 else S.line_score(ln.text, w, prose)
+        fast = (float(w - S.PARA_OFFSET) if prose else S._SHORT_SCORES[w] if w < 6
+                else S.line_score(ln.text, w, prose) if ln.text.rstrip()[-1:] in S._END_CHARS else -0.5 * w)
         assert fast == S.line_score(ln.text, w, prose)
         if ln.text.lstrip()[:1] not in S._TEASER_MARKS:
             assert not S._TEASER_START.match(ln.text)
+
+
+@given(pages, st.integers(0, 70), st.integers(0, 70))
+def test_an_anchor_only_loosens_the_whole_page_test(text, bs, be):
+    from cleaner.zones import find_zones
+
+    _, words, para = _facts(text)
+    zones = find_zones(para)
+    if S.is_whole_page(words, para, zones, bs, be, False):
+        assert S.is_whole_page(words, para, zones, bs, be, True)
 
 
 @given(pages)

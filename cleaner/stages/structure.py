@@ -55,6 +55,7 @@ from cleaner.zones import Zones, find_zones
 
 # A line that ends like a sentence (or a list lead-in) is prose, however short.
 _SENTENCE_END = regex.compile(r"[.!?:;。！？…\"”’»)]\s*$")
+_END_CHARS = frozenset('.!?:;。！？…"”’»)')  # its characters: a match ends in one, then spaces
 _TRUNCATED = regex.compile(r"(?:…|\.\.\.)\s*$")
 _HAS_LETTER = regex.compile(r"\p{L}")
 # Punctuation inside a line: prose of 25+ words has some; a tag cloud or a <select> list has none.
@@ -623,11 +624,17 @@ class StructureStage:
                         removed.setdefault(j, why)
 
         if self._outside:
-            scores = [float(w - PARA_OFFSET) if p else _SHORT_SCORES[w] if w < 6 else line_score(ln.text, w, p)
+            # (a longer line that is no paragraph scores by its words unless it ends like a sentence)
+            scores = [float(w - PARA_OFFSET) if p else _SHORT_SCORES[w] if w < 6
+                      else line_score(ln.text, w, p) if ln.text.rstrip()[-1:] in _END_CHARS else -0.5 * w
                       for ln, w, p in zip(lines, words, para, strict=True)]
             bs, be, best = main_block(scores)
             texts = [ln.text for ln in lines]
-            anchor = title_anchor(texts) if best > 0 else None
+            # The headline is looked for only when it can matter: a page that is no whole page even
+            # when anchored (the weaker test) is none either way, and then the anchor goes unused.
+            anchor = None
+            if best > 0 and is_whole_page(words, para, zones, bs, be, True):
+                anchor = title_anchor(texts)
             if best > 0 and is_whole_page(words, para, zones, bs, be, anchor is not None):
                 if anchor is not None and bs <= anchor:
                     a_bs, a_be, a_best = main_block(scores[anchor + 1 :])
