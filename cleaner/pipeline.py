@@ -78,7 +78,10 @@ class Pipeline:
                     continue
                 if rounds > 1 and getattr(stage, "settles_in_one_round", False):
                     continue
-                edits = merge_overlapping(stage.edits(current, ctx))
+                edits = stage.edits(current, ctx)
+                if not edits:
+                    continue  # (most stages, most rounds: nothing to merge, filter or compose)
+                edits = merge_overlapping(edits)
                 edits = [e for e in edits if current[e.start : e.end] != e.replacement]
                 if edits:
                     done = compose(original, done, edits, current)
