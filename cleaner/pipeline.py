@@ -9,6 +9,7 @@ stages and layout run in every round. The idempotence property test holds both t
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
@@ -94,13 +95,20 @@ class Pipeline:
         return done, rounds, current
 
     def _guard_fires(self, original: str, text: str) -> bool:
-        """Did the removals leave too little of a document of 20 words or more? The input's
-        words are counted only when the output's do not settle it: a text of n characters holds
-        at most (n + 1) // 2 words, so enough words out need no count of the words in."""
-        n_out = _words(text)
-        most_in = (len(original) + 1) // 2
-        if self.guard_min_fraction >= 0 and n_out >= max(self.guard_min_words, self.guard_min_fraction * most_in):
-            return False
+        """Did the removals leave too little of a document of 20 words or more?
+
+        Counted only as far as needed: a text of n characters holds at most (n + 1) // 2
+        words, so an output with that many words (times the fraction) settles it without a
+        count of the input's; and the output's words are split off only up to that bar."""
+        bar = max(self.guard_min_words, self.guard_min_fraction * ((len(original) + 1) // 2))
+        if self.guard_min_fraction >= 0 and math.isfinite(bar):
+            k = max(math.ceil(bar), 0)
+            parts = text.split(None, k)  # k words and the rest, or all of them when fewer
+            if len(parts) > k or len(parts) >= bar:
+                return False  # k + 1 > bar words or more, or as many as the bar
+            n_out = len(parts)
+        else:
+            n_out = _words(text)
         n_in = _words(original)
         return n_in >= 20 and n_out < max(self.guard_min_words, self.guard_min_fraction * n_in)
 
