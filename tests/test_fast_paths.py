@@ -193,3 +193,8 @@ def test_cut_off_repeat_reads_the_lines_that_can_match(lines_):
         assert run() == fast
     finally:
         F._lines_holding_all = every_line
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_shape_of_an_ascii_line_by_table(line):
+    assert S.shape.__wrapped__(line) == frozenset(S._DIGITS.sub("0", S._SHAPE_SKIP.sub("", line)))

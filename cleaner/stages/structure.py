@@ -415,7 +415,15 @@ def shape(line: str) -> frozenset[str]:
     """The punctuation and digits of a line, as a set: "June 9 – Tampa, FL @ Arena" -> {0 – , @}.
     Items of one list (tour dates, results, numbered products) share most of theirs; menu entries
     and teaser headlines have none, or none in common."""
+    if line.isascii():  # the same, by a table made from the two patterns
+        return frozenset(line.translate(_ASCII_SHAPE))
     return frozenset(_DIGITS.sub("0", _SHAPE_SKIP.sub("", line)))
+
+
+# What `shape` does to each ASCII character: dropped (_SHAPE_SKIP), a digit read as 0 (a run of
+# digits is one 0 there, several here: the set is the same), or kept.
+_ASCII_SHAPE = {c: None if _SHAPE_SKIP.fullmatch(chr(c)) else "0" if _DIGITS.fullmatch(chr(c)) else chr(c)
+                for c in range(128)}
 
 
 def _alike(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -632,10 +640,11 @@ class StructureStage:
             texts = [ln.text for ln in lines]
             # The headline is looked for only when it can matter: a page that is no whole page even
             # when anchored (the weaker test) is none either way, and then the anchor goes unused.
-            anchor = None
+            anchor, whole = None, False
             if best > 0 and is_whole_page(words, para, zones, bs, be, True):
                 anchor = title_anchor(texts)
-            if best > 0 and is_whole_page(words, para, zones, bs, be, anchor is not None):
+                whole = anchor is not None or is_whole_page(words, para, zones, bs, be, False)
+            if whole:
                 if anchor is not None and bs <= anchor:
                     a_bs, a_be, a_best = main_block(scores[anchor + 1 :])
                     a_bs, a_be = anchor + 1 + a_bs, anchor + 1 + a_be
