@@ -429,13 +429,26 @@ def _double_spots(words: tuple[str, ...], text: str) -> list[int] | None:
     low = casefold_for(text)
     if not all(w.isascii() for w in words) or low is None or len(low) != len(text):
         return None
-    needles = [f"{w} {w}" for w in words]
-    if "  " in low:
-        needles += [f"{w}  " for w in words]
+    doubled, spaced = _needles(words)
+    needles = doubled + spaced if "  " in low else doubled
     data = low.encode()
-    if all(next(_unglued(data, n.encode(), _GLUED_BYTES), None) is None for n in needles):
+    for _, b in needles:  # (most texts hold none: looked for in bytes, without a generator)
+        i = data.find(b)
+        while i > 0 and data[i - 1] in _GLUED_BYTES:
+            i = data.find(b, i + 1)
+        if i >= 0:
+            break
+    else:
         return []
-    return [i for n in needles for i in _unglued(low, n, _GLUED_CHARS)]
+    return [i for n, _ in needles for i in _unglued(low, n, _GLUED_CHARS)]
+
+
+@lru_cache(maxsize=64)
+def _needles(words: tuple[str, ...]) -> tuple[tuple[tuple[str, bytes], ...], tuple[tuple[str, bytes], ...]]:
+    """What `_double_spots` looks for, as text and as UTF-8: each word twice, and each word
+    before two spaces."""
+    doubled = tuple((f"{w} {w}", f"{w} {w}".encode()) for w in words)
+    return doubled, tuple((f"{w}  ", f"{w}  ".encode()) for w in words)
 
 
 def _unglued(s: Any, needle: Any, glued: frozenset[Any]) -> Iterator[int]:
