@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from operator import attrgetter
 from typing import Any, Literal
 
@@ -155,14 +156,9 @@ def compose(
     if not done:  # nothing earlier to map through: offsets are already original ones
         return new
     # where each earlier edit's output sits in the current text
-    t_starts: list[int] = []
-    t_ends: list[int] = []
-    shift = 0  # how much longer the current text is than the original, before this edit
-    for e in done:
-        ts = e.start + shift
-        t_starts.append(ts)
-        t_ends.append(ts + len(e.replacement))
-        shift += len(e.replacement) - e.end + e.start
+    shifts = accumulate((len(e.replacement) - e.end + e.start for e in done), initial=0)
+    t_starts = [e.start + sh for e, sh in zip(done, shifts, strict=False)]  # shifts has one more
+    t_ends = [ts + len(e.replacement) for ts, e in zip(t_starts, done, strict=True)]
 
     def orig_after(p: int) -> int:
         """Original offset of current offset p, placed after earlier edits that end at p."""
@@ -242,5 +238,5 @@ def compose(
         extra = "absorbs " + ",".join(dict.fromkeys(done[i].rule for i in hits))
         note = f"{ne.note}; {extra}" if ne.note else extra
         merged.append(Edit(ne.rule, o_start, o_end, repl, safety, note))
-    result = [e for i, e in enumerate(done) if i not in absorbed] + merged if absorbed else done + merged
+    result = [e for i, e in enumerate(done) if i not in absorbed] + merged
     return check_edits(original, result)
