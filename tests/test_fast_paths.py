@@ -198,3 +198,19 @@ def test_cut_off_repeat_reads_the_lines_that_can_match(lines_):
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
 def test_shape_of_an_ascii_line_by_table(line):
     assert S.shape.__wrapped__(line) == frozenset(S._DIGITS.sub("0", S._SHAPE_SKIP.sub("", line)))
+
+
+def test_part_keys_after_the_memo_starts_over():
+    """A full memo is emptied; the words asked about then are all keyed again (none is lost)."""
+    from cleaner import names as N
+
+    sp = N.spelling()
+    known = N._known_keys(sp)
+    saved = dict(known)
+    try:
+        known.update((f"Xx{i}", "x") for i in range((1 << 16) + 1))
+        keys = N._part_keys(sp, {"Lavrov", "Xx5"})
+        assert keys["Lavrov"] == N._token_key(sp, "Lavrov") and keys["Xx5"] == N._token_key(sp, "Xx5")
+    finally:
+        known.clear()
+        known.update(saved)
