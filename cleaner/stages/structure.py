@@ -689,7 +689,9 @@ class StructureStage:
                             j += 1
                             continue
                         break
-                    if len(run) >= MENU_MIN_RUN and not _list_continues(lines, run) and not _is_table(lines, run):
+                    # (a run whose lines all went already, most on a whole page, changes nothing)
+                    if (len(run) >= MENU_MIN_RUN and not all(k in removed for k in run)
+                            and not _list_continues(lines, run) and not _is_table(lines, run)):
                         why = (self._menu, f"run of {len(run)} short lines")
                         for k in run:
                             removed.setdefault(k, why)
