@@ -208,9 +208,11 @@ def test_part_keys_after_the_memo_starts_over():
     known = N._known_keys(sp)
     saved = dict(known)
     try:
-        known.update((f"Xx{i}", "x") for i in range((1 << 16) + 1))
-        keys = N._part_keys(sp, {"Lavrov", "Xx5"})
-        assert keys["Lavrov"] == N._token_key(sp, "Lavrov") and keys["Xx5"] == N._token_key(sp, "Xx5")
+        N._part_keys(sp, {"Lavrov"})
+        known.update((f"Xx{i}", "x") for i in range((1 << 16) + 1))  # full
+        keys = N._part_keys(sp, {"Lavrov", "Qwertyzz"})  # a new word: the memo starts over
+        assert keys["Lavrov"] == N._token_key(sp, "Lavrov")
+        assert keys["Qwertyzz"] == N._token_key(sp, "Qwertyzz")
     finally:
         known.clear()
         known.update(saved)
