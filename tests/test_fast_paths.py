@@ -216,3 +216,15 @@ def test_part_keys_after_the_memo_starts_over():
     finally:
         known.clear()
         known.update(saved)
+
+
+def test_heading_words_lower_to_themselves():
+    """What `_heading_lines` relies on: a character `regex` matches to a letter of the heading
+    words, case aside, lowers to that letter (or to more than one character: then every line
+    is read)."""
+    import regex
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    for c in set("".join(S._HEADING_WORDS)):
+        for x in regex.findall(regex.escape(c), every, flags=regex.IGNORECASE):
+            assert x.lower() == c or len(x.lower()) != 1, (c, x)

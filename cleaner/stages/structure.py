@@ -138,8 +138,9 @@ def _comment_meta(line: str, words: int) -> int:
 
 
 # Every `_COMMENT_HEADING` or `_TITLED_HEADING` match holds one of these words, in the lower
-# case of the text when it keeps the length (then each character stays one). No letter of them
-# has a case partner outside ASCII in `regex` (s has ſ, so "responses" is found by "pon").
+# case of the text when it keeps the length (then each character stays one): no character that
+# `regex` takes for one of their letters, case aside, lowers to another single character (s has
+# ſ, so "responses" is found by "pon").
 _HEADING_WORDS = ("thought", "comment", "pon", "repl", "reac", "leave", "what")
 
 
