@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from collections.abc import Collection, Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -417,17 +417,17 @@ def _part_words(text: str) -> list[str]:
     return _ASCII_PART_RE.findall(text)
 
 
-def _part_keys(sp: Spelling, words: Collection[str]) -> dict[str, str]:
-    """``_token_key(sp, word)`` by word, for each word, remembered across calls (the dict of
-    all words known so far: look the given ones up in it)."""
+def _part_keys(sp: Spelling, words: Iterable[str]) -> list[tuple[str, str]]:
+    """``(word, _token_key(sp, word))`` for each word, remembered across calls."""
     known = _known_keys(sp)
+    words = list(words)
     new = [w for w in words if w not in known]
     if new:
         if len(known) > 1 << 16:  # as many as the lru cache of _token_key keeps
             known.clear()
-            new = list(words)
+            new = words  # (the others are gone with it)
         known.update(zip(new, _keys(sp, new), strict=True))
-    return known
+    return [(w, known[w]) for w in words]
 
 
 @lru_cache(maxsize=8)
@@ -453,9 +453,7 @@ def _spans_near(text: str, sp: Spelling, surnames: Container[str]) -> list[tuple
     """
     if _has_loose_affixes(sp) or any(_token_key(sp, a) in surnames for a in sp.joined_articles):
         return [(0, len(text))]
-    parts = set(_part_words(text))
-    keys = _part_keys(sp, parts)
-    words = [w for w in parts if keys[w] in surnames]
+    words = [w for w, k in _part_keys(sp, set(_part_words(text))) if k in surnames]
     hits = sorted(i for w in words for i in _occurrences(text, w))
     spans: list[tuple[int, int]] = []
     for i in hits:

@@ -210,7 +210,7 @@ def test_part_keys_after_the_memo_starts_over():
     try:
         N._part_keys(sp, {"Lavrov"})
         known.update((f"Xx{i}", "x") for i in range((1 << 16) + 1))  # full
-        keys = N._part_keys(sp, {"Lavrov", "Qwertyzz"})  # a new word: the memo starts over
+        keys = dict(N._part_keys(sp, {"Lavrov", "Qwertyzz"}))  # a new word: the memo starts over
         assert keys["Lavrov"] == N._token_key(sp, "Lavrov")
         assert keys["Qwertyzz"] == N._token_key(sp, "Qwertyzz")
     finally:
