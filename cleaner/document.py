@@ -8,9 +8,10 @@ replays it: ``apply_edits(original, result.edits) == result.text`` is the proven
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
+from operator import attrgetter
 from typing import Any, Literal
 
 Safety = Literal["safe", "risky"]
@@ -79,9 +80,12 @@ class Result:
         return {"id": self.doc_id, "edits": [e.to_dict(self.original) for e in self.edits]}
 
 
+_START_END = attrgetter("start", "end")  # the sort key of edits, as a lambda would give it but in C
+
+
 def check_edits(text: str, edits: Iterable[Edit]) -> list[Edit]:
     """Sort edits and check that they are in range and do not overlap; returns the sorted list."""
-    out = sorted(edits, key=lambda e: (e.start, e.end))
+    out = sorted(edits, key=_START_END)
     prev_end = 0
     n = len(text)
     for e in out:
@@ -95,9 +99,15 @@ def check_edits(text: str, edits: Iterable[Edit]) -> list[Edit]:
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     """Build the output: the text with every (non-overlapping) edit applied."""
+    return apply_checked(text, check_edits(text, edits))
+
+
+def apply_checked(text: str, edits: Sequence[Edit]) -> str:
+    """`apply_edits` for edits that `check_edits` returned (sorted, in range, no overlap), as
+    `compose` returns them: the check is not made twice."""
     parts: list[str] = []
     pos = 0
-    for e in check_edits(text, edits):
+    for e in edits:
         parts.append(text[pos : e.start])
         parts.append(e.replacement)
         pos = e.end
@@ -113,6 +123,9 @@ def merge_overlapping(edits: Iterable[Edit]) -> list[Edit]:
     """
     out: list[Edit] = []
     end = -1
+    edits = list(edits)
+    if not edits:
+        return edits  # most stages, most of the time
     for e in sorted(edits, key=lambda e: (e.start, -(e.end - e.start))):
         if e.start < end or (out and e.start == out[-1].start and e.start == e.end == end):
             continue

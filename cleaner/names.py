@@ -425,6 +425,7 @@ def _part_keys(sp: Spelling, words: Iterable[str]) -> list[tuple[str, str]]:
     if new:
         if len(known) > 1 << 16:  # as many as the lru cache of _token_key keeps
             known.clear()
+            new = words  # (the others are gone with it)
         known.update(zip(new, _keys(sp, new), strict=True))
     return [(w, known[w]) for w in words]
 

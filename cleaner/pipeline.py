@@ -9,11 +9,12 @@ stages and layout run in every round. The idempotence property test holds both t
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from cleaner.document import Document, Edit, Result, apply_edits, compose, merge_overlapping
+from cleaner.document import Document, Edit, Result, apply_checked, compose, merge_overlapping
 from cleaner.stages.base import Context, Stage
 
 # Stages whose edits only remove text; the precision guard can veto them for a document.
@@ -65,7 +66,8 @@ class Pipeline:
             lang = self.detect_lang(doc.text)
         return Context(doc_id=doc.id, meta=doc.meta, lang=lang, site=site_of(doc.meta))
 
-    def _run(self, original: str, ctx: Context, skip_removals: bool) -> tuple[list[Edit], int]:
+    def _run(self, original: str, ctx: Context, skip_removals: bool) -> tuple[list[Edit], int, str]:
+        """The edits on ``original``, the rounds run and the text they give."""
         done: list[Edit] = []
         current = original
         rounds = 0
@@ -77,28 +79,45 @@ class Pipeline:
                     continue
                 if rounds > 1 and getattr(stage, "settles_in_one_round", False):
                     continue
-                edits = merge_overlapping(stage.edits(current, ctx))
+                edits = stage.edits(current, ctx)
+                if not edits:
+                    continue  # (most stages, most rounds: nothing to merge, filter or compose)
+                edits = merge_overlapping(edits)
                 edits = [e for e in edits if current[e.start : e.end] != e.replacement]
                 if edits:
                     done = compose(original, done, edits, current)
-                    current = apply_edits(original, done)
+                    current = apply_checked(original, done)  # compose returns them checked
                     changed = True
             if not changed:
                 break
         else:
             ctx.counters["pipeline.not-converged"] += 1
-        return done, rounds
+        return done, rounds, current
+
+    def _guard_fires(self, original: str, text: str) -> bool:
+        """Did the removals leave too little of a document of 20 words or more?
+
+        Counted only as far as needed: a text of n characters holds at most (n + 1) // 2
+        words, so an output with that many words (times the fraction) settles it without a
+        count of the input's; and the output's words are split off only up to that bar."""
+        bar = max(self.guard_min_words, self.guard_min_fraction * ((len(original) + 1) // 2))
+        if self.guard_min_fraction >= 0 and math.isfinite(bar):
+            k = max(math.ceil(bar), 0)
+            parts = text.split(None, k)  # k words and the rest, or all of them when fewer
+            if len(parts) > k or len(parts) >= bar:
+                return False  # k + 1 > bar words or more, or as many as the bar
+            n_out = len(parts)
+        else:
+            n_out = _words(text)
+        n_in = _words(original)
+        return n_in >= 20 and n_out < max(self.guard_min_words, self.guard_min_fraction * n_in)
 
     def run(self, doc: Document) -> Result:
         ctx = self.context(doc)
         original = doc.text
-        done, rounds = self._run(original, ctx, skip_removals=False)
-        text = apply_edits(original, done)
-        n_in = _words(original)
-        n_out = _words(text)
-        if n_in >= 20 and n_out < max(self.guard_min_words, self.guard_min_fraction * n_in):
+        done, rounds, text = self._run(original, ctx, skip_removals=False)
+        if self._guard_fires(original, text):
             ctx.counters["guard.kept-document"] += 1
-            done, rounds = self._run(original, ctx, skip_removals=True)
-            text = apply_edits(original, done)
+            done, rounds, text = self._run(original, ctx, skip_removals=True)
         stats = {"lang": ctx.lang, "rounds": rounds, "events": dict(ctx.counters)}
         return Result(text=text, edits=tuple(done), original=original, doc_id=doc.id, stats=stats)

@@ -56,10 +56,12 @@ class DuplicatesStage:
         # A document that repeats three or more distinct lines after its article started repeats
         # a structure (meal plans, schedules, recipe variants), not a page template.
         firsts: dict[str, int] = {}
+        repeats: list[tuple[int, int]] = []  # (line, the line it repeats), for the rule below
         repeated: set[str] = set()
         for i, f in enumerate(folded):
             if f and eligible[i]:
                 if f in firsts:
+                    repeats.append((i, firsts[f]))
                     if firsts[f] >= zones.body_start:
                         repeated.add(f)
                 else:
@@ -68,21 +70,14 @@ class DuplicatesStage:
         if self._repeat:
             # Short lines repeated inside the body are lists and recipes; only a repeated
             # paragraph, or a repeat that sits in the head or tail, is a duplicate.
-            first: dict[str, int] = {}
-            for i, f in enumerate(folded):
-                if not f or not eligible[i]:
+            for i, j in repeats:
+                if _TWEET_SIGNATURE.match(lines[i].text):
                     continue
-                if f in first:
-                    j = first[f]
-                    if _TWEET_SIGNATURE.match(lines[i].text):
-                        continue
-                    question = lines[i].text.rstrip().endswith("?")  # interview templates repeat questions
-                    if structured and j >= zones.body_start:
-                        continue
-                    if (paragraph[i] and not question) or zones.zone(i) != "body" or zones.zone(j) != "body":
-                        removed[i] = self._repeat
-                else:
-                    first[f] = i
+                question = lines[i].text.rstrip().endswith("?")  # interview templates repeat questions
+                if structured and j >= zones.body_start:
+                    continue
+                if (paragraph[i] and not question) or zones.zone(i) != "body" or zones.zone(j) != "body":
+                    removed[i] = self._repeat
         if self._caption:
             by_key: dict[str, list[int]] = {}
             for i, t in enumerate(toks):

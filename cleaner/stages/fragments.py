@@ -166,8 +166,29 @@ def _remove_line(text: str, line: Line) -> tuple[int, int]:
     return line.start, end
 
 
+_PER_RULE: dict[tuple[int, str], tuple[Rule, Any]] = {}
+
+
+def _per_rule(rule: Rule, key: str, make: Callable[[], Any]) -> Any:
+    """``make()``, made once per rule object and key: a rule's word lists and limits do not
+    change, and hashing them (tuples of many words) on every document costs more than a look
+    up by identity. The rule is kept with its value, so its id cannot be reused meanwhile."""
+    got = _PER_RULE.get((id(rule), key))
+    if got is None or got[0] is not rule:
+        if len(_PER_RULE) > 1024:  # rules of many cleaners in one process: start over
+            _PER_RULE.clear()
+        got = _PER_RULE[(id(rule), key)] = (rule, make())
+    return got[1]
+
+
 def _words_set(rule: Rule, key: str) -> frozenset[str]:
-    return _casefolded(tuple(rule.extra.get(key, ())))
+    return _per_rule(rule, key, lambda: _casefolded(tuple(rule.extra.get(key, ()))))
+
+
+def _sorted_words(rule: Rule, *keys: str) -> tuple[str, ...]:
+    """The casefolded words of these lists of the rule, sorted: the key of its pattern caches."""
+    return _per_rule(rule, "sorted:" + ",".join(keys),
+                     lambda: tuple(sorted(frozenset().union(*(_words_set(rule, k) for k in keys)))))
 
 
 @lru_cache(maxsize=256)
@@ -210,9 +231,7 @@ def capital_function_word(
 ) -> list[Edit]:
     ex = rule.extra
     verb_only = _words_set(rule, "after_verb_words")
-    pat = _capital_pattern(
-        tuple(sorted(_words_set(rule, "words") | verb_only)), bool(ex.get("prev_any_case", False))
-    )
+    pat = _capital_pattern(_sorted_words(rule, "words", "after_verb_words"), bool(ex.get("prev_any_case", False)))
     verbs = _words_set(rule, "reporting_verbs")
     dangling = _words_set(rule, "dangling")
     title_words = _words_set(rule, "title_words")
@@ -221,8 +240,7 @@ def capital_function_word(
     min_words = int(ex.get("min_line_words", 8))
     max_share = float(ex.get("max_title_share", 0.45))
     out: list[Edit] = []
-    trigger = _capital_trigger(tuple(sorted(_words_set(rule, "words") | verb_only)),
-                               bool(ex.get("prev_any_case", False)))
+    trigger = _capital_trigger(_sorted_words(rule, "words", "after_verb_words"), bool(ex.get("prev_any_case", False)))
     for k in _lines_at((m.start() for m in trigger.finditer(text)), lines):
         line = lines[k]
         prose: bool | None = None  # asked only when the pattern matches (most lines: never)
@@ -351,7 +369,7 @@ def orphan_token(
         str(ex.get("ordinal", "")),
         str(ex.get("number", "")),
         str(ex.get("word", "")),
-        tuple(sorted(_words_set(rule, "next_words"))),
+        _sorted_words(rule, "next_words"),
     )
     min_words = int(ex.get("min_sentence_words", 4))
     out: list[Edit] = []
@@ -359,7 +377,7 @@ def orphan_token(
         str(ex.get("ordinal", "")),
         str(ex.get("number", "")),
         str(ex.get("word", "")),
-        tuple(sorted(_words_set(rule, "next_words"))),
+        _sorted_words(rule, "next_words"),
     )
     if trigger is not None:
         lines = [lines[k] for k in _lines_at((m.start() for m in trigger.finditer(text, overlapped=True)), lines)]
@@ -411,13 +429,26 @@ def _double_spots(words: tuple[str, ...], text: str) -> list[int] | None:
     low = casefold_for(text)
     if not all(w.isascii() for w in words) or low is None or len(low) != len(text):
         return None
-    needles = [f"{w} {w}" for w in words]
-    if "  " in low:
-        needles += [f"{w}  " for w in words]
+    doubled, spaced = _needles(words)
+    needles = doubled + spaced if "  " in low else doubled
     data = low.encode()
-    if all(next(_unglued(data, n.encode(), _GLUED_BYTES), None) is None for n in needles):
+    for _, b in needles:  # (most texts hold none: looked for in bytes, without a generator)
+        i = data.find(b)
+        while i > 0 and data[i - 1] in _GLUED_BYTES:
+            i = data.find(b, i + 1)
+        if i >= 0:
+            break
+    else:
         return []
-    return [i for n in needles for i in _unglued(low, n, _GLUED_CHARS)]
+    return [i for n, _ in needles for i in _unglued(low, n, _GLUED_CHARS)]
+
+
+@lru_cache(maxsize=64)
+def _needles(words: tuple[str, ...]) -> tuple[tuple[tuple[str, bytes], ...], tuple[tuple[str, bytes], ...]]:
+    """What `_double_spots` looks for, as text and as UTF-8: each word twice, and each word
+    before two spaces."""
+    doubled = tuple((f"{w} {w}", f"{w} {w}".encode()) for w in words)
+    return doubled, tuple((f"{w}  ", f"{w}  ".encode()) for w in words)
 
 
 def _unglued(s: Any, needle: Any, glued: frozenset[Any]) -> Iterator[int]:
@@ -432,7 +463,7 @@ def _unglued(s: Any, needle: Any, glued: frozenset[Any]) -> Iterator[int]:
 def doubled_word(
     rule: Rule, text: str, lines: Sequence[Line], sents: Sequence[list[_Sent]]
 ) -> list[Edit]:
-    words = tuple(sorted(_words_set(rule, "words")))
+    words = _sorted_words(rule, "words")
     pat = _doubled_pattern(words)
     out: list[Edit] = []
     spots = _double_spots(words, text)
@@ -494,15 +525,14 @@ def cut_off_repeat(
         return []
     # Sentences of other lines, by their first and last folded word, for the words looked up
     # below. An ASCII line folds to runs of letters and digits of its lower case, so one that
-    # lacks the longest whole word of every head (all its words but the last, maybe cut) and
-    # tail (all but the first) can never start or end with the same folded text: skipped.
+    # lacks a word of each head and tail (a head's last word, maybe cut, is still part of one)
+    # can never start or end with the same folded text: skipped.
     firsts = {f.split()[0] for _, _, f, _ in heads}
     lasts = {f.split()[-1] for _, _, f in tails}
-    longest = {max(f.split()[:-1], key=len, default="") for _, _, f, _ in heads}
-    longest |= {max(f.split()[1:], key=len, default="") for _, _, f in tails}
+    wanted = [f.split() for _, _, f, _ in heads] + [f.split() for _, _, f in tails]
     by_first: dict[str, list[tuple[int, int, int]]] = {}
     by_last: dict[str, list[tuple[int, int, int]]] = {}
-    for k in _lines_holding(longest, text, lines):
+    for k in _lines_holding_all(wanted, text, lines):
         line = lines[k]
         for sn in sents[k]:
             words = fold(text[sn.start : sn.end]).split()
@@ -554,22 +584,37 @@ def _cut_off_trigger(min_words: int) -> re.Pattern[str]:
     )
 
 
-_NON_ASCII_LINE = re.compile(r"[^\x00-\x7f][^\n]*")
+# Punctuation and spaces outside ASCII that `fold` reads as a word break wherever they stand:
+# not Cf, no letter, digit or mark in their NFKD or NFKC form (… is three periods). A line whose
+# only non-ASCII characters are these folds, whole or in part, as ASCII with spaces for them.
+FOLDS_TO_SPACE = "\u00a0‘’“”«»–—…"
+_NON_ASCII_LINE = re.compile(rf"[^\x00-\x7f{FOLDS_TO_SPACE}][^\n]*")
 
 
-def _lines_holding(words: set[str], text: str, lines: Sequence[Line]) -> list[int]:
-    """Indices of the lines that are not ASCII or whose lower case holds one of ``words``."""
+def _lines_holding_all(wanted: list[list[str]], text: str, lines: Sequence[Line]) -> list[int]:
+    """Indices of the lines that are not ASCII (but for `FOLDS_TO_SPACE`) or whose lower case
+    holds every word of one of the ``wanted`` lists (of non-empty words)."""
     low = text.lower()
-    if "" in words or len(low) != len(text):  # lower() made a character two: line by line
-        return [k for k, ln in enumerate(lines)
-                if not ln.text.isascii() or any(w in ln.text.lower() for w in words)]
-    hits = [m.start() for m in _NON_ASCII_LINE.finditer(text)]
-    for w in words:
+    if len(low) != len(text):  # lower() made a character two: line by line
+        return [k for k, ln in enumerate(lines) if not ln.text.isascii()
+                or any(all(w in ln.text.lower() for w in ws) for ws in wanted)]
+    hits = set(_lines_at((m.start() for m in _NON_ASCII_LINE.finditer(text)), lines))
+    by_longest: dict[str, list[list[str]]] = {}
+    for ws in wanted:
+        by_longest.setdefault(max(ws, key=len), []).append(ws)
+    for w, lists in by_longest.items():
+        positions = []
         i = low.find(w)
         while i >= 0:
-            hits.append(i)
+            positions.append(i)
             i = low.find(w, i + 1)
-    return _lines_at(hits, lines)
+        for k in _lines_at(positions, lines):
+            if k not in hits:
+                line = lines[k]
+                part = low[line.start : line.end]
+                if any(all(x in part for x in ws) for ws in lists):
+                    hits.add(k)
+    return sorted(hits)
 
 
 DETECTORS: dict[str, Detector] = {

@@ -41,6 +41,7 @@ Zones come from `cleaner.zones`; a paragraph is >= 12 words ending like a senten
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -54,6 +55,7 @@ from cleaner.zones import Zones, find_zones
 
 # A line that ends like a sentence (or a list lead-in) is prose, however short.
 _SENTENCE_END = regex.compile(r"[.!?:;。！？…\"”’»)]\s*$")
+_END_CHARS = frozenset('.!?:;。！？…"”’»)')  # its characters: a match ends in one, then spaces
 _TRUNCATED = regex.compile(r"(?:…|\.\.\.)\s*$")
 _HAS_LETTER = regex.compile(r"\p{L}")
 # Punctuation inside a line: prose of 25+ words has some; a tag cloud or a <select> list has none.
@@ -135,6 +137,73 @@ def _comment_meta(line: str, words: int) -> int:
     return 1 if words <= COMMENT_META_BARE_WORDS else 0
 
 
+# Every `_COMMENT_HEADING` or `_TITLED_HEADING` match holds one of these words, in the lower
+# case of the text when it keeps the length (then each character stays one): no character that
+# `regex` takes for one of their letters, case aside, lowers to another single character (s has
+# ſ, so "responses" is found by "pon").
+_HEADING_WORDS = ("thought", "comment", "pon", "repl", "reac", "leave", "what")
+
+
+def _heading_lines(text: str, starts: Sequence[int], pos: int, end: int) -> list[int]:
+    """Lines holding a `_HEADING_WORDS` word in ``text[pos:end]``, in order, with more lines
+    (all from ``pos`` on) when lower-casing changes the length of that part."""
+    part = text[pos:end]
+    low = part.lower()
+    if len(low) != len(part):
+        return list(range(bisect_right(starts, pos) - 1, bisect_right(starts, max(end - 1, pos))))
+    hits = set()
+    for w in _HEADING_WORDS:
+        i = low.find(w)
+        while i >= 0:
+            hits.add(bisect_right(starts, pos + i) - 1)
+            i = low.find(w, i + 1)
+    return sorted(hits)
+
+
+def comment_section(text: str, lines: Sequence[Line], words: Sequence[int], para: Sequence[bool]) -> int | None:
+    """The line where the comment section starts, or None: the first line after the first
+    paragraph, once 40 words of prose came, that is a comment heading, a dated byline, a bare
+    byline with another after it, or the first of three or more reply salutations.
+
+    Only lines from that point on are read; a heading is looked for only on the lines holding
+    one of `_HEADING_WORDS`, found in the whole text at once."""
+    if True not in para:
+        return None
+    first_para = para.index(True)
+    start, prose = len(lines), 0
+    for i in range(len(lines)):
+        if para[i]:
+            prose += words[i]
+        if i > first_para and prose >= 40:
+            start = i
+            break
+    if start == len(lines):
+        return None
+    cut = len(lines)
+    metas: list[tuple[int, int]] = []
+    for i in range(start, len(lines)):
+        # (only a salutation, three words at most, or a byline, with a colon, can be one)
+        w = words[i]
+        if 0 < w <= COMMENT_META_WORDS and (w <= 3 or ":" in lines[i].text) and (m := _comment_meta(lines[i].text, w)):
+            metas.append((i, m))
+    bylines = [(i, m) for i, m in metas if m in (1, 2)]
+    for k, (i, m) in enumerate(bylines):
+        if m == 2 or k + 1 < len(bylines):  # a bare byline counts when another follows
+            cut = i
+            break
+    replies = [i for i, m in metas if m == 3]
+    if len(replies) >= SALUTATIONS:
+        cut = min(cut, replies[0])
+    starts = [ln.start for ln in lines]
+    end = lines[cut - 1].stop if cut < len(lines) else len(text)
+    for i in _heading_lines(text, starts, lines[start].start, end):
+        if i >= cut:
+            break
+        if words[i] <= TITLED_HEADING_WORDS and _comment_heading(lines[i].text, words[i]):
+            return i
+    return cut if cut < len(lines) else None
+
+
 _BULLET = regex.compile(r"^\s*([-*•·–]|\d{1,2}[.)])\s+")
 
 
@@ -162,7 +231,17 @@ def _list_continues(lines: list[Line], run: list[int]) -> bool:
 def _is_table(lines: list[Line], run: list[int]) -> bool:
     """Half or more of the run are list items (``list_items``): prices, scores, dates: a table
     the article gives, not a menu (menu entries carry no punctuation or digits in common)."""
-    return 2 * sum(list_items([lines[k].text for k in run])) >= len(run)
+    items = _Items([lines[k].text for k in run])
+    need, left = len(run), len(run)  # stop as soon as the count decides it
+    for k in range(len(run)):
+        left -= 1
+        if items[k]:
+            need -= 2
+        if need <= 0:
+            return True
+        if need > 2 * left:
+            return False
+    return need <= 0
 
 
 # A link alone on a line: with a scheme or "www.", or a bare host with a path ("twitter.com/jdoe").
@@ -222,6 +301,7 @@ def standfirst(texts: Sequence[str], words: Sequence[int], para: Sequence[bool])
 TEASER_MIN_ITEMS = 3
 TEASER_MIN_WORDS = 4
 _TEASER_START = regex.compile(r"^\s*[-*•·]\s+[\"'“‘]?[\p{Lu}\d]")
+_TEASER_MARKS = frozenset("-*•·")
 
 
 def teaser_lists(texts: Sequence[str], words: Sequence[int], para: Sequence[bool]) -> list[list[int]]:
@@ -236,7 +316,8 @@ def teaser_lists(texts: Sequence[str], words: Sequence[int], para: Sequence[bool
     n = len(texts)
     i = prose[0] + 1
     while i < n:
-        if not _TEASER_START.match(texts[i]):
+        # (`regex` takes no more characters for \s than str.lstrip: a match starts with a mark)
+        if texts[i].lstrip()[:1] not in _TEASER_MARKS or not _TEASER_START.match(texts[i]):
             i += 1
             continue
         mark = _bullet(texts[i])
@@ -296,6 +377,10 @@ def line_score(line: str, words: int, paragraph: bool) -> float:
     return -0.5 * words  # a headline, a list item, a table row
 
 
+# `line_score` of a line of fewer than six words that is no paragraph: its words alone decide.
+_SHORT_SCORES = tuple(line_score("", w, False) for w in range(6))
+
+
 def is_whole_page(words: Sequence[int], para: Sequence[bool], zones: Zones, bs: int, be: int,
                   anchored: bool = False) -> bool:
     """Is this a whole page (navigation around the text) rather than an extractor's output?
@@ -307,7 +392,8 @@ def is_whole_page(words: Sequence[int], para: Sequence[bool], zones: Zones, bs: 
     title) comes back as the headline (``anchored``) needs only a dozen short lines anywhere
     around the block: extractors print the title once."""
     short = [0 < w <= SHORT_WORDS and not p for w, p in zip(words, para, strict=True)]
-    if sum(1 for i, s in enumerate(short) if s and zones.zone(i) != "body") >= PAGE_MIN_SHORT:
+    head, tail = zones.body_start, max(zones.tail_start, zones.body_start)  # the lines not in "body"
+    if sum(short[:head]) + sum(short[tail:]) >= PAGE_MIN_SHORT:
         return True
     before, after = sum(short[:bs]), sum(short[be:])
     if anchored and before + after >= PAGE_MIN_SHORT:
@@ -330,7 +416,15 @@ def shape(line: str) -> frozenset[str]:
     """The punctuation and digits of a line, as a set: "June 9 – Tampa, FL @ Arena" -> {0 – , @}.
     Items of one list (tour dates, results, numbered products) share most of theirs; menu entries
     and teaser headlines have none, or none in common."""
+    if line.isascii():  # the same, by a table made from the two patterns
+        return frozenset(line.translate(_ASCII_SHAPE))
     return frozenset(_DIGITS.sub("0", _SHAPE_SKIP.sub("", line)))
+
+
+# What `shape` does to each ASCII character: dropped (_SHAPE_SKIP), a digit read as 0 (a run of
+# digits is one 0 there, several here: the set is the same), or kept.
+_ASCII_SHAPE = {c: None if _SHAPE_SKIP.fullmatch(chr(c)) else "0" if _DIGITS.fullmatch(chr(c)) else chr(c)
+                for c in range(128)}
 
 
 def _alike(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -346,26 +440,47 @@ def _number(line: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def list_items(texts: Sequence[str]) -> list[bool]:
-    """Which of these non-blank lines are list items: shaped like a line at most two away
-    (items, or items alternating with their links), or numbered one up or down from it."""
-    shapes = [shape(t) for t in texts]
-    numbers = [_number(t) for t in texts]
-    n = len(texts)
+class _Items:
+    """`list_items` of some lines, each worked out on first use (``items[k]``) from the lines at
+    most two away: a caller that stops at its first non-item reads only the lines around it."""
 
-    def item(k: int) -> bool:
-        if len(shapes[k]) < 2 and numbers[k] is None:
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+        self.n = len(texts)
+        self._shapes: dict[int, frozenset[str]] = {}
+        self._numbers: dict[int, int | None] = {}
+
+    def _shape(self, k: int) -> frozenset[str]:
+        got = self._shapes.get(k)
+        if got is None:
+            got = self._shapes[k] = shape(self.texts[k])
+        return got
+
+    def _number(self, k: int) -> int | None:
+        if k in self._numbers:
+            return self._numbers[k]
+        got = self._numbers[k] = _number(self.texts[k])
+        return got
+
+    def __getitem__(self, k: int) -> bool:
+        sk, nk = self._shape(k), self._number(k)
+        if len(sk) < 2 and nk is None:
             return False  # _alike needs two shared marks, a number needs a number
         for d in (-2, -1, 1, 2):
-            if not 0 <= k + d < n:
+            if not 0 <= k + d < self.n:
                 continue
-            if _alike(shapes[k], shapes[k + d]):
+            if _alike(sk, self._shape(k + d)):
                 return True
-            if numbers[k] is not None and numbers[k + d] == numbers[k] + (1 if d > 0 else -1):
+            if nk is not None and self._number(k + d) == nk + (1 if d > 0 else -1):
                 return True
         return False
 
-    return [item(k) for k in range(n)]
+
+def list_items(texts: Sequence[str]) -> list[bool]:
+    """Which of these non-blank lines are list items: shaped like a line at most two away
+    (items, or items alternating with their links), or numbered one up or down from it."""
+    items = _Items(texts)
+    return [items[k] for k in range(len(texts))]
 
 
 def list_after(texts: Sequence[str], words: Sequence[int], para: Sequence[bool], end: int) -> int:
@@ -373,7 +488,7 @@ def list_after(texts: Sequence[str], words: Sequence[int], para: Sequence[bool],
     directly follows the main block ``[.., end)`` after at most one heading line, or ``end``
     when there is none."""
     idx = [i for i in range(end, min(len(texts), end + LIST_MAX_LINES)) if texts[i].strip()]
-    items = list_items([texts[i] for i in idx])
+    items = _Items([texts[i] for i in idx])  # read up to the first line that is no item
     n = len(idx)
     start = 0
     if n > 1 and not items[0] and words[idx[0]] <= LIST_HEADING_WORDS and not para[idx[0]]:
@@ -411,19 +526,31 @@ ANCHOR_SHARE = 0.2  # of the whole page's best block score
 _SITE_SUFFIX = regex.compile(r"\s+[|–—-]\s+(?!.*\s[|–—-]\s)")
 
 
+_ASCII_NOT_ALNUM = "".join(chr(c) for c in range(128) if not chr(c).isalnum())
+
+
 def title_anchor(texts: Sequence[str]) -> int | None:
     """The line that repeats the page title (a whole page's first line, less its " | Site"
     part) as the article's headline; the article starts after it. None when there is none."""
-    nb = [i for i, t in enumerate(texts) if t.strip()]
-    if len(nb) < 2:
+    nb = (i for i, t in enumerate(texts) if t.strip())
+    first = next(nb, None)
+    if first is None:
         return None
-    title = texts[nb[0]]
+    title = texts[first]
     m = _SITE_SUFFIX.search(title)
     key = fold(title[: m.start()] if m else title)
     if len(key.split()) < TITLE_MIN_WORDS:
         return None
     n = len(key.split())
-    return next((i for i in nb[1:] if len(texts[i].split()) <= n + 5 and fold(texts[i]).startswith(key)), None)
+    first_word = key.split()[0]
+    for i in nb:
+        t = texts[i]
+        # An ASCII line folds to its runs of letters and digits, lower-cased: the first is the key's.
+        if t.isascii() and t.lstrip(_ASCII_NOT_ALNUM)[: len(first_word)].lower() != first_word:
+            continue
+        if len(t.split()) <= n + 5 and fold(t).startswith(key):
+            return i
+    return None
 
 
 def split_at_gaps(texts: Sequence[str], words: Sequence[int], para: Sequence[bool],
@@ -433,7 +560,7 @@ def split_at_gaps(texts: Sequence[str], words: Sequence[int], para: Sequence[boo
     ":") cut it. Called when the block starts under the page's headline: the article comes
     first, then the menus and the teaser cards, which score above zero too."""
     idx = [i for i in range(bs, be) if texts[i].strip()]
-    items = list_items([texts[i] for i in idx])
+    items = _Items([texts[i] for i in idx])  # read for the short lines only
     cuts: list[tuple[int, int]] = []
     k = 0
     while k < len(idx):
@@ -489,39 +616,36 @@ class StructureStage:
         lines, words, paragraph = line_facts(text)
         if not lines:
             return []
-        para = [is_prose(ln.text, w, p) for ln, w, p in zip(lines, words, paragraph, strict=True)]
+        # (`is_prose` and `line_score` asked only where the flags and the word count leave doubt)
+        para = [p and (w < UNPUNCTUATED_WORDS or is_prose(ln.text, w, p))
+                for ln, w, p in zip(lines, words, paragraph, strict=True)]
         zones = find_zones(para)
         removed: dict[int, tuple[Rule, str]] = {}
         if not any(para):
             return []  # no article found: nothing to measure the structure against
 
         if self._comments:
-            first_para = para.index(True)
-            meta = [_comment_meta(ln.text, w) for ln, w in zip(lines, words, strict=True)]
-            bylines_from, replies_from = [0] * (len(lines) + 1), [0] * (len(lines) + 1)
-            for i in range(len(lines) - 1, -1, -1):
-                bylines_from[i] = bylines_from[i + 1] + (meta[i] in (1, 2))
-                replies_from[i] = replies_from[i + 1] + (meta[i] == 3)
-            prose_before = 0
-            for i, ln in enumerate(lines):
-                if para[i]:
-                    prose_before += words[i]
-                if i <= first_para or prose_before < 40:
-                    continue
-                byline = meta[i] == 2 or (meta[i] == 1 and bylines_from[i + 1] > 0)
-                replies = meta[i] == 3 and replies_from[i] >= SALUTATIONS
-                if byline or replies or _comment_heading(ln.text, words[i]):
-                    for j in range(i, len(lines)):
-                        if lines[j].text.strip():
-                            removed.setdefault(j, (self._comments, f"comment section from line {i + 1}"))
-                    break
+            cut = comment_section(text, lines, words, para)
+            if cut is not None:
+                why = (self._comments, f"comment section from line {cut + 1}")
+                for j in range(cut, len(lines)):
+                    if lines[j].text.strip():
+                        removed.setdefault(j, why)
 
         if self._outside:
-            scores = [line_score(ln.text, w, p) for ln, w, p in zip(lines, words, para, strict=True)]
+            # (a longer line that is no paragraph scores by its words unless it ends like a sentence)
+            scores = [float(w - PARA_OFFSET) if p else _SHORT_SCORES[w] if w < 6
+                      else line_score(ln.text, w, p) if ln.text.rstrip()[-1:] in _END_CHARS else -0.5 * w
+                      for ln, w, p in zip(lines, words, para, strict=True)]
             bs, be, best = main_block(scores)
             texts = [ln.text for ln in lines]
-            anchor = title_anchor(texts) if best > 0 else None
-            if best > 0 and is_whole_page(words, para, zones, bs, be, anchor is not None):
+            # The headline is looked for only when it can matter: a page that is no whole page even
+            # when anchored (the weaker test) is none either way, and then the anchor goes unused.
+            anchor, whole = None, False
+            if best > 0 and is_whole_page(words, para, zones, bs, be, True):
+                anchor = title_anchor(texts)
+                whole = anchor is not None or is_whole_page(words, para, zones, bs, be, False)
+            if whole:
                 if anchor is not None and bs <= anchor:
                     a_bs, a_be, a_best = main_block(scores[anchor + 1 :])
                     a_bs, a_be = anchor + 1 + a_bs, anchor + 1 + a_be
@@ -532,9 +656,10 @@ class StructureStage:
                 if anchor is not None and anchor < bs:  # the block starts under the headline
                     bs, be = split_at_gaps(texts, words, para, scores, bs, be)
                 bs, be = grow_block(texts, words, para, bs, be)
+                why = (self._outside, f"outside the main block (lines {bs + 1}-{be})")
                 for i in [*range(0, bs), *range(be, len(lines))]:
                     if lines[i].text.strip():
-                        removed.setdefault(i, (self._outside, f"outside the main block (lines {bs + 1}-{be})"))
+                        removed.setdefault(i, why)
 
         if self._standfirst:
             d = standfirst([ln.text for ln in lines], words, para)
@@ -548,27 +673,30 @@ class StructureStage:
                 removed.setdefault(k, (self._links, "bare link after the article"))
 
         if self._menu:
-            i = 0
-            n = len(lines)
-            while i < n:
-                if zones.zone(i) == "body" or i in links or not is_short(lines[i].text, words[i]):
-                    i += 1
-                    continue
-                run = [i]
-                j = i + 1
-                while j < n and zones.zone(j) == zones.zone(i):
-                    if j in links or not lines[j].text.strip():
-                        j += 1
+            for lo, hi in ((0, zones.body_start), (zones.tail_start, len(lines))):  # head, tail
+                i = lo
+                while i < hi:
+                    if i in links or not (0 < words[i] <= MENU_MAX_WORDS and is_short(lines[i].text, words[i])):
+                        i += 1
                         continue
-                    if is_short(lines[j].text, words[j]):
-                        run.append(j)
-                        j += 1
-                        continue
-                    break
-                if len(run) >= MENU_MIN_RUN and not _list_continues(lines, run) and not _is_table(lines, run):
-                    for k in run:
-                        removed.setdefault(k, (self._menu, f"run of {len(run)} short lines"))
-                i = j
+                    run = [i]
+                    j = i + 1
+                    while j < hi:
+                        if j in links or not lines[j].text.strip():
+                            j += 1
+                            continue
+                        if 0 < words[j] <= MENU_MAX_WORDS and is_short(lines[j].text, words[j]):
+                            run.append(j)
+                            j += 1
+                            continue
+                        break
+                    # (a run whose lines all went already, most on a whole page, changes nothing)
+                    if (len(run) >= MENU_MIN_RUN and not all(k in removed for k in run)
+                            and not _list_continues(lines, run) and not _is_table(lines, run)):
+                        why = (self._menu, f"run of {len(run)} short lines")
+                        for k in run:
+                            removed.setdefault(k, why)
+                    i = j
         if self._teasers:
             texts = [ln.text for ln in lines]
             for run in teaser_lists(texts, words, para):
@@ -592,7 +720,7 @@ def _group_edits(lines: list[Line], removed: dict[int, tuple[Rule, str]]) -> lis
         k += 1
         while k < len(idx) and removed[idx[k]][0].id == rule.id:
             nxt = idx[k]
-            if any(lines[m].text.strip() for m in range(j + 1, nxt)):
+            if nxt > j + 1 and any(lines[m].text.strip() for m in range(j + 1, nxt)):
                 break
             j = nxt
             k += 1
