@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import accumulate
+from operator import add
 from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 from cleaner.document import Edit
@@ -53,6 +55,10 @@ class Line(NamedTuple):
     text: str
 
 
+_ONE = 1
+_new_line = partial(tuple.__new__, Line)  # Line(*fields) without the Python-level __new__
+
+
 def iter_lines(text: str) -> Iterator[Line]:
     """Split on ``\\n`` only (the unicode stage has already made every line break a ``\\n``)."""
     return iter(split_lines(text))
@@ -64,8 +70,11 @@ def split_lines(text: str) -> list[Line]:
     parts = text.split("\n")
     if parts[-1] == "":
         parts.pop()  # the text ends with a break (or is empty): no line after it
-    starts = accumulate([len(p) + 1 for p in parts], initial=0)
-    lines = [Line(i, s, s + len(p), s + len(p) + 1, p) for i, (s, p) in enumerate(zip(starts, parts, strict=False))]
+    # every step a C loop (map, accumulate, tuple.__new__): a text has thousands of lines
+    lengths = list(map(len, parts))
+    starts = list(accumulate(map(_ONE.__add__, lengths), initial=0))
+    ends = list(map(add, starts, lengths))
+    lines = list(map(_new_line, zip(range(len(parts)), starts, ends, map(_ONE.__add__, ends), parts)))
     if lines and lines[-1].stop > len(text):  # the last line has no break
         last = lines[-1]
         lines[-1] = Line(last.index, last.start, last.end, last.end, last.text)
@@ -106,11 +115,12 @@ def line_facts(text: str) -> LineFacts:
     last = _last_facts
     if last is not None and last[0] is text:
         return last[1]
-    from cleaner.zones import is_paragraph, words_of
+    from cleaner.zones import _is_paragraph, words_of
 
     lines = tuple(split_lines(text))
-    words = tuple([words_of(ln.text) for ln in lines])
-    paragraph = tuple([is_paragraph(ln.text, w) for ln, w in zip(lines, words, strict=True)])
+    texts = [ln.text for ln in lines]
+    words = tuple(map(words_of, texts))  # cached functions mapped in C: no Python frame on a hit
+    paragraph = tuple(map(_is_paragraph, texts, words))  # what `is_paragraph` asks
     facts = LineFacts(lines, words, paragraph)
     _last_facts = (text, facts)
     return facts
