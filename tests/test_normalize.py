@@ -32,3 +32,14 @@ def test_fold_examples():
     assert n.fold("Ѕhаre") == "share"  # Cyrillic look-alikes in a Latin line
     assert n.fold("Поделиться") == "поделиться"  # a Russian line stays Russian
     assert n.fold("Yanıtla") == n.fold("YANITLA")
+
+
+_SEPARATOR_PIECES = ["a", "B", "1", " ", "-", "'", '"', ".", "\t", "é", "\u200b", "\u0301", "а", "ı", "K", "ﬁ", "Ｔ",
+                     *"‘’‚‛“”„‟‐‑‒–—―…•·\u00a0«»‹›′″−©®°\u2009\u202f\u2002\u2003§¶™½"]
+
+
+@given(st.lists(st.sampled_from(_SEPARATOR_PIECES), max_size=20).map("".join) | st.text(max_size=30))
+def test_separator_shortcut_folds_like_the_full_fold(line):
+    """A line whose only non-ASCII characters are common punctuation folds as the full way does."""
+    n.fold.cache_clear()
+    assert n.fold(line) == n._fold_full(line) == slow_fold(line)

@@ -72,9 +72,9 @@ def split_lines(text: str) -> list[Line]:
         parts.pop()  # the text ends with a break (or is empty): no line after it
     # every step a C loop (map, accumulate, tuple.__new__): a text has thousands of lines
     lengths = list(map(len, parts))
-    starts = list(accumulate(map(_ONE.__add__, lengths), initial=0))
+    starts = list(accumulate(map(_ONE.__add__, lengths), initial=0))  # one more than lines: zip drops it
     ends = list(map(add, starts, lengths))
-    lines = list(map(_new_line, zip(range(len(parts)), starts, ends, map(_ONE.__add__, ends), parts)))
+    lines = list(map(_new_line, zip(range(len(parts)), starts, ends, map(_ONE.__add__, ends), parts, strict=False)))
     if lines and lines[-1].stop > len(text):  # the last line has no break
         last = lines[-1]
         lines[-1] = Line(last.index, last.start, last.end, last.end, last.text)
