@@ -397,6 +397,8 @@ class _Dispatch:
         the literal evidence ``others`` (`others_for`)."""
         by_words = self.by_words
         gate = others & by_words[words if words < len(by_words) else -1] & self.by_zone[zone]
+        if not gate:
+            return 0
         out = self.always & gate
         for skip, width, buckets, members in self.groups:
             if not gate & members:
@@ -408,21 +410,20 @@ class _Dispatch:
                 out |= buckets.get(rest[0], 0) & gate
             else:
                 out |= members & gate
-        if not out:
-            return 0
-        ascii_part: bytes | None = None
+        if not out & self.screened:
+            return out
+        ascii_part = text.encode("ascii", "ignore")
+        plain = len(ascii_part) == len(text)  # an ASCII line: the class checks apply
         low: str | None | bool = False
         for check, arg, icase, mask in self.screens:
             if not out & mask:
                 continue
             if check == _SCREEN_ALPHABET:
-                if ascii_part is None:
-                    ascii_part = text.encode("ascii", "ignore")
                 if ascii_part.translate(None, arg):
                     out &= ~mask  # an ASCII character no atom of those ^...$ patterns can match
             elif check == _SCREEN_CLASS:
-                if lacks_class(text, arg):
-                    out &= ~mask  # none of the characters one of which every match holds
+                if plain and len(ascii_part.translate(None, arg)) == len(ascii_part):
+                    out &= ~mask  # none of the characters one of which every match holds (`lacks_class`)
             elif check == _SCREEN_ENDING:
                 if ending_lacks(text, arg, icase):
                     out &= ~mask  # the line does not end with a suffix the patterns end with
@@ -434,6 +435,17 @@ class _Dispatch:
             if not out:
                 break
         return out
+
+    @property
+    def screened(self) -> int:
+        """The rules some screen may rule out."""
+        found = self.__dict__.get("_screened")
+        if found is None:
+            found = 0
+            for *_, mask in self.screens:
+                found |= mask
+            object.__setattr__(self, "_screened", found)
+        return found  # type: ignore[no-any-return]
 
 
 def _scannable(lit: str) -> bool:
