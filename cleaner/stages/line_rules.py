@@ -25,6 +25,8 @@ from cleaner.zones import find_zones, words_of
 DEFAULT_TIMEOUT = 0.5
 
 
+_OTHER_LANG = "*"  # any language no regex rule names (see `_Matcher._scope`)
+
 # Which zone-scoped regex rules can matter on a line (a bit mask; see `_zone_mask`).
 _HEAD, _TAIL, _MARKER = 1, 2, 4
 _ALL_ZONES = _HEAD | _TAIL | _MARKER
@@ -84,6 +86,7 @@ class _Matcher:
     _compact_memo: dict[tuple[str | None, str | None], tuple[Any, ...]] = field(default_factory=dict, compare=False, repr=False)
     _prefilter: dict[str, Prefilter | None] = field(default_factory=dict, compare=False, repr=False)
     _dispatch_memo: dict[tuple[str | None, str | None], _Dispatch] = field(default_factory=dict, compare=False, repr=False)
+    _langs: frozenset[str] = field(default=frozenset(), compare=False, repr=False)  # languages regex rules name
 
     def __post_init__(self) -> None:
         whole: dict[str, list[Rule]] = defaultdict(list)
@@ -113,6 +116,15 @@ class _Matcher:
             toks = f.split(" ")
             lengths[toks[0]].add(len(toks))
         self.prefix_lengths = {k: tuple(sorted(v)) for k, v in lengths.items()}
+        self._langs = frozenset(r.lang for r, _ in self.regexes if r.lang != "any")
+        if self.regexes:  # built now, like the patterns: the first documents of a run do not pay
+            for lang in (None, _OTHER_LANG, *sorted(self._langs)):
+                self._dispatch(lang, None)
+
+    def _scope(self, lang: str | None) -> str | None:
+        """The language the regex rules see: a language none of them names sees only the rules
+        for any language, like every other such language (one plan serves them all)."""
+        return lang if lang is None or lang in self._langs else _OTHER_LANG
 
     def line_rules(
         self, text: str, folded: str, words: int, dead: set[str], ctx: Context, zone: int = _ALL_ZONES,
@@ -141,6 +153,7 @@ class _Matcher:
     def regexes_for(self, lang: str | None, site: str | None) -> tuple[tuple[Rule, Any, Prefilter | None], ...]:
         """The regex rules in scope (with their literal prefilters), so a document does not pay
         for other languages' patterns."""
+        lang = self._scope(lang)
         general = self._by_lang.get(lang)
         pf = self._prefilter
         if general is None:
@@ -167,6 +180,7 @@ class _Matcher:
         ``needs_zone``: the `_zone_mask` bits one of which a line needs for the rule to matter
         (0: any line). A head rule that ends an article also matters after the first paragraph.
         """
+        lang = self._scope(lang)
         key = (lang, site)
         hit = self._compact_memo.get(key)
         if hit is None:
@@ -190,6 +204,7 @@ class _Matcher:
 
     def _dispatch(self, lang: str | None, site: str | None) -> _Dispatch:
         """`_Dispatch` of the rules in scope, built once per language and site."""
+        lang = self._scope(lang)
         key = (lang, site)
         hit = self._dispatch_memo.get(key)
         if hit is None:
@@ -349,7 +364,13 @@ class _Dispatch:
             groups.append((skip, width, dict(buckets), every))
         limits = [entry[3] for entry in compact]
         top = max([w for w in limits if w < 1 << 62] or [0]) + 2
-        by_words = tuple(_mask(w <= lim for lim in limits) for w in range(top))
+        # by_words[w]: the rules whose limit is at least w, accumulated from the largest limit down
+        admits = [0] * (top + 1)
+        for i, lim in enumerate(limits):
+            admits[min(lim, top)] |= 1 << i
+        for w in range(top - 1, -1, -1):
+            admits[w] |= admits[w + 1]
+        by_words = tuple(admits[:top])
         by_zone = tuple(_mask(not need or zone & need for need in (e[4] for e in compact)) for zone in range(_ALL_ZONES + 1))
         every_rule = (1 << len(compact)) - 1
         return cls(tuple(groups), always, by_words, by_zone, _screens(compact, gated), every_rule & ~gated,
