@@ -87,6 +87,8 @@ class _Matcher:
     _prefilter: dict[str, Prefilter | None] = field(default_factory=dict, compare=False, repr=False)
     _dispatch_memo: dict[tuple[str | None, str | None], _Dispatch] = field(default_factory=dict, compare=False, repr=False)
     _langs: frozenset[str] = field(default=frozenset(), compare=False, repr=False)  # languages regex rules name
+    # how much of a line after its skipped run the anchored checks look at
+    _width_memo: int = field(default=1, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         whole: dict[str, list[Rule]] = defaultdict(list)
@@ -117,6 +119,8 @@ class _Matcher:
             lengths[toks[0]].add(len(toks))
         self.prefix_lengths = {k: tuple(sorted(v)) for k, v in lengths.items()}
         self._langs = frozenset(r.lang for r, _ in self.regexes if r.lang != "any")
+        self._width_memo = max([pf.fast_form()[1][4] for pf in self._prefilter.values()  # type: ignore[misc]
+                                if pf is not None and pf.fast_form()[0] == 1] or [1])
         if self.regexes:  # built now, like the patterns: the first documents of a run do not pay
             for lang in (None, _OTHER_LANG, *sorted(self._langs)):
                 self._dispatch(lang, None)
@@ -163,16 +167,6 @@ class _Matcher:
             return general
         scoped = tuple((r, p, pf[r.id]) for r, p in self.regexes if r.sites and r.applies_to(lang, site))
         return general + scoped if scoped else general
-
-    @property
-    def _width(self) -> int:
-        """How much of a line after its skipped run the anchored checks look at."""
-        w = self.__dict__.get("_width_memo")
-        if w is None:
-            w = max([pf.fast_form()[1][4] for pf in self._prefilter.values()  # type: ignore[misc]
-                     if pf is not None and pf.fast_form()[0] == 1] or [1])
-            self.__dict__["_width_memo"] = w
-        return w  # type: ignore[no-any-return]
 
     def _compact(self, lang: str | None, site: str | None) -> tuple[tuple[Any, ...], ...]:
         """`regexes_for` with each rule's word limit and zone bits ready for the per-line loop.
@@ -234,7 +228,7 @@ class _Matcher:
         if others is None:  # no document to scan: the evidence of this line alone
             others = dispatch.others_in(text)
         low: str | None | bool = False  # casefold_for(text), computed when a check needs it
-        width = self._width
+        width = self._width_memo
         cand = dispatch.candidates(text, others, words, zone)
         while cand:
             bit = cand & -cand  # the lowest rule left: pack order
@@ -318,7 +312,8 @@ class _Dispatch:
     always: int
     by_words: tuple[int, ...]  # [min(words, len - 1)]: the rules whose word limit admits that many
     by_zone: tuple[int, ...]  # [zone bits]: the rules that matter on a line that may be in those zones
-    screens: tuple[tuple[int, Any, bool, int], ...]  # (check, argument, ignores case, rules needing it)
+    screens: tuple[tuple[int, Any, bool, int, int], ...]  # (check, argument, ignores case, rules needing it, those of it and later ones)
+    screened: int  # the rules some screen may rule out
     free: int  # the rules not gated by literals
     icase_rules: int  # the literal-gated rules that ignore case
     icase_literals: Any  # ahocorasick.Automaton: literal -> mask of rules needing it (lower case), or None
@@ -373,7 +368,8 @@ class _Dispatch:
         by_words = tuple(admits[:top])
         by_zone = tuple(_mask(not need or zone & need for need in (e[4] for e in compact)) for zone in range(_ALL_ZONES + 1))
         every_rule = (1 << len(compact)) - 1
-        return cls(tuple(groups), always, by_words, by_zone, _screens(compact, gated), every_rule & ~gated,
+        screens = _screens(compact, gated)
+        return cls(tuple(groups), always, by_words, by_zone, screens, screens[0][4] if screens else 0, every_rule & ~gated,
                    icase_rules, _automaton(needs[0]), _automaton(needs[1]))
 
     def others_for(self, text: str, lines: Sequence[Line]) -> tuple[int, dict[int, int]]:
@@ -436,7 +432,9 @@ class _Dispatch:
         ascii_part = text.encode("ascii", "ignore")
         plain = len(ascii_part) == len(text)  # an ASCII line: the class checks apply
         low: str | None | bool = False
-        for check, arg, icase, mask in self.screens:
+        for check, arg, icase, mask, later in self.screens:
+            if not out & later:
+                break  # no candidate left that this or a later screen could rule out
             if not out & mask:
                 continue
             if check == _SCREEN_ALPHABET:
@@ -453,20 +451,7 @@ class _Dispatch:
                     low = casefold_for(text)
                 if _lacks_all(low if icase else text, arg):
                     out &= ~mask
-            if not out:
-                break
         return out
-
-    @property
-    def screened(self) -> int:
-        """The rules some screen may rule out."""
-        found = self.__dict__.get("_screened")
-        if found is None:
-            found = 0
-            for *_, mask in self.screens:
-                found |= mask
-            object.__setattr__(self, "_screened", found)
-        return found  # type: ignore[no-any-return]
 
 
 def _scannable(lit: str) -> bool:
@@ -500,7 +485,7 @@ def _mask(flags: Iterable[bool]) -> int:
     return out
 
 
-def _screens(compact: Sequence[tuple[Any, ...]], gated: int) -> tuple[tuple[int, Any, bool, int], ...]:
+def _screens(compact: Sequence[tuple[Any, ...]], gated: int) -> tuple[tuple[int, Any, bool, int, int], ...]:
     """The prefilter checks each rule cannot match without, merged across rules: one entry per
     distinct check with the mask of the rules that need it, most shared first.
 
@@ -526,7 +511,10 @@ def _screens(compact: Sequence[tuple[Any, ...]], gated: int) -> tuple[tuple[int,
         if len(flat) == 1 and flat[0][2] is not None:
             found[(_SCREEN_ENDING, flat[0][2], pf.icase)] |= bit
     order = sorted(found.items(), key=lambda kv: (-kv[1].bit_count(), kv[0][0]))
-    return tuple((check, arg, icase, mask) for (check, arg, icase), mask in order)
+    later = [0] * (len(order) + 1)  # later[k]: the rules screens k, k+1, ... may rule out
+    for k in range(len(order) - 1, -1, -1):
+        later[k] = later[k + 1] | order[k][1]
+    return tuple((check, arg, icase, mask, later[k]) for k, ((check, arg, icase), mask) in enumerate(order))
 
 
 def _lines_holding(hay: str, lits: Sequence[str], lines: Sequence[Line], starts: Sequence[int]) -> set[int]:
