@@ -11,6 +11,8 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from operator import itemgetter
 from typing import Any
 
 import regex
@@ -25,6 +27,7 @@ from cleaner.zones import find_zones, words_of
 DEFAULT_TIMEOUT = 0.5
 
 
+_START, _FIRST, _SECOND = itemgetter(1), itemgetter(0), itemgetter(1)  # a Line's start; a pair's parts
 _OTHER_LANG = "*"  # any language no regex rule names (see `_Matcher._scope`)
 
 # Which zone-scoped regex rules can matter on a line (a bit mask; see `_zone_mask`).
@@ -379,19 +382,21 @@ class _Dispatch:
         other lines. One automaton pass over the text, not one per line."""
         base = self.free
         found: dict[int, int] = {}
-        starts = [ln.start for ln in lines]
+        starts = list(map(_START, lines))
         for automaton, icase in ((self.icase_literals, True), (self.exact_literals, False)):
             if automaton is None:
                 continue
             hay: str | None = text
             if icase:
-                hay = casefold_for(text)
+                hay = _casefold_text(text)
                 if hay is None or len(hay) != len(text):
                     base |= self.icase_rules  # lower-casing is unsafe or moved offsets: no evidence
                     continue
-            for end, rules in automaton.iter(hay):
-                k = bisect_right(starts, end) - 1
-                found[k] = found.get(k, 0) | rules
+            hits = list(automaton.iter(hay))
+            for k, rules in zip(map(partial(bisect_right, starts), map(_FIRST, hits)), map(_SECOND, hits), strict=True):
+                found[k] = found.get(k, 0) | rules  # (k is the line's index + 1)
+        if found:
+            found = {k - 1: v for k, v in found.items()}
         return base, {k: v | base for k, v in found.items()}
 
     def others_in(self, line: str) -> int:
@@ -452,6 +457,21 @@ class _Dispatch:
                 if _lacks_all(low if icase else text, arg):
                     out &= ~mask
         return out
+
+
+_last_low: tuple[str, str | None] | None = None
+
+
+def _casefold_text(text: str) -> str | None:
+    """`casefold_for` a whole text, kept for the last text: the literal scan and the span
+    rules of a stage both ask for it (one slot, set in one assignment, as `line_facts`)."""
+    global _last_low
+    last = _last_low
+    if last is not None and last[0] is text:
+        return last[1]
+    low = casefold_for(text)
+    _last_low = (text, low)
+    return low
 
 
 def _scannable(lit: str) -> bool:
@@ -653,7 +673,7 @@ class LineRulesStage:
             lits = _required_literals(pf)
             if pf is not None and lits is not None:  # a literal every match holds
                 if pf.icase and low is False:
-                    low = casefold_for(text)
+                    low = _casefold_text(text)
                     if low is not None and len(low) != len(text):
                         low = None  # lower-casing moved offsets: no line can be told apart
                 hay = low if pf.icase else text
