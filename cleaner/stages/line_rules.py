@@ -321,6 +321,7 @@ class _Dispatch:
     icase_rules: int  # the literal-gated rules that ignore case
     icase_literals: Any  # ahocorasick.Automaton: literal -> mask of rules needing it (lower case), or None
     exact_literals: Any  # the same for the rules that respect case, or None
+    _screens_for: dict[int, tuple[Any, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, compact: Sequence[tuple[Any, ...]]) -> _Dispatch:
@@ -437,11 +438,14 @@ class _Dispatch:
         ascii_part = text.encode("ascii", "ignore")
         plain = len(ascii_part) == len(text)  # an ASCII line: the class checks apply
         low: str | None | bool = False
-        for check, arg, icase, mask, later in self.screens:
-            if not out & later:
-                break  # no candidate left that this or a later screen could rule out
+        todo = self._screens_for.get(out)
+        if todo is None:  # the screens some candidate of this set has; candidate sets repeat a lot
+            if len(self._screens_for) >= 4096:
+                self._screens_for.clear()
+            todo = self._screens_for[out] = tuple(x for x in self.screens if x[3] & out)
+        for check, arg, icase, mask, _ in todo:
             if not out & mask:
-                continue
+                continue  # its rules are gone already
             if check == _SCREEN_ALPHABET:
                 if ascii_part.translate(None, arg):
                     out &= ~mask  # an ASCII character no atom of those ^...$ patterns can match
