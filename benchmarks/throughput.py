@@ -215,14 +215,16 @@ def rows(a: argparse.Namespace) -> Iterator[tuple[str, str, str, str]]:
     src = corpus(a.mb)
     sample = texts_of(head(src, a.sample_mb))
     mb = sum(len(s.encode()) for s in sample) / 1e6
-    clear_caches()  # the corpus repeats the dev pages' lines: start it cold too
-    full = Cleaner.default()
-    t_full = timed(full.clean, sample)
-    t_ftfy = timed(ftfy.fix_text, sample)
-    yield "full pipeline vs ftfy.fix_text", f"{t_ftfy / t_full:.2f}× ({mb / t_full:.2f} vs {mb / t_ftfy:.2f} MB/s)", "≥ 1.0×", f"{mb:.1f} MB sample"
-    clear_caches()
-    t_nou = timed(Cleaner.default(skip=("unicode",)).clean, sample)
-    yield "skip unicode vs full", f"{t_full / t_nou:.2f}×", "", f"{mb / t_nou:.2f} MB/s, {t_ftfy / t_nou:.2f}× ftfy"
+    for skip, label, goal in (((), "full pipeline", "≥ 1.0×"), (("unicode",), "skip unicode", "≥ 3×")):
+        ratios, best, best_ftfy = [], float("inf"), float("inf")
+        for _ in range(max(1, (a.repeat + 1) // 2)):  # paired passes, as on the dev pages
+            t_ftfy = timed(ftfy.fix_text, sample)
+            clear_caches()  # the corpus repeats the dev pages' lines: start it cold too
+            t = timed(Cleaner.default(skip=skip).clean, sample)
+            ratios.append(t_ftfy / t)
+            best, best_ftfy = min(best, t), min(best_ftfy, t_ftfy)
+        yield (f"corpus: {label} vs ftfy.fix_text", f"{statistics.median(ratios):.2f}× ({mb / best:.2f} vs {mb / best_ftfy:.2f} MB/s)",
+               goal, f"{mb:.1f} MB sample, median of {len(ratios)} paired passes")
     with tempfile.TemporaryDirectory() as d:
         small = Cleaner.from_rules([phrase_pack(Path(d) / "s", 100)], default_rules=True)
         big = Cleaner.from_rules([phrase_pack(Path(d) / "b", a.phrases)], default_rules=True)
