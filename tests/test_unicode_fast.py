@@ -153,3 +153,34 @@ def test_ftfy_stage_gives_ftfy_line_by_line(text):
     want = _SEGMENT.sub(lambda m: ftfy.fix_and_explain(m.group(), config=FTFY_CONFIG).text, text)
     assert apply_edits(text, stage.edits(text, Context())) == want
     assert apply_edits(text, stage.edits(text, Context())) == want  # the second time from the memo
+
+
+ODD = st.lists(st.sampled_from([*PIECES, "\n", "\r\n", "\r", "\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x00", "\x07",
+                                "\x7f", "\u202e", "\u2066", "\u200b", "\u00ad", "\u00a0", "\u2009", "\u202f", "\ud800",
+                                "e" + "\u0301" * 29, "\u0301" * 3, "\u0483", "x"]), max_size=40).map("".join)
+
+
+@given(ODD | st.text(max_size=60))
+def test_breaks_stage_is_the_plain_patterns(text):
+    """The pass-1 edits are the matches of the plain patterns (the ``regex`` originals)."""
+    import regex
+
+    from cleaner.api import Cleaner
+    from cleaner.stages.base import Context
+    from cleaner.stages.unicode import BreaksStage
+
+    stage = next(s for s in Cleaner.default()._pipeline.stages if isinstance(s, BreaksStage))
+    want = [(m.start(), m.end(), "\n") for m in regex.finditer(r"\r\n|[\r\u2028\u2029\x85\x0b\x0c]", text)]
+    want += [(m.start(), m.end(), "") for m in regex.finditer(r"(?<=\p{M}{30})\p{M}+", text)]
+    assert [(e.start, e.end, e.replacement) for e in stage.edits(text, Context())] == want
+
+
+@given(ODD | st.text(max_size=60))
+def test_chars_stage_is_the_plain_alternation(text):
+    from cleaner.api import Cleaner
+    from cleaner.stages.base import Context
+    from cleaner.stages.unicode import CharsStage
+
+    stage = next(s for s in Cleaner.default()._pipeline.stages if isinstance(s, CharsStage))
+    want = [(stage._by_group[m.lastgroup][0].id, m.start(), m.end()) for m in stage._pattern.finditer(text)]
+    assert [(e.rule, e.start, e.end) for e in stage.edits(text, Context())] == want
