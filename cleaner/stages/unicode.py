@@ -312,6 +312,7 @@ def _needy_lines(text: str) -> Iterator[tuple[int, str]]:
     split the plain way.
     """
     pos = 0
+    other_breaks = any(c in text for c in _BREAK_CHARS)  # rare once the line-breaks pass has run
     while m := _NEEDS_FTFY.search(text, pos):
         i = m.start()
         a = text.rfind("\n", 0, i) + 1
@@ -319,7 +320,7 @@ def _needy_lines(text: str) -> Iterator[tuple[int, str]]:
         if b < 0:
             b = len(text)
         line = text[a:b]
-        if _OTHER_BREAK.search(line):
+        if other_breaks and _OTHER_BREAK.search(line):
             for seg in _SEGMENT.finditer(line):
                 if _ftfy_needed(seg.group()):
                     yield a + seg.start(), seg.group()
