@@ -1,6 +1,7 @@
 """The ftfy fast path must give exactly what ftfy gives, whenever it answers."""
 
 import ftfy
+import ftfy.badness
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -74,3 +75,112 @@ def test_the_installed_ftfy_gets_the_shortcuts():
 
     if ftfy.__version__.startswith("6."):
         assert _BADNESS_NEEDS is not None and _BADNESS_WIDTH is not None
+
+
+# Text that ftfy's badness pattern matches, with its ASCII quotes sometimes curled: every
+# alternative of the pattern gets exercised, not only the ones the pieces above happen to hit.
+BAD = st.from_regex(ftfy.badness.BADNESS_RE)
+QUOTES = st.sampled_from(["'", '"', "‘", "’", "“", "”", "„", "‟", "ʼ", "‚", "‛"])
+RICH = (
+    st.lists(st.sampled_from([*PIECES, "вЂ", "”“", "é”", "×²", "│®", "ВЂВ", "ā€", "β€™"]) | BAD | QUOTES, max_size=20)
+    .map("".join)
+    | st.text(max_size=40)
+)
+
+
+@given(RICH)
+def test_badness_keys_are_in_every_bad_line(line):
+    """Every line ftfy calls bad holds a key (searched for where `_looks_bad` puts its windows)."""
+    from cleaner.stages.unicode import _BADNESS_NEEDS, _looks_bad, _may_be_bad
+
+    if ftfy.badness.is_bad(line):
+        assert _BADNESS_NEEDS is None or _may_be_bad(line)
+        assert _looks_bad(line)
+
+
+@given(BAD)
+def test_every_badness_match_holds_a_key(match):
+    from cleaner.stages.unicode import _may_be_bad
+
+    assert _may_be_bad(match)
+
+
+@given(RICH)
+def test_uncurling_makes_no_line_bad(line):
+    """What `_UNCURL_KEEPS_GOOD` proves at import, tried: a line that is not bad stays so uncurled."""
+    from cleaner.stages.unicode import _UNCURL_KEEPS_GOOD, _uncurl
+
+    if _UNCURL_KEEPS_GOOD and not ftfy.badness.is_bad(line):
+        assert not ftfy.badness.is_bad(_uncurl(line))
+
+
+def test_uncurl_proof_rejects_patterns_that_see_ascii_quotes(monkeypatch):
+    import re
+
+    from cleaner.stages import unicode
+
+    assert unicode._uncurl_keeps_good()  # the installed ftfy: the second check can go
+    # "Ã['’]" sees one curly quote of the three that become "'"
+    for pattern in ["Ã'", "[^’]x", "x(?!y)", r"\bÃ", "Ã[\"a]", "Ã['’]", r"Ã\W"]:
+        monkeypatch.setattr(ftfy.badness, "BADNESS_RE", re.compile(pattern))
+        assert not unicode._uncurl_keeps_good(), pattern
+    # (Ã\W is rejected above: "ʼ", which becomes "'", is a word character)
+    for pattern in [r"Ã[\s\S]", "Ã[^a]", "[^a-z]Â", r"^[^a-z]*Ã", "Ã.+", r"Ã\w"]:
+        monkeypatch.setattr(ftfy.badness, "BADNESS_RE", re.compile(pattern))
+        assert unicode._uncurl_keeps_good(), pattern
+
+
+BREAKY = st.lists(st.sampled_from([*PIECES, "\n", "\r\n", "\r", "\u2028", "\x85", "\x0c", "plain", "x y"]), max_size=30).map("".join)
+
+
+@given(BREAKY | st.text(max_size=60))
+def test_needy_lines_are_the_segments_ftfy_needs(text):
+    from cleaner.stages.unicode import _SEGMENT, _ftfy_needed, _needy_lines
+
+    plain = [(m.start(), m.group()) for m in _SEGMENT.finditer(text) if _ftfy_needed(m.group())]
+    assert list(_needy_lines(text)) == plain
+
+
+@given(BREAKY | RICH)
+def test_ftfy_stage_gives_ftfy_line_by_line(text):
+    """The stage's edits turn the text into ftfy's repair of each segment, memo or not."""
+    from cleaner.document import apply_edits
+    from cleaner.ruleset import Rule
+    from cleaner.stages.base import Context
+    from cleaner.stages.unicode import _SEGMENT, FtfyStage
+
+    stage = FtfyStage([Rule(id="unicode.ftfy", kind="detector", why="test", family="unicode")])
+    want = _SEGMENT.sub(lambda m: ftfy.fix_and_explain(m.group(), config=FTFY_CONFIG).text, text)
+    assert apply_edits(text, stage.edits(text, Context())) == want
+    assert apply_edits(text, stage.edits(text, Context())) == want  # the second time from the memo
+
+
+ODD = st.lists(st.sampled_from([*PIECES, "\n", "\r\n", "\r", "\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x00", "\x07",
+                                "\x7f", "\u202e", "\u2066", "\u200b", "\u00ad", "\u00a0", "\u2009", "\u202f", "\ud800",
+                                "e" + "\u0301" * 29, "\u0301" * 3, "\u0483", "x"]), max_size=40).map("".join)
+
+
+@given(ODD | st.text(max_size=60))
+def test_breaks_stage_is_the_plain_patterns(text):
+    """The pass-1 edits are the matches of the plain patterns (the ``regex`` originals)."""
+    import regex
+
+    from cleaner.api import Cleaner
+    from cleaner.stages.base import Context
+    from cleaner.stages.unicode import BreaksStage
+
+    stage = next(s for s in Cleaner.default()._pipeline.stages if isinstance(s, BreaksStage))
+    want = [(m.start(), m.end(), "\n") for m in regex.finditer(r"\r\n|[\r\u2028\u2029\x85\x0b\x0c]", text)]
+    want += [(m.start(), m.end(), "") for m in regex.finditer(r"(?<=\p{M}{30})\p{M}+", text)]
+    assert [(e.start, e.end, e.replacement) for e in stage.edits(text, Context())] == want
+
+
+@given(ODD | st.text(max_size=60))
+def test_chars_stage_is_the_plain_alternation(text):
+    from cleaner.api import Cleaner
+    from cleaner.stages.base import Context
+    from cleaner.stages.unicode import CharsStage
+
+    stage = next(s for s in Cleaner.default()._pipeline.stages if isinstance(s, CharsStage))
+    want = [(stage._by_group[m.lastgroup][0].id, m.start(), m.end()) for m in stage._pattern.finditer(text)]
+    assert [(e.rule, e.start, e.end) for e in stage.edits(text, Context())] == want

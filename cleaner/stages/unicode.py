@@ -14,9 +14,10 @@ Three passes, each a small stage so the ledger can say which one changed what:
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import ftfy
@@ -28,11 +29,13 @@ from cleaner.document import Edit
 from cleaner.ruleset import Rule, find_rule
 from cleaner.stages.base import Context
 
-_BREAKS = regex.compile(r"\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
+_BREAK_CHARS = "\r\u2028\u2029\x85\x0b\x0c"  # besides "\n"
+# ``\r\n|[\r\u2028\u2029\x85\x0b\x0c]``, spelt to start with a class: ``re`` then skips to its
+# characters in C instead of trying both branches at every position.
+_BREAKS = re.compile(r"[\r\u2028\u2029\x85\x0b\x0c](?:(?<=\r)\n)?")
 _COMBINING_RUN = regex.compile(r"(?<=\p{M}{30})\p{M}+")
 _SEGMENT = re.compile("[^\n\r\u2028\u2029\x85\x0b\x0c]+")
-_ASCII_BREAK = regex.compile(r"[\r\x0b\x0c]")
-_ASCII_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 MAX_DIFF = 4000
 
 # (rule id suffix, character class); order is priority when classes overlap
@@ -68,12 +71,15 @@ _HTML_ENTITY = ftfy.chardata.HTML_ENTITY_RE
 _CURLY_RUN = re.compile("[" + "".join(map(chr, _CURLY)) + "]+")
 
 
+_CURLY_PAIRS = [(chr(c), r) for c, r in _CURLY.items()]
+
+
 def _uncurl(line: str) -> str:
     """``line.translate(_CURLY)``, as a few ``str.replace``: translate looks every character
     of a non-ASCII line up in a dict, ten times slower."""
-    for c, r in _CURLY.items():
-        if chr(c) in line:
-            line = line.replace(chr(c), r)
+    for c, r in _CURLY_PAIRS:
+        if c in line:
+            line = line.replace(c, r)
     return line
 
 
@@ -91,7 +97,7 @@ def ftfy_fast(line: str) -> str | None:
     if _looks_bad(line):
         return None
     out = _uncurl(line)
-    if out != line and _looks_bad(out):
+    if not _UNCURL_KEEPS_GOOD and out != line and _looks_bad(out):
         return None
     return out
 
@@ -106,50 +112,85 @@ def _sre_modules() -> tuple[Any, Any]:
     return _constants, _parser
 
 
-def _badness_needs() -> re.Pattern[str] | None:
-    """A class of characters one of which every match of ftfy's badness pattern holds.
+def _class_chars(sre: Any, op: object, av: object) -> set[str] | None:
+    """The characters a one-character item of a parsed pattern matches, when it is a plain set
+    (a literal, or a class of literals and ranges); None otherwise."""
+    if op is sre.LITERAL:
+        return {chr(av)}  # type: ignore[arg-type]
+    if op is not sre.IN:
+        return None
+    out: set[str] = set()
+    for o, a in av:  # type: ignore[attr-defined]
+        if o is sre.LITERAL:
+            out.add(chr(a))
+        elif o is sre.RANGE:
+            out.update(map(chr, range(a[0], a[1] + 1)))
+        else:
+            return None  # a negated or category class: no fixed set
+    return out
 
-    Each alternative of the pattern has a character class of non-ASCII characters it cannot
-    match without (mojibake is non-ASCII); the smallest of each alternative is taken. A line
-    with none of them cannot be bad, and the costly pattern need not run. None (always run
-    it) when the installed ftfy's pattern does not have that shape.
+
+def _commonness(chars: set[str]) -> int:
+    """A rough guess of how often a character of ``chars`` turns up in web text: punctuation and
+    spaces (curly quotes, dashes) most, then lowercase letters, other letters and currency; other
+    symbols (box drawing, maths) hardly. It only picks which keys to search for: speed, never results."""
+    weight = {"P": 1000, "Z": 1000, "Ll": 300, "L": 50, "Sc": 50}
+    return sum(weight.get(unicodedata.category(c), weight.get(unicodedata.category(c)[0], 1)) for c in chars)
+
+
+def _badness_keys() -> re.Pattern[str] | None:
+    """A pattern that matches, inside every match of ftfy's badness pattern, at least one character.
+
+    Each alternative of ftfy's pattern is a sequence of items; where an item is a plain class of
+    non-ASCII characters (mojibake is non-ASCII), the alternative cannot match without one of
+    them, and where two such items are adjacent, without the pair side by side. Per alternative
+    the rarest such key is taken (``_commonness``): a pair of classes is far rarer than either
+    alone, so a curly quote or an accented letter on its own does not count. The pattern starts
+    with the class of all keys' first characters, so ``re`` skips ahead to them in C. None
+    (always run ftfy's pattern) when the installed ftfy's pattern does not have that shape.
     """
     sre, _parser = _sre_modules()
-
-    def chars(op: object, av: object) -> set[str] | None:
-        if op is sre.LITERAL:
-            return {chr(av)}  # type: ignore[arg-type]
-        if op is not sre.IN:
-            return None
-        out: set[str] = set()
-        for o, a in av:  # type: ignore[attr-defined]
-            if o is sre.LITERAL:
-                out.add(chr(a))
-            elif o is sre.RANGE:
-                out.update(map(chr, range(a[0], a[1] + 1)))
-            else:
-                return None  # a negated or category class: no fixed set
-        return out
-
     try:
         pat = ftfy.badness.BADNESS_RE
+        if pat.flags & re.IGNORECASE:
+            return None  # the classes would not be the characters they match
         tree = _parser.parse(pat.pattern, pat.flags)
         (op, av), = list(tree)
         if op is not sre.BRANCH:
             return None
-        need: set[str] = set()
+        keys: dict[str, set[str]] = {}  # a check after the character -> the characters it follows
         for alt in av[1]:
-            # only top-level items: each one must match for the alternative to match
-            sets = [c for c in (chars(o, a) for o, a in alt) if c and all(ord(x) > 127 for x in c)]
-            if not sets:
+            # top-level items only: each one must match, in order, for the alternative to match
+            sets = [_class_chars(sre, o, a) for o, a in alt]
+            sets = [c if c and all(ord(x) > 127 for x in c) else None for c in sets]
+            found = [(_commonness(c), c, set(), set()) for c in sets if c]
+            found += [(_commonness(a) * _commonness(b) / 1e6, *_pair(a, b)) for a, b in itertools.pairwise(sets) if a and b]
+            if not found:
                 return None
-            need |= min(sets, key=len)
+            _, hit, before, after = min(found, key=lambda k: k[0])
+            keys.setdefault(_after(before, after), set()).update(hit)
     except Exception:  # another ftfy, another shape: no shortcut
         return None
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(need)) + "]")
+    firsts = set().union(*keys.values())
+    return re.compile(_cls(firsts) + "(?:" + "|".join(f"(?<={_cls(hit)}){check}" for check, hit in keys.items()) + ")")
 
 
-_BADNESS_NEEDS = _badness_needs()
+def _pair(a: set[str], b: set[str]) -> tuple[set[str], set[str], set[str]]:
+    """(the characters to search for, the class just before, the class just after): a pair of
+    classes is searched for by its rarer side, the other checked beside it."""
+    return (a, set(), b) if _commonness(a) <= _commonness(b) else (b, a, set())
+
+
+def _cls(chars: set[str]) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+def _after(before: set[str], after: set[str]) -> str:
+    """The check made at a found character: the class just before it, the class just after it."""
+    return (f"(?<={_cls(before)}.)" if before else "") + (f"(?={_cls(after)})" if after else "")
+
+
+_BADNESS_NEEDS = _badness_keys()
 
 
 def _badness_width() -> int | None:
@@ -166,14 +207,72 @@ def _badness_width() -> int | None:
 _BADNESS_WIDTH = _badness_width()
 
 
+def _uncurl_keeps_good() -> bool:
+    """True when uncurling quotes cannot make a line ftfy's badness pattern matches.
+
+    Checked on the pattern itself: each character item that accepts an ASCII quote must accept
+    every curly quote that becomes it, and the rest must be structure (branches, repeats) or
+    anchors that look only at positions and newlines. Then uncurling (one character for one)
+    turns no non-match into a match: a match in the uncurled line is a match at the same place
+    in the line. False (check again after uncurling) for any other shape.
+    """
+    sre, _parser = _sre_modules()
+    category = {sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_WORD: r"\w",
+                sre.CATEGORY_NOT_WORD: r"\W", sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D"}
+    anchors = {sre.AT_BEGINNING, sre.AT_BEGINNING_STRING, sre.AT_END, sre.AT_END_STRING}
+
+    def accepts(op: object, av: Any, ch: str) -> bool:  # KeyError or ValueError: not understood
+        if op is sre.LITERAL:
+            return ch == chr(av)
+        if op is sre.NOT_LITERAL:
+            return ch != chr(av)
+        if op is sre.ANY:
+            return ch != "\n"
+        if op is sre.CATEGORY:
+            return re.fullmatch(category[av], ch) is not None
+        if op is sre.RANGE:
+            return av[0] <= ord(ch) <= av[1]
+        if op is sre.IN:
+            negate = bool(av) and av[0][0] is sre.NEGATE
+            return negate != any(accepts(o, a, ch) for o, a in av[negate:])
+        raise ValueError(op)
+
+    swaps = [(chr(c), r) for c, r in _CURLY.items()]
+
+    def safe(items: Any) -> bool:
+        for op, av in items:
+            if op is sre.BRANCH:
+                ok = all(safe(alt) for alt in av[1])
+            elif op is sre.SUBPATTERN:
+                ok = safe(av[-1])
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+                ok = safe(av[2])
+            elif op is sre.AT:
+                ok = av in anchors
+            else:
+                ok = all(accepts(op, av, curly) for curly, ascii in swaps if accepts(op, av, ascii))
+            if not ok:
+                return False
+        return True
+
+    try:
+        pat = ftfy.badness.BADNESS_RE
+        return not pat.flags & re.IGNORECASE and safe(_parser.parse(pat.pattern, pat.flags))
+    except Exception:  # another ftfy, another shape: check again after uncurling
+        return False
+
+
+_UNCURL_KEEPS_GOOD = _uncurl_keeps_good()
+
+
 def _may_be_bad(line: str) -> bool:
     return _BADNESS_NEEDS is None or _BADNESS_NEEDS.search(line) is not None
 
 
 def _looks_bad(line: str) -> bool:
-    """``ftfy.badness.is_bad(line)``, looking only near the characters a match needs.
+    """``ftfy.badness.is_bad(line)``, looking only near the keys of ``_BADNESS_NEEDS``.
 
-    Every match holds one of them and spans at most ``_BADNESS_WIDTH`` characters, so it lies
+    Every match holds a key character and spans at most ``_BADNESS_WIDTH`` characters, so it lies
     in a window that wide on either side of one: searching the windows finds it. A window can
     only add a match at its own start (the pattern's one ``^`` alternative), which sends the
     line to ftfy's full repair: slower, never wrong.
@@ -197,6 +296,37 @@ def _looks_bad(line: str) -> bool:
 
 def _ftfy_needed(line: str) -> bool:
     return not line.isascii() or "&" in line or "<" in line
+
+
+# A character that makes a line worth ftfy's look (see ``_ftfy_needed``), and the line breaks
+# other than ``\n`` (rare once the line-breaks pass has run).
+_NEEDS_FTFY = re.compile("[&<\x80-\U0010ffff]")
+_OTHER_BREAK = re.compile("[\r\u2028\u2029\x85\x0b\x0c]")
+
+
+def _needy_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, line) for each ``_SEGMENT`` of ``text`` that ``_ftfy_needed``, in order.
+
+    Jumps from one needed character to the next and takes the ``\n``-delimited line around it,
+    so the many lines with nothing for ftfy cost no Python step; a line holding another break is
+    split the plain way.
+    """
+    pos = 0
+    other_breaks = any(c in text for c in _BREAK_CHARS)  # rare once the line-breaks pass has run
+    while m := _NEEDS_FTFY.search(text, pos):
+        i = m.start()
+        a = text.rfind("\n", 0, i) + 1
+        b = text.find("\n", i)
+        if b < 0:
+            b = len(text)
+        line = text[a:b]
+        if other_breaks and _OTHER_BREAK.search(line):
+            for seg in _SEGMENT.finditer(line):
+                if _ftfy_needed(seg.group()):
+                    yield a + seg.start(), seg.group()
+        else:
+            yield a, line
+        pos = b + 1
 
 
 _TOKEN = regex.compile(r"\w+|\s+|.", regex.S)
@@ -275,9 +405,9 @@ class BreaksStage:
 
     def edits(self, text: str, ctx: Context) -> list[Edit]:
         out: list[Edit] = []
-        if self._breaks and (not text.isascii() or _ASCII_BREAK.search(text)):
-            for m in _BREAKS.finditer(text):
-                out.append(Edit(self._breaks.id, m.start(), m.end(), "\n", self._breaks.safety))  # type: ignore[arg-type]
+        # "in" finds one character far faster than any pattern scan; most texts hold no break
+        if self._breaks and any(c in text for c in _BREAK_CHARS):
+            out += [Edit(self._breaks.id, m.start(), m.end(), "\n", self._breaks.safety) for m in _BREAKS.finditer(text)]  # type: ignore[arg-type]
         if self._comb and not text.isascii():
             for m in _COMBINING_RUN.finditer(text):
                 out.append(Edit(self._comb.id, m.start(), m.end(), "", self._comb.safety))  # type: ignore[arg-type]
@@ -304,36 +434,35 @@ class FtfyStage:
         if rule is None or (text.isascii() and "&" not in text and "<" not in text):
             return []
         out: list[Edit] = []
-        for m in _SEGMENT.finditer(text):
-            line = m.group()
-            if not _ftfy_needed(line):
-                continue
-            known = self._memo.get(line)
-            if known is not None:
-                start = m.start()
-                out.extend(Edit(e.rule, e.start + start, e.end + start, e.replacement, e.safety, e.note) for e in known)
-                continue
-            found: list[Edit] = []
-            fast = ftfy_fast(line)
-            if fast is not None:
-                if fast != line:  # only curly quotes changed: each run of them is one edit
-                    found = [Edit(rule.id, m.start(), m.end(), fast[m.start() : m.end()], rule.safety, "uncurl_quotes")  # type: ignore[arg-type]
-                             for m in _CURLY_RUN.finditer(line)]
-            else:
-                try:
-                    fixed = ftfy.fix_and_explain(line, config=FTFY_CONFIG)
-                except Exception as e:  # ftfy bug on odd input: leave the line, report it
-                    ctx.counters[f"error:unicode.ftfy:{type(e).__name__}"] += 1
+        for start, line in _needy_lines(text):
+            found = self._memo.get(line)
+            if found is None:
+                found = self._repairs(line, ctx)
+                if found is None:
                     continue
-                if fixed.text != line:
-                    steps = ",".join(dict.fromkeys(s[1] for s in (fixed.explanation or [])))
-                    found = diff_edits(rule, 0, line, fixed.text, steps)
-            if len(self._memo) >= 1 << 14:
-                self._memo.clear()
-            self._memo[line] = tuple(found)
-            start = m.start()
-            out.extend(Edit(e.rule, e.start + start, e.end + start, e.replacement, e.safety, e.note) for e in found)
+                if len(self._memo) >= 1 << 14:
+                    self._memo.clear()
+                self._memo[line] = found
+            out += [Edit(rule.id, a + start, b + start, repl, rule.safety, note) for a, b, repl, note in found]  # type: ignore[arg-type]
         return out
+
+    def _repairs(self, line: str, ctx: Context) -> tuple[tuple[int, int, str, str], ...] | None:
+        """ftfy's changes to one line as (start, end, replacement, note); None if ftfy failed."""
+        fast = ftfy_fast(line)
+        if fast is not None:  # only curly quotes changed: each run of them is one edit
+            if fast == line:
+                return ()
+            return tuple((m.start(), m.end(), fast[m.start() : m.end()], "uncurl_quotes") for m in _CURLY_RUN.finditer(line))
+        try:
+            fixed = ftfy.fix_and_explain(line, config=FTFY_CONFIG)
+        except Exception as e:  # ftfy bug on odd input: leave the line, report it
+            ctx.counters[f"error:unicode.ftfy:{type(e).__name__}"] += 1
+            return None
+        if fixed.text == line:
+            return ()
+        steps = ",".join(dict.fromkeys(s[1] for s in (fixed.explanation or [])))
+        assert self._rule is not None
+        return tuple((e.start, e.end, e.replacement, e.note) for e in diff_edits(self._rule, 0, line, fixed.text, steps))
 
 
 class CharsStage:
@@ -357,7 +486,8 @@ class CharsStage:
         # alternation); the alternation then splits each run it finds by class. Exact: the
         # alternation matches only characters of the union, so its matches lie inside the runs.
         union = "".join(cls[1:-1] for slug, cls, _ in _CHAR_CLASSES if find_rule(self.rules, f"unicode.{slug}"))
-        self._runs = re.compile(f"[{union}]+") if union else None
+        # (``[u][u]*`` rather than ``[u]+``: a pattern that starts with a class lets ``re`` skip to it in C)
+        self._runs = re.compile(f"[{union}][{union}]*") if union else None
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         return (type(self), (self.rules,))
