@@ -228,3 +228,15 @@ def test_heading_words_lower_to_themselves():
     for c in set("".join(S._HEADING_WORDS)):
         for x in regex.findall(regex.escape(c), every, flags=regex.IGNORECASE):
             assert x.lower() == c or len(x.lower()) != 1, (c, x)
+
+
+@given(st.one_of(st.sampled_from(LINES), st.text(max_size=200), st.just("word " * 30 + "…")),
+       st.integers(0, 60))
+def test_short_lines_are_no_paragraph_without_the_cache(line, words):
+    """`_is_paragraph` answers a line of fewer than `MIN_WORDS` words without the cached test;
+    the answer is the full test's."""
+    from cleaner import zones as Z
+
+    full = (words >= Z.LONG_WORDS and not Z._TRUNCATED.search(line)) or (
+        words >= Z.MIN_WORDS and bool(Z._SENTENCE_END.search(line)) and not Z._TRUNCATED.search(line))
+    assert Z._is_paragraph(line, words) == full
