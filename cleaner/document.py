@@ -183,26 +183,37 @@ def compose(
         return out
 
     # Split new edits around earlier pure deletions they span, so those keep their own rule.
+    # A new edit that ends before the next earlier edit's output starts (most of them) spans
+    # none, reaches into none and maps by the shift of the earlier edits before it: it is
+    # mapped here (flagged True) and passes the loops below untouched.
     deletions = [ts for ts, te in zip(t_starts, t_ends, strict=True) if ts == te]
-    split: list[Edit] = []
+    split: list[tuple[Edit, bool]] = []  # (edit, mapped onto the original already)
+    n_done = len(done)
     for ne in new:
+        i = bisect.bisect_left(t_ends, ne.start)  # earlier edits before i end before ne starts
+        if i == n_done or t_starts[i] > ne.end:
+            shift = 0 if i == 0 else done[i - 1].end - t_ends[i - 1]
+            split.append((Edit(ne.rule, ne.start + shift, ne.end + shift, ne.replacement, ne.safety, ne.note), True))
+            continue
         lo = bisect.bisect_right(deletions, ne.start)
         cuts = []
         while lo < len(deletions) and deletions[lo] < ne.end:
             cuts.append(deletions[lo])
             lo += 1
         if not cuts:
-            split.append(ne)
+            split.append((ne, False))
             continue
         bounds = [ne.start, *dict.fromkeys(cuts), ne.end]
         for k in range(len(bounds) - 1):
             repl = ne.replacement if k == 0 else ""
-            split.append(Edit(ne.rule, bounds[k], bounds[k + 1], repl, ne.safety, ne.note))
-    new = split
+            split.append((Edit(ne.rule, bounds[k], bounds[k + 1], repl, ne.safety, ne.note), False))
 
     # Join new edits that reach into the same earlier edit, so each earlier edit is absorbed once.
-    groups: list[tuple[Edit, list[int]]] = []
-    for ne in new:
+    groups: list[tuple[Edit, list[int] | None]] = []  # None: mapped already, joins nothing
+    for ne, mapped in split:
+        if mapped:
+            groups.append((ne, None))
+            continue
         hits = hits_of(ne.start, ne.end)
         if groups and hits and groups[-1][1] and hits[0] <= groups[-1][1][-1]:
             pe, phits = groups[-1]
@@ -214,13 +225,16 @@ def compose(
                 _weaker(pe.safety, ne.safety),
                 (pe.note + "; " if pe.note else "") + f"joined with {ne.rule}",
             )
-            groups[-1] = (joined, sorted(set(phits) | set(hits)))
+            groups[-1] = (joined, sorted(set(phits or ()) | set(hits)))
         else:
             groups.append((ne, hits))
 
     absorbed: set[int] = set()
     merged: list[Edit] = []
     for ne, hits in groups:
+        if hits is None:
+            merged.append(ne)
+            continue
         s, t = ne.start, ne.end
         if not hits:
             merged.append(Edit(ne.rule, orig_after(s), orig_before(t) if t > s else orig_after(s),

@@ -38,8 +38,15 @@ def is_paragraph(line: str, words: int | None = None) -> bool:
     return _is_paragraph(line, words_of(line) if words is None else words)
 
 
-@lru_cache(maxsize=1 << 16)
 def _is_paragraph(line: str, w: int) -> bool:
+    """`is_paragraph` given the word count. Most lines have fewer than `MIN_WORDS` words and
+    are no paragraph whatever they say: answered without a cache entry (a miss costs more than
+    the answer); only the longer ones, which need a pattern, are cached."""
+    return w >= MIN_WORDS and _long_paragraph(line, w)
+
+
+@lru_cache(maxsize=1 << 16)
+def _long_paragraph(line: str, w: int) -> bool:
     if w >= LONG_WORDS and not _TRUNCATED.search(line):
         return True
     return w >= MIN_WORDS and bool(_SENTENCE_END.search(line)) and not _TRUNCATED.search(line)

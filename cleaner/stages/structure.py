@@ -623,6 +623,7 @@ class StructureStage:
         removed: dict[int, tuple[Rule, str]] = {}
         if not any(para):
             return []  # no article found: nothing to measure the structure against
+        texts = [ln.text for ln in lines]  # (made once: four detectors read them)
 
         if self._comments:
             cut = comment_section(text, lines, words, para)
@@ -638,7 +639,6 @@ class StructureStage:
                       else line_score(ln.text, w, p) if ln.text.rstrip()[-1:] in _END_CHARS else -0.5 * w
                       for ln, w, p in zip(lines, words, para, strict=True)]
             bs, be, best = main_block(scores)
-            texts = [ln.text for ln in lines]
             # The headline is looked for only when it can matter: a page that is no whole page even
             # when anchored (the weaker test) is none either way, and then the anchor goes unused.
             anchor, whole = None, False
@@ -662,13 +662,13 @@ class StructureStage:
                         removed.setdefault(i, why)
 
         if self._standfirst:
-            d = standfirst([ln.text for ln in lines], words, para)
+            d = standfirst(texts, words, para)
             if d is not None:
                 removed.setdefault(d, (self._standfirst, "standfirst under the headline"))
 
         links: set[int] = set()
         if self._links and zones.tail_start < len(lines):
-            links = set(link_lines([ln.text for ln in lines], zones.tail_start))
+            links = set(link_lines(texts, zones.tail_start))
             for k in links:
                 removed.setdefault(k, (self._links, "bare link after the article"))
 
@@ -698,7 +698,6 @@ class StructureStage:
                             removed.setdefault(k, why)
                     i = j
         if self._teasers:
-            texts = [ln.text for ln in lines]
             for run in teaser_lists(texts, words, para):
                 for k in run:
                     removed.setdefault(k, (self._teasers, f"list of {len(run)} teaser headlines"))
