@@ -119,8 +119,8 @@ def line_facts(text: str) -> LineFacts:
 
     lines = tuple(split_lines(text))
     texts = [ln.text for ln in lines]
-    words = tuple(map(words_of, texts))  # cached functions mapped in C: no Python frame on a hit
-    paragraph = tuple(map(_is_paragraph, texts, words))  # what `is_paragraph` asks
+    words = tuple(map(words_of, texts))  # a cached function mapped in C: no Python frame on a hit
+    paragraph = tuple(map(_is_paragraph, texts, words))  # what `is_paragraph` asks, given the counts
     facts = LineFacts(lines, words, paragraph)
     _last_facts = (text, facts)
     return facts
