@@ -73,3 +73,15 @@ def test_one_line_scan_equals_slow_path(line: str, lang: str | None) -> None:
     line = line.replace("\n", " ")
     others = _M._dispatch(lang, None).others_in(line)
     assert _fast(line, lang, _ALL_ZONES, others) == _slow(line, lang, _ALL_ZONES)
+
+
+@given(line=_line, lang=st.sampled_from(_LANGS))
+def test_first_character_table_equals_the_group_walk(line: str, lang: str | None) -> None:
+    """A line starting with an ASCII letter or digit gets, from the merged first-character
+    table, exactly the rules the walk over the skip groups finds."""
+    d = _M._dispatch(lang, None)
+    everything = (1 << len(_M._compact(lang, None))) - 1
+    for text in (line, "a" + line, "Z9" + line):
+        head = text[: d.lead_width]
+        if d.lead is not None and head[:1].isalnum() and head.isascii():
+            assert (d.always | d.lead.get(head[0], 0)) & everything == d._grouped(text, everything)

@@ -317,6 +317,10 @@ class _Dispatch:
     by_zone: tuple[int, ...]  # [zone bits]: the rules that matter on a line that may be in those zones
     screens: tuple[tuple[int, Any, bool, int, int], ...]  # (check, argument, ignores case, rules needing it, those of it and later ones)
     screened: int  # the rules some screen may rule out
+    # for a line starting with an ASCII letter or digit: first character -> the groups' rules
+    # (None when some group skips such a character), and how far the groups look
+    lead: dict[str, int] | None
+    lead_width: int
     free: int  # the rules not gated by literals
     icase_rules: int  # the literal-gated rules that ignore case
     icase_literals: Any  # ahocorasick.Automaton: literal -> mask of rules needing it (lower case), or None
@@ -373,7 +377,16 @@ class _Dispatch:
         by_zone = tuple(_mask(not need or zone & need for need in (e[4] for e in compact)) for zone in range(_ALL_ZONES + 1))
         every_rule = (1 << len(compact)) - 1
         screens = _screens(compact, gated)
-        return cls(tuple(groups), always, by_words, by_zone, screens, screens[0][4] if screens else 0, every_rule & ~gated,
+        lead: dict[str, int] | None = None
+        if not any(c.isascii() and c.isalnum() for skip, *_ in groups for c in skip):
+            lead = defaultdict(int)
+            for _, _, buckets, _ in groups:
+                for c, m in buckets.items():
+                    lead[c] |= m
+            lead = dict(lead)
+        lead_width = max([g[1] for g in groups] or [1])
+        return cls(tuple(groups), always, by_words, by_zone, screens, screens[0][4] if screens else 0, lead, lead_width,
+                   every_rule & ~gated,
                    icase_rules, _automaton(needs[0]), _automaton(needs[1]))
 
     def others_for(self, text: str, lines: Sequence[Line]) -> tuple[int, dict[int, int]]:
@@ -400,6 +413,22 @@ class _Dispatch:
             found = {k - 1: v for k, v in found.items()}
         return base, {k: v | base for k, v in found.items()}
 
+    def _grouped(self, text: str, gate: int) -> int:
+        """``always`` plus the rules of each group the first character after its skipped run
+        (or a non-ASCII character near it) may start, within ``gate``."""
+        out = self.always & gate
+        for skip, width, buckets, members in self.groups:
+            if not gate & members:
+                continue
+            rest = text.lstrip(skip)
+            if not rest:
+                continue
+            if rest[:width].isascii():
+                out |= buckets.get(rest[0], 0) & gate
+            else:
+                out |= members & gate
+        return out
+
     def others_in(self, line: str) -> int:
         """`others_for` one line alone."""
         out = self.free
@@ -422,17 +451,12 @@ class _Dispatch:
         gate = others & by_words[words if words < len(by_words) else -1] & self.by_zone[zone]
         if not gate:
             return 0
-        out = self.always & gate
-        for skip, width, buckets, members in self.groups:
-            if not gate & members:
-                continue
-            rest = text.lstrip(skip)
-            if not rest:
-                continue
-            if rest[:width].isascii():
-                out |= buckets.get(rest[0], 0) & gate
-            else:
-                out |= members & gate
+        head = text[: self.lead_width]
+        if head[:1].isalnum() and head.isascii() and self.lead is not None:
+            # no group skips a letter or digit, so every group looks at this first character
+            out = (self.always | self.lead.get(head[0], 0)) & gate
+        else:
+            out = self._grouped(text, gate)
         if not out & self.screened:
             return out
         ascii_part = text.encode("ascii", "ignore")
