@@ -649,6 +649,8 @@ class LineRulesStage:
         found: list[tuple[Rule, ...] | list[Rule] | None] = [None] * len(lines)
         missing: list[tuple[int, str, int]] = []
         for i, _, _, _, line in lines:
+            if not line:
+                continue  # an empty line: no rule to run (nor ever a memo entry)
             zone = 0 if fp < 0 else _HEAD if i < fp else (_TAIL | _MARKER) if i > fp else 0  # `_zone_mask`
             got = memo.get((line, lang, site, zone))
             if got is not None:
