@@ -315,7 +315,7 @@ class _Dispatch:
     always: int
     by_words: tuple[int, ...]  # [min(words, len - 1)]: the rules whose word limit admits that many
     by_zone: tuple[int, ...]  # [zone bits]: the rules that matter on a line that may be in those zones
-    screens: tuple[tuple[int, Any, bool, int, int], ...]  # (check, argument, ignores case, rules needing it, those of it and later ones)
+    screens: tuple[tuple[int, Any, bool, int], ...]  # (check, argument, ignores case, rules needing it)
     screened: int  # the rules some screen may rule out
     # for a line starting with an ASCII letter or digit: first character -> the groups' rules
     # (None when some group skips such a character), and how far the groups look
@@ -377,6 +377,9 @@ class _Dispatch:
         by_zone = tuple(_mask(not need or zone & need for need in (e[4] for e in compact)) for zone in range(_ALL_ZONES + 1))
         every_rule = (1 << len(compact)) - 1
         screens = _screens(compact, gated)
+        screened = 0
+        for *_, mask in screens:
+            screened |= mask
         lead: dict[str, int] | None = None
         if not any(c.isascii() and c.isalnum() for skip, *_ in groups for c in skip):
             lead = defaultdict(int)
@@ -385,7 +388,7 @@ class _Dispatch:
                     lead[c] |= m
             lead = dict(lead)
         lead_width = max([g[1] for g in groups] or [1])
-        return cls(tuple(groups), always, by_words, by_zone, screens, screens[0][4] if screens else 0, lead, lead_width,
+        return cls(tuple(groups), always, by_words, by_zone, screens, screened, lead, lead_width,
                    every_rule & ~gated,
                    icase_rules, _automaton(needs[0]), _automaton(needs[1]))
 
@@ -467,7 +470,7 @@ class _Dispatch:
             if len(self._screens_for) >= 4096:
                 self._screens_for.clear()
             todo = self._screens_for[out] = tuple(x for x in self.screens if x[3] & out)
-        for check, arg, icase, mask, _ in todo:
+        for check, arg, icase, mask in todo:
             if not out & mask:
                 continue  # its rules are gone already
             if check == _SCREEN_ALPHABET:
@@ -533,7 +536,7 @@ def _mask(flags: Iterable[bool]) -> int:
     return out
 
 
-def _screens(compact: Sequence[tuple[Any, ...]], gated: int) -> tuple[tuple[int, Any, bool, int, int], ...]:
+def _screens(compact: Sequence[tuple[Any, ...]], gated: int) -> tuple[tuple[int, Any, bool, int], ...]:
     """The prefilter checks each rule cannot match without, merged across rules: one entry per
     distinct check with the mask of the rules that need it, most shared first.
 
@@ -559,10 +562,7 @@ def _screens(compact: Sequence[tuple[Any, ...]], gated: int) -> tuple[tuple[int,
         if len(flat) == 1 and flat[0][2] is not None:
             found[(_SCREEN_ENDING, flat[0][2], pf.icase)] |= bit
     order = sorted(found.items(), key=lambda kv: (-kv[1].bit_count(), kv[0][0]))
-    later = [0] * (len(order) + 1)  # later[k]: the rules screens k, k+1, ... may rule out
-    for k in range(len(order) - 1, -1, -1):
-        later[k] = later[k + 1] | order[k][1]
-    return tuple((check, arg, icase, mask, later[k]) for k, ((check, arg, icase), mask) in enumerate(order))
+    return tuple((check, arg, icase, mask) for (check, arg, icase), mask in order)
 
 
 def _lines_holding(hay: str, lits: Sequence[str], lines: Sequence[Line], starts: Sequence[int]) -> set[int]:
