@@ -139,14 +139,16 @@ def _weaker(a: Safety, b: Safety) -> Safety:
 
 
 def compose(
-    original: str, done: list[Edit], stage_edits: Iterable[Edit], current: str | None = None
+    original: str, done: list[Edit], stage_edits: Iterable[Edit], current: str | None = None,
+    *, far_by_shift: bool = True,
 ) -> list[Edit]:
     """Map edits made on ``apply_edits(original, done)`` back onto ``original`` and merge them.
 
     ``done`` is sorted and non-overlapping. An edit that reaches into the output of an earlier
     edit absorbs it: the merged edit covers both original spans and its replacement is what the
     two together produce, so replaying the result still gives the same text. ``current``: that
-    text, when the caller has it already.
+    text, when the caller has it already. ``far_by_shift=False`` sends every edit through every
+    loop below (the plain way, which the tests compare the shortcut with).
     """
     if current is None:
         current = apply_edits(original, done)
@@ -191,7 +193,7 @@ def compose(
     n_done = len(done)
     for ne in new:
         i = bisect.bisect_left(t_ends, ne.start)  # earlier edits before i end before ne starts
-        if i == n_done or t_starts[i] > ne.end:
+        if far_by_shift and (i == n_done or t_starts[i] > ne.end):
             shift = 0 if i == 0 else done[i - 1].end - t_ends[i - 1]
             split.append((Edit(ne.rule, ne.start + shift, ne.end + shift, ne.replacement, ne.safety, ne.note), True))
             continue

@@ -3,15 +3,10 @@ path may only skip work that cannot change the result."""
 
 from __future__ import annotations
 
-import bisect as _bisect
-from collections.abc import Iterable
-from itertools import accumulate as _accumulate
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import document as D
-from cleaner.document import Edit
 from cleaner.normalize import fold
 from cleaner.stages import structure as S
 from cleaner.stages.base import line_facts
@@ -272,102 +267,6 @@ def test_compose_maps_far_edits_as_the_loops_do(original, first, second):
     done = D.check_edits(original, _edits_on(original, first))
     current = D.apply_edits(original, done)
     new = _edits_on(current, second)
-    assert D.compose(original, done, new, current) == _compose_plain(original, done, new, current)
+    assert D.compose(original, done, new, current) == D.compose(original, done, new, current, far_by_shift=False)
 
 
-def _compose_plain(
-    original: str, done: list[Edit], stage_edits: Iterable[Edit], current: str | None = None
-) -> list[Edit]:
-    """`compose` before far edits were mapped by their shift: every edit through every loop."""
-    if current is None:
-        current = D.apply_edits(original, done)
-    new = D.check_edits(current, stage_edits)
-    if not new:
-        return list(done)
-    if not done:  # nothing earlier to map through: offsets are already original ones
-        return new
-    # where each earlier edit's output sits in the current text
-    shifts = _accumulate((len(e.replacement) - e.end + e.start for e in done), initial=0)
-    t_starts = [e.start + sh for e, sh in zip(done, shifts, strict=False)]  # shifts has one more
-    t_ends = [ts + len(e.replacement) for ts, e in zip(t_starts, done, strict=True)]
-
-    def orig_after(p: int) -> int:
-        """Original offset of current offset p, placed after earlier edits that end at p."""
-        idx = _bisect.bisect_right(t_ends, p)
-        return p if idx == 0 else done[idx - 1].end + (p - t_ends[idx - 1])
-
-    def orig_before(p: int) -> int:
-        """Original offset of current offset p, placed before earlier deletions sitting at p."""
-        idx = _bisect.bisect_left(t_ends, p)
-        while idx < len(done) and t_ends[idx] == p and t_starts[idx] < p:
-            idx += 1
-        return p if idx == 0 else done[idx - 1].end + (p - t_ends[idx - 1])
-
-    def hits_of(s: int, t: int) -> list[int]:
-        out = []
-        for i in range(_bisect.bisect_left(t_ends, s), len(done)):
-            ts, te = t_starts[i], t_ends[i]
-            if ts > t:
-                break
-            if (ts < t and te > s) or (ts == te and s < ts < t) or (s == t and ts <= s <= te):
-                out.append(i)
-        return out
-
-    # Split new edits around earlier pure deletions they span, so those keep their own rule.
-    deletions = [ts for ts, te in zip(t_starts, t_ends, strict=True) if ts == te]
-    split: list[Edit] = []
-    for ne in new:
-        lo = _bisect.bisect_right(deletions, ne.start)
-        cuts = []
-        while lo < len(deletions) and deletions[lo] < ne.end:
-            cuts.append(deletions[lo])
-            lo += 1
-        if not cuts:
-            split.append(ne)
-            continue
-        bounds = [ne.start, *dict.fromkeys(cuts), ne.end]
-        for k in range(len(bounds) - 1):
-            repl = ne.replacement if k == 0 else ""
-            split.append(D.Edit(ne.rule, bounds[k], bounds[k + 1], repl, ne.safety, ne.note))
-    new = split
-
-    # Join new edits that reach into the same earlier edit, so each earlier edit is absorbed once.
-    groups: list[tuple[Edit, list[int]]] = []
-    for ne in new:
-        hits = hits_of(ne.start, ne.end)
-        if groups and hits and groups[-1][1] and hits[0] <= groups[-1][1][-1]:
-            pe, phits = groups[-1]
-            joined = D.Edit(
-                pe.rule,
-                pe.start,
-                ne.end,
-                pe.replacement + current[pe.end : ne.start] + ne.replacement,
-                D._weaker(pe.safety, ne.safety),
-                (pe.note + "; " if pe.note else "") + f"joined with {ne.rule}",
-            )
-            groups[-1] = (joined, sorted(set(phits) | set(hits)))
-        else:
-            groups.append((ne, hits))
-
-    absorbed: set[int] = set()
-    merged: list[Edit] = []
-    for ne, hits in groups:
-        s, t = ne.start, ne.end
-        if not hits:
-            merged.append(D.Edit(ne.rule, orig_after(s), orig_before(t) if t > s else orig_after(s),
-                               ne.replacement, ne.safety, ne.note))
-            continue
-        first, last = hits[0], hits[-1]
-        ts0, te1 = t_starts[first], t_ends[last]
-        o_start = done[first].start if ts0 <= s else orig_after(s)
-        o_end = done[last].end if te1 >= t else orig_before(t)
-        repl = current[min(s, ts0) : s] + ne.replacement + current[t : max(t, te1)]
-        safety = ne.safety
-        for i in hits:
-            absorbed.add(i)
-            safety = D._weaker(safety, done[i].safety)
-        extra = "absorbs " + ",".join(dict.fromkeys(done[i].rule for i in hits))
-        note = f"{ne.note}; {extra}" if ne.note else extra
-        merged.append(D.Edit(ne.rule, o_start, o_end, repl, safety, note))
-    result = [e for i, e in enumerate(done) if i not in absorbed] + merged
-    return D.check_edits(original, result)
