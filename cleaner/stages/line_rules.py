@@ -152,10 +152,14 @@ class _Matcher:
             return list(hit)
         out = self._line_rules(text, folded, words, dead, ctx, zone, others)
         if not dead:
-            if len(self._memo) >= 1 << 16:
-                self._memo.clear()
-            self._memo[key] = tuple(out)
+            self._remember(key, out)
         return out
+
+    def _remember(self, key: tuple[str, str | None, str | None, int], rules: list[Rule]) -> None:
+        """Keep a line's rules for `line_rules` and `LineRulesStage.hits` (bounded: emptied when full)."""
+        if len(self._memo) >= 1 << 16:
+            self._memo.clear()
+        self._memo[key] = tuple(rules)
 
     def regexes_for(self, lang: str | None, site: str | None) -> tuple[tuple[Rule, Any, Prefilter | None], ...]:
         """The regex rules in scope (with their literal prefilters), so a document does not pay
@@ -666,10 +670,8 @@ class LineRulesStage:
                 others = by_line.get(i, always) if by_line is not None else dispatch.others_in(line)
                 got = m._line_rules(line, fold(line), words[i], dead, ctx, zone, others, plan)
                 found[i] = got
-                if not dead:  # as `_Matcher.line_rules` does
-                    if len(memo) >= 1 << 16:
-                        memo.clear()
-                    memo[(line, lang, site, zone)] = tuple(got)
+                if not dead:  # a timed-out rule may have missed: not for keeps
+                    m._remember((line, lang, site, zone), got)
         raw = [(i, r) for i, got in enumerate(found) if got for r in got if r.applies_to(lang, site)]
         raw = [(i, r) for i, r in raw if r.id not in dead]
         markers = sorted({i for i, r in raw if r.ends_article})
