@@ -187,44 +187,47 @@ def run_cli(args: list[str]) -> tuple[float, int]:
     return time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 
 
-def rows(a: argparse.Namespace) -> Iterator[tuple[str, str, str, str]]:
+def paired(texts: list[str], skip: tuple[str, ...], n: int) -> tuple[float, str, str]:
+    """``n`` passes of ``ftfy.fix_text`` each followed by one of a new cleaner with cold caches
+    (no line seen before): the median of the pairs' ratios, the best MB/s of each, the range.
+    The shared machine's speed drifts by a third within a minute; a pair sees the same drift."""
     import ftfy
 
+    from cleaner.api import Cleaner
+
+    mb = sum(len(s.encode()) for s in texts) / 1e6
+    ratios, best, best_ftfy = [], float("inf"), float("inf")
+    for _ in range(n):
+        t_ftfy = timed(ftfy.fix_text, texts)
+        clear_caches()
+        c = Cleaner.default(skip=skip)
+        c.clean("warm up")
+        t = timed(c.clean, texts)
+        ratios.append(t_ftfy / t)
+        best, best_ftfy = min(best, t), min(best_ftfy, t_ftfy)
+    return (statistics.median(ratios), f"{mb / best:.2f} vs {mb / best_ftfy:.2f} MB/s",
+            f"{min(ratios):.2f}–{max(ratios):.2f}")
+
+
+def rows(a: argparse.Namespace) -> Iterator[tuple[str, str, str, str]]:
     from cleaner.api import Cleaner
 
     dev = dev_page_texts()
     if dev:
         # The issue's measure: clean's MB/s per core on the dev pages' whole-page text, as a ratio
-        # to ftfy.fix_text alone on the same texts in the same run. The shared machine's speed
-        # drifts by half within a minute, so each cleaner pass is paired with an ftfy pass just
-        # before it and the median of the pairs' ratios is reported (best MB/s beside it).
+        # to ftfy.fix_text alone on the same texts in the same run (`paired`).
         mb = sum(len(s.encode()) for s in dev) / 1e6
         for skip, label, goal in (((), "full", "≥ 0.8× (ideally ≥ 1.0×)"), (("unicode",), "skip unicode", "≥ 3×")):
-            ratios, best, best_ftfy = [], float("inf"), float("inf")
-            for _ in range(a.repeat):  # a new cleaner and cold caches each pass: no line seen before
-                t_ftfy = timed(ftfy.fix_text, dev)
-                clear_caches()
-                c = Cleaner.default(skip=skip)
-                c.clean("warm up")
-                t = timed(c.clean, dev)
-                ratios.append(t_ftfy / t)
-                best, best_ftfy = min(best, t), min(best_ftfy, t_ftfy)
-            yield (f"dev pages: {label} vs ftfy.fix_text", f"{statistics.median(ratios):.2f}× ({mb / best:.2f} vs {mb / best_ftfy:.2f} MB/s)",
-                   goal, f"{len(dev)} pages, {mb:.2f} MB, median of {a.repeat} paired passes "
-                         f"({min(ratios):.2f}–{max(ratios):.2f})")
+            ratio, speeds, span = paired(dev, skip, a.repeat)
+            yield (f"dev pages: {label} vs ftfy.fix_text", f"{ratio:.2f}× ({speeds})", goal,
+                   f"{len(dev)} pages, {mb:.2f} MB, median of {a.repeat} paired passes ({span})")
     src = corpus(a.mb)
     sample = texts_of(head(src, a.sample_mb))
     mb = sum(len(s.encode()) for s in sample) / 1e6
     for skip, label, goal in (((), "full pipeline", "≥ 1.0×"), (("unicode",), "skip unicode", "≥ 3×")):
-        ratios, best, best_ftfy = [], float("inf"), float("inf")
-        for _ in range(max(1, (a.repeat + 1) // 2)):  # paired passes, as on the dev pages
-            t_ftfy = timed(ftfy.fix_text, sample)
-            clear_caches()  # the corpus repeats the dev pages' lines: start it cold too
-            t = timed(Cleaner.default(skip=skip).clean, sample)
-            ratios.append(t_ftfy / t)
-            best, best_ftfy = min(best, t), min(best_ftfy, t_ftfy)
-        yield (f"corpus: {label} vs ftfy.fix_text", f"{statistics.median(ratios):.2f}× ({mb / best:.2f} vs {mb / best_ftfy:.2f} MB/s)",
-               goal, f"{mb:.1f} MB sample, median of {len(ratios)} paired passes")
+        n = max(1, (a.repeat + 1) // 2)  # the corpus repeats the dev pages' lines: cold too
+        ratio, speeds, _ = paired(sample, skip, n)
+        yield f"corpus: {label} vs ftfy.fix_text", f"{ratio:.2f}× ({speeds})", goal, f"{mb:.1f} MB sample, median of {n} paired passes"
     with tempfile.TemporaryDirectory() as d:
         small = Cleaner.from_rules([phrase_pack(Path(d) / "s", 100)], default_rules=True)
         big = Cleaner.from_rules([phrase_pack(Path(d) / "b", a.phrases)], default_rules=True)
