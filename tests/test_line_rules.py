@@ -85,3 +85,23 @@ def test_first_character_table_equals_the_group_walk(line: str, lang: str | None
         head = text[: d.lead_width]
         if d.lead is not None and head[:1].isalnum() and head.isascii():
             assert (d.always | d.lead.get(head[0], 0)) & everything == d._grouped(text, everything)
+
+
+@given(lits=st.lists(st.text(min_size=1, max_size=4), min_size=1, max_size=8, unique=True),
+       hay=st.text(max_size=60))
+def test_literal_scan_finds_every_occurrence(lits: list[str], hay: str) -> None:
+    """The Aho-Corasick scan (and a pickled copy of it) finds the same rules as a naive search,
+    overlapping literals and any Unicode included."""
+    import pickle
+
+    from cleaner.stages.line_rules import _Literals
+
+    found = _Literals({lit: 1 << i for i, lit in enumerate(lits)})
+    naive = 0
+    for i, lit in enumerate(lits):
+        if lit in hay:
+            naive |= 1 << i
+    assert found.mask_in(hay) == naive
+    assert pickle.loads(pickle.dumps(found)).mask_in(hay) == naive
+    for i, start, end in found.found(hay):
+        assert hay[start:end] == lits[i]

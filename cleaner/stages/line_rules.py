@@ -296,7 +296,7 @@ class _Dispatch:
 
     * literals: a rule every match of which holds one of some literals (``^\\W*(?:tags|filed
       under)``, ``newsletter``) is a candidate only on the lines holding one. All those literals
-      go into two Aho-Corasick automatons (pyahocorasick: one for the rules that ignore case,
+      go into two Aho-Corasick automatons (ahocorasick_rs: one for the rules that ignore case,
       run on the lower-cased text, one for the others), so one pass over a whole text finds,
       for every line, the rules whose literals it holds (`others_for`), whatever their number;
     * first character: anchored alternatives (``^ skip* (prefix|...)``, see `cleaner.prefilter`)
@@ -327,8 +327,8 @@ class _Dispatch:
     lead_width: int
     free: int  # the rules not gated by literals
     icase_rules: int  # the literal-gated rules that ignore case
-    icase_literals: Any  # ahocorasick.Automaton: literal -> mask of rules needing it (lower case), or None
-    exact_literals: Any  # the same for the rules that respect case, or None
+    icase_literals: _Literals | None  # literal -> mask of rules needing it (lower case)
+    exact_literals: _Literals | None  # the same for the rules that respect case
     _screens_for: dict[int, tuple[Any, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -413,9 +413,10 @@ class _Dispatch:
                 if hay is None or len(hay) != len(text):
                     base |= self.icase_rules  # lower-casing is unsafe or moved offsets: no evidence
                     continue
-            hits = list(automaton.iter(hay))
-            for k, rules in zip(map(partial(bisect_right, starts), map(_FIRST, hits)), map(_SECOND, hits), strict=True):
-                found[k] = found.get(k, 0) | rules  # (k is the line's index + 1)
+            hits = automaton.found(hay)
+            masks = automaton.masks
+            for k, lit in zip(map(partial(bisect_right, starts), map(_SECOND, hits)), map(_FIRST, hits), strict=True):
+                found[k] = found.get(k, 0) | masks[lit]  # (k is the line's index + 1)
         if found:
             found = {k - 1: v for k, v in found.items()}
         return base, {k: v | base for k, v in found.items()}
@@ -444,11 +445,9 @@ class _Dispatch:
             if low is None:
                 out |= self.icase_rules
             else:
-                for _, rules in self.icase_literals.iter(low):
-                    out |= rules
+                out |= self.icase_literals.mask_in(low)
         if self.exact_literals is not None:
-            for _, rules in self.exact_literals.iter(line):
-                out |= rules
+            out |= self.exact_literals.mask_in(line)
         return out
 
     def candidates(self, text: str, others: int, words: int, zone: int) -> int:
@@ -515,17 +514,42 @@ def _scannable(lit: str) -> bool:
     return (len(lit) >= 2 or not lit.isalnum()) and "\n" not in lit
 
 
-def _automaton(needs: dict[str, int]) -> Any:
-    """An Aho-Corasick automaton mapping each literal to the mask of the rules needing it."""
-    if not needs:
-        return None
-    import ahocorasick
+class _Literals:
+    """Literals, each with the mask of the rules needing it, found in one pass over a text.
 
-    automaton = ahocorasick.Automaton()
-    for lit, rules in needs.items():
-        automaton.add_word(lit, rules)
-    automaton.make_automaton()
-    return automaton
+    ahocorasick_rs (the Rust aho-corasick crate's DFA) scans a text several times faster than
+    pyahocorasick's trie did; its matcher cannot be pickled, so a pickled `_Literals` carries
+    its literals and builds the matcher again (a `Cleaner` travels to worker processes)."""
+
+    __slots__ = ("literals", "masks", "_matcher")
+
+    def __init__(self, needs: dict[str, int]) -> None:
+        import ahocorasick_rs
+
+        self.literals = tuple(needs)
+        self.masks = tuple(needs.values())
+        self._matcher = ahocorasick_rs.AhoCorasick(
+            self.literals, matchkind=ahocorasick_rs.MatchKind.Standard, implementation=ahocorasick_rs.Implementation.DFA)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _Literals, (dict(zip(self.literals, self.masks, strict=True)),)
+
+    def found(self, hay: str) -> list[tuple[int, int, int]]:
+        """Every occurrence, overlapping ones too: ``(literal index, start, end)``."""
+        return self._matcher.find_matches_as_indexes(hay, overlapping=True)
+
+    def mask_in(self, hay: str) -> int:
+        """The rules one of whose literals ``hay`` holds."""
+        out = 0
+        masks = self.masks
+        for i, _, _ in self._matcher.find_matches_as_indexes(hay, overlapping=True):
+            out |= masks[i]
+        return out
+
+
+def _automaton(needs: dict[str, int]) -> _Literals | None:
+    """The literals' matcher, mapping each literal to the mask of the rules needing it."""
+    return _Literals(needs) if needs else None
 
 
 _SCREEN_ALPHABET, _SCREEN_CLASS, _SCREEN_ENDING, _SCREEN_LITERALS = range(4)
@@ -723,12 +747,15 @@ class LineRulesStage:
             return out
         if lines is None:
             lines = list(iter_lines(text))
-        starts = [ln.start for ln in lines]
+        starts = list(map(_START, lines))
         where: dict[str, set[int]] = {}
         for r, _, found_in in rules:
             if found_in is not None:
                 where[r.id] = _lines_holding(found_in[1], found_in[0], lines, starts)
-        for ln in lines:
+        visit: Iterable[Line] = lines
+        if len(where) == len(rules):  # every rule needs a literal: only the lines holding one
+            visit = [lines[i] for i in sorted(set().union(*where.values()))]
+        for ln in visit:
             if ln.index in taken:
                 continue
             used: list[tuple[int, int]] = []
