@@ -44,6 +44,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import compress
 
 import regex
 
@@ -130,34 +131,45 @@ def _comment_meta(line: str, words: int) -> int:
     0 for anything else."""
     if words <= 3 and _SALUTATION.match(line):
         return 3
-    if words > COMMENT_META_WORDS or not _COMMENT_META.match(line) or _NOT_A_NAME.match(line):
+    if words > COMMENT_META_WORDS or ":" not in line or not _COMMENT_META.match(line) or _NOT_A_NAME.match(line):
         return 0
     if _CLOCK.search(line):
         return 2
     return 1 if words <= COMMENT_META_BARE_WORDS else 0
 
 
-# Every `_COMMENT_HEADING` or `_TITLED_HEADING` match holds one of these words, in the lower
-# case of the text when it keeps the length (then each character stays one): no character that
-# `regex` takes for one of their letters, case aside, lowers to another single character (s has
-# ſ, so "responses" is found by "pon").
+# Every `_COMMENT_HEADING` or `_TITLED_HEADING` match holds one of these words, in ASCII letters
+# of either case: `regex` takes no other character for one of their letters, case aside (s has ſ,
+# so "responses" is found by "pon"). So they are found in the text's UTF-8 bytes, lowered.
 _HEADING_WORDS = ("thought", "comment", "pon", "repl", "reac", "leave", "what")
+_HEADING_BYTES = tuple(w.encode() for w in _HEADING_WORDS)
+_FEW_WORDS = frozenset(range(1, 4))  # a salutation's word counts
+
+
+def _lines_holding(data: bytes, first: int, needles: Sequence[bytes]) -> list[int]:
+    """The lines holding one of ``needles`` in ``data`` (lines of text in UTF-8, the first of
+    them line ``first``), in order, each once: each found with `bytes.find`, then its line
+    counted in C, where a loop over every line would cost more than the few hits."""
+    hits = []
+    for w in needles:
+        i = data.find(w)
+        while i >= 0:
+            hits.append(i)
+            i = data.find(w, i + 1)
+    hits.sort()
+    out: list[int] = []
+    line, at = first, 0
+    for i in hits:
+        line += data.count(b"\n", at, i)
+        at = i
+        if not out or out[-1] != line:
+            out.append(line)
+    return out
 
 
 def _heading_lines(text: str, starts: Sequence[int], pos: int, end: int) -> list[int]:
-    """Lines holding a `_HEADING_WORDS` word in ``text[pos:end]``, in order, with more lines
-    (all from ``pos`` on) when lower-casing changes the length of that part."""
-    part = text[pos:end]
-    low = part.lower()
-    if len(low) != len(part):
-        return list(range(bisect_right(starts, pos) - 1, bisect_right(starts, max(end - 1, pos))))
-    hits = set()
-    for w in _HEADING_WORDS:
-        i = low.find(w)
-        while i >= 0:
-            hits.add(bisect_right(starts, pos + i) - 1)
-            i = low.find(w, i + 1)
-    return sorted(hits)
+    """Lines holding a `_HEADING_WORDS` word in ``text[pos:end]``, in order."""
+    return _lines_holding(text[pos:end].encode().lower(), bisect_right(starts, pos) - 1, _HEADING_BYTES)
 
 
 def comment_section(text: str, lines: Sequence[Line], words: Sequence[int], para: Sequence[bool]) -> int | None:
@@ -165,26 +177,29 @@ def comment_section(text: str, lines: Sequence[Line], words: Sequence[int], para
     paragraph, once 40 words of prose came, that is a comment heading, a dated byline, a bare
     byline with another after it, or the first of three or more reply salutations.
 
-    Only lines from that point on are read; a heading is looked for only on the lines holding
-    one of `_HEADING_WORDS`, found in the whole text at once."""
+    Only lines from that point on are read, and of those only the ones that can be something:
+    a salutation (three words at most), a byline (a colon) or a heading (one of
+    `_HEADING_WORDS`), the last two found in the text's bytes at once."""
     if True not in para:
         return None
+    n = len(lines)
     first_para = para.index(True)
-    start, prose = len(lines), 0
-    for i in range(len(lines)):
+    start, prose = n, 0
+    for i in range(first_para, n):
         if para[i]:
             prose += words[i]
         if i > first_para and prose >= 40:
             start = i
             break
-    if start == len(lines):
+    if start == n:
         return None
-    cut = len(lines)
+    cut = n
+    data = text[lines[start].start :].encode().lower()
+    few = compress(range(start, n), map(_FEW_WORDS.__contains__, words[start:]))
     metas: list[tuple[int, int]] = []
-    for i in range(start, len(lines)):
-        # (only a salutation, three words at most, or a byline, with a colon, can be one)
+    for i in sorted({*few, *_lines_holding(data, start, (b":",))}):
         w = words[i]
-        if 0 < w <= COMMENT_META_WORDS and (w <= 3 or ":" in lines[i].text) and (m := _comment_meta(lines[i].text, w)):
+        if 0 < w <= COMMENT_META_WORDS and (m := _comment_meta(lines[i].text, w)):
             metas.append((i, m))
     bylines = [(i, m) for i, m in metas if m in (1, 2)]
     for k, (i, m) in enumerate(bylines):
@@ -194,14 +209,12 @@ def comment_section(text: str, lines: Sequence[Line], words: Sequence[int], para
     replies = [i for i, m in metas if m == 3]
     if len(replies) >= SALUTATIONS:
         cut = min(cut, replies[0])
-    starts = [ln.start for ln in lines]
-    end = lines[cut - 1].stop if cut < len(lines) else len(text)
-    for i in _heading_lines(text, starts, lines[start].start, end):
+    for i in _lines_holding(data, start, _HEADING_BYTES):
         if i >= cut:
             break
         if words[i] <= TITLED_HEADING_WORDS and _comment_heading(lines[i].text, words[i]):
             return i
-    return cut if cut < len(lines) else None
+    return cut if cut < n else None
 
 
 _BULLET = regex.compile(r"^\s*([-*•·–]|\d{1,2}[.)])\s+")
