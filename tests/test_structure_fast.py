@@ -7,7 +7,10 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleaner.ruleset import RuleSet
 from cleaner.stages import structure as S
+
+RULES = list(RuleSet.default().family("structure"))[:3]
 
 LINES = [
     "", " ", "Home", "World News", "Jane Doe says:", "He said:", "Jane on May 3, 2019 at 4:47 pm said:",
@@ -42,3 +45,111 @@ def test_comment_meta_without_a_colon_is_no_byline(line, words):
         else 0 if words > S.COMMENT_META_WORDS or not S._COMMENT_META.match(line) or S._NOT_A_NAME.match(line)
         else 2 if S._CLOCK.search(line)
         else 1 if words <= S.COMMENT_META_BARE_WORDS else 0)
+
+
+PAGE_LINES = [
+    "", " ", "\u00a0", "Home", "World News", "Sport.", "Yes!", "https://example.com/a", "- One two three four",
+    "1. First item, 3 kg", "2. Second item, 5 kg", "Ingredients:", "Politics (12)", "x\x1c", "Read more…",
+    "The alliance met in Dushanbe on Monday to discuss the situation on the Afghan border, officials said.",
+]
+pages = st.lists(st.one_of(st.sampled_from(PAGE_LINES), st.text(max_size=12)), max_size=40).map("\n".join)
+
+
+@given(st.text(max_size=30))
+def test_a_line_is_blank_when_it_has_no_words(line):
+    """What the stage reads blank lines by: a word count of 0 (`words_of`) is a blank line."""
+    from cleaner.zones import words_of
+
+    assert (words_of(line) == 0) == (not line.strip())
+
+
+def _menu_runs_plain(lines, words, lo, hi, links, removed):
+    """The scan `_short_runs` replaces: every line of the zone, runs of short lines in a row
+    (blank lines and links skipped), those with a line not removed yet."""
+    runs, i = [], lo
+    while i < hi:
+        if i in links or not S.is_short(lines[i].text, words[i]):
+            i += 1
+            continue
+        run, j = [i], i + 1
+        while j < hi:
+            if j in links or not lines[j].text.strip():
+                j += 1
+            elif S.is_short(lines[j].text, words[j]):
+                run.append(j)
+                j += 1
+            else:
+                break
+        if not all(k in removed for k in run):
+            runs.append(run)
+        i = j
+    return runs
+
+
+@settings(max_examples=300)
+@given(pages, st.data())
+def test_short_runs_are_the_plain_scan(text, data):
+    from cleaner.stages.base import line_facts
+
+    lines, words, _ = line_facts(text)
+    n = len(lines)
+    lo = data.draw(st.integers(0, n))
+    hi = data.draw(st.integers(lo, n))
+    links = set(data.draw(st.lists(st.integers(0, max(n - 1, 0)), max_size=4)))
+    removed = set(data.draw(st.lists(st.integers(0, max(n - 1, 0)), max_size=n)))
+    ids = [i for i in range(lo, hi) if words[i] and i not in links]
+    texts = [ln.text for ln in lines]
+    assert S._short_runs(texts, words, ids, removed) == _menu_runs_plain(lines, words, lo, hi, links, removed)
+
+
+def _group_edits_plain(lines, removed):
+    """The per-line loop `_group_edits` replaces."""
+    out, idx, k, n = [], sorted(removed), 0, len(lines)
+    while k < len(idx):
+        i = idx[k]
+        rule, note = removed[i]
+        j = i
+        k += 1
+        while k < len(idx) and removed[idx[k]][0].id == rule.id:
+            nxt = idx[k]
+            if nxt > j + 1 and any(lines[m].text.strip() for m in range(j + 1, nxt)):
+                break
+            j = nxt
+            k += 1
+        start, stop = S.removal_span(lines, i)
+        stop = max(stop, lines[j].stop)
+        if i == 0 or not lines[i - 1].text.strip():
+            m = j + 1
+            while m < n and not lines[m].text.strip():
+                stop = lines[m].stop
+                m += 1
+        if all(not lines[m].text.strip() for m in range(j + 1, n)):
+            stop = lines[n - 1].stop
+            b = i
+            while b > 0 and not lines[b - 1].text.strip():
+                b -= 1
+            if b > 0:
+                start = lines[b].start
+        out.append((rule.id, start, stop, note))
+    return out
+
+
+@settings(max_examples=300)
+@given(pages, st.data())
+def test_group_edits_are_the_plain_loop(text, data):
+    from cleaner.stages.base import line_facts
+
+    lines, words, _ = line_facts(text)
+    removed = {}
+    for i in data.draw(st.lists(st.sampled_from([i for i, w in enumerate(words) if w] or [None]), max_size=40)):
+        if i is not None:
+            S._remove(removed, [i], (data.draw(st.sampled_from(RULES)), f"note {i}"))
+    got = [(e.rule, e.start, e.end, e.note) for e in S._group_edits(lines, words, removed)]
+    assert got == _group_edits_plain(lines, removed)
+
+
+@given(st.one_of(st.sampled_from(PAGE_LINES), st.text(max_size=60), st.text(alphabet=" ,.;x\u3002", max_size=60)),
+       st.integers(0, 60), st.booleans())
+def test_prose_with_a_comma_or_full_stop_and_space_needs_no_pattern(line, words, paragraph):
+    plain = paragraph and not (words >= S.UNPUNCTUATED_WORDS and not S._PUNCT.search(line))
+    assert S.is_prose(line, words, paragraph) == plain

@@ -42,9 +42,10 @@ Zones come from `cleaner.zones`; a paragraph is >= 12 words ending like a senten
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Container, Iterable, Sequence
 from functools import lru_cache
-from itertools import compress
+from itertools import accumulate, compress, filterfalse, repeat
+from operator import add, attrgetter, itemgetter, le, ne, not_, or_
 
 import regex
 
@@ -62,6 +63,7 @@ _HAS_LETTER = regex.compile(r"\p{L}")
 # Punctuation inside a line: prose of 25+ words has some; a tag cloud or a <select> list has none.
 _PUNCT = regex.compile(r"[,.;:!?\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f\u2026\u060c\u061b](?:\s|$)")
 UNPUNCTUATED_WORDS = 40
+_TEXT, _ID, _FIRST = attrgetter("text"), attrgetter("id"), itemgetter(0)
 
 MENU_MAX_WORDS = 4
 MENU_MIN_RUN = 3
@@ -178,8 +180,9 @@ def comment_section(text: str, lines: Sequence[Line], words: Sequence[int], para
     byline with another after it, or the first of three or more reply salutations.
 
     Only lines from that point on are read, and of those only the ones that can be something:
-    a salutation (three words at most), a byline (a colon) or a heading (one of
-    `_HEADING_WORDS`), the last two found in the text's bytes at once."""
+    a salutation (three words at most), a byline (a colon, 20 words at most) or a heading
+    (one of `_HEADING_WORDS`, 40 words at most), the last two found at once in the lines of
+    40 words at most (half the text), joined."""
     if True not in para:
         return None
     n = len(lines)
@@ -194,10 +197,11 @@ def comment_section(text: str, lines: Sequence[Line], words: Sequence[int], para
     if start == n:
         return None
     cut = n
-    data = text[lines[start].start :].encode().lower()
+    some = list(compress(range(start, n), map(le, words[start:], repeat(TITLED_HEADING_WORDS))))
+    data = "\n".join(map(_TEXT, map(lines.__getitem__, some))).encode().lower()
     few = compress(range(start, n), map(_FEW_WORDS.__contains__, words[start:]))
     metas: list[tuple[int, int]] = []
-    for i in sorted({*few, *_lines_holding(data, start, (b":",))}):
+    for i in sorted({*few, *map(some.__getitem__, _lines_holding(data, 0, (b":",)))}):
         w = words[i]
         if 0 < w <= COMMENT_META_WORDS and (m := _comment_meta(lines[i].text, w)):
             metas.append((i, m))
@@ -209,7 +213,7 @@ def comment_section(text: str, lines: Sequence[Line], words: Sequence[int], para
     replies = [i for i, m in metas if m == 3]
     if len(replies) >= SALUTATIONS:
         cut = min(cut, replies[0])
-    for i in _lines_holding(data, start, _HEADING_BYTES):
+    for i in map(some.__getitem__, _lines_holding(data, 0, _HEADING_BYTES)):
         if i >= cut:
             break
         if words[i] <= TITLED_HEADING_WORDS and _comment_heading(lines[i].text, words[i]):
@@ -366,11 +370,14 @@ def _rule(rules: Sequence[Rule], detector: str) -> Rule | None:
     return next((r for r in rules if r.kind == "detector" and r.detector == detector), None)
 
 
-@lru_cache(maxsize=1 << 12)  # a pure function of the line, asked again in the next round
 def is_prose(line: str, words: int, paragraph: bool) -> bool:
     """A paragraph (``cleaner.zones.is_paragraph``) that is not a long run of words without any
-    punctuation (tag clouds, category <select> lists, keyword stuffing)."""
-    return paragraph and not (words >= UNPUNCTUATED_WORDS and not _PUNCT.search(line))
+    punctuation (tag clouds, category <select> lists, keyword stuffing).
+
+    Not cached: prose holds ", " or ". " (each a `_PUNCT` match), found faster than a cached
+    answer (the line's hash) or the pattern."""
+    return paragraph and not (words >= UNPUNCTUATED_WORDS and ", " not in line and ". " not in line
+                              and not _PUNCT.search(line))
 
 
 @lru_cache(maxsize=1 << 12)  # a pure function of the line, asked again in the next round
@@ -629,28 +636,29 @@ class StructureStage:
         lines, words, paragraph = line_facts(text)
         if not lines:
             return []
-        # (`is_prose` and `line_score` asked only where the flags and the word count leave doubt)
-        para = [p and (w < UNPUNCTUATED_WORDS or is_prose(ln.text, w, p))
-                for ln, w, p in zip(lines, words, paragraph, strict=True)]
+        n = len(lines)
+        texts = list(map(_TEXT, lines))  # (made once: the detectors read them)
+        # (`is_prose` asked only of the paragraphs long enough to be a tag cloud; `line_score` only
+        # where the flags and the word count leave doubt)
+        para = list(paragraph)
+        for i in [i for i, w in enumerate(words) if w >= UNPUNCTUATED_WORDS and paragraph[i]]:
+            para[i] = is_prose(texts[i], words[i], True)
         zones = find_zones(para)
         removed: dict[int, tuple[Rule, str]] = {}
-        if not any(para):
+        if True not in para:
             return []  # no article found: nothing to measure the structure against
-        texts = [ln.text for ln in lines]  # (made once: four detectors read them)
 
         if self._comments:
             cut = comment_section(text, lines, words, para)
             if cut is not None:
-                why = (self._comments, f"comment section from line {cut + 1}")
-                for j in range(cut, len(lines)):
-                    if lines[j].text.strip():
-                        removed.setdefault(j, why)
+                _remove(removed, compress(range(cut, n), words[cut:]),
+                        (self._comments, f"comment section from line {cut + 1}"))
 
         if self._outside:
             # (a longer line that is no paragraph scores by its words unless it ends like a sentence)
             scores = [float(w - PARA_OFFSET) if p else _SHORT_SCORES[w] if w < 6
-                      else line_score(ln.text, w, p) if ln.text.rstrip()[-1:] in _END_CHARS else -0.5 * w
-                      for ln, w, p in zip(lines, words, para, strict=True)]
+                      else line_score(t, w, p) if t.rstrip()[-1:] in _END_CHARS else -0.5 * w
+                      for t, w, p in zip(texts, words, para, strict=True)]
             bs, be, best = main_block(scores)
             # The headline is looked for only when it can matter: a page that is no whole page even
             # when anchored (the weaker test) is none either way, and then the anchor goes unused.
@@ -669,10 +677,8 @@ class StructureStage:
                 if anchor is not None and anchor < bs:  # the block starts under the headline
                     bs, be = split_at_gaps(texts, words, para, scores, bs, be)
                 bs, be = grow_block(texts, words, para, bs, be)
-                why = (self._outside, f"outside the main block (lines {bs + 1}-{be})")
-                for i in [*range(0, bs), *range(be, len(lines))]:
-                    if lines[i].text.strip():
-                        removed.setdefault(i, why)
+                _remove(removed, [*compress(range(bs), words[:bs]), *compress(range(be, n), words[be:])],
+                        (self._outside, f"outside the main block (lines {bs + 1}-{be})"))
 
         if self._standfirst:
             d = standfirst(texts, words, para)
@@ -680,79 +686,93 @@ class StructureStage:
                 removed.setdefault(d, (self._standfirst, "standfirst under the headline"))
 
         links: set[int] = set()
-        if self._links and zones.tail_start < len(lines):
+        if self._links and zones.tail_start < n:
             links = set(link_lines(texts, zones.tail_start))
             for k in links:
                 removed.setdefault(k, (self._links, "bare link after the article"))
 
         if self._menu:
-            for lo, hi in ((0, zones.body_start), (zones.tail_start, len(lines))):  # head, tail
-                i = lo
-                while i < hi:
-                    if i in links or not (0 < words[i] <= MENU_MAX_WORDS and is_short(lines[i].text, words[i])):
-                        i += 1
-                        continue
-                    run = [i]
-                    j = i + 1
-                    while j < hi:
-                        if j in links or not lines[j].text.strip():
-                            j += 1
-                            continue
-                        if 0 < words[j] <= MENU_MAX_WORDS and is_short(lines[j].text, words[j]):
-                            run.append(j)
-                            j += 1
-                            continue
-                        break
-                    # (a run whose lines all went already, most on a whole page, changes nothing)
-                    if (len(run) >= MENU_MIN_RUN and not all(k in removed for k in run)
-                            and not _list_continues(lines, run) and not _is_table(lines, run)):
+            for lo, hi in ((0, zones.body_start), (zones.tail_start, n)):  # head, tail
+                ids = list(filterfalse(links.__contains__, compress(range(lo, hi), words[lo:hi])))
+                for run in _short_runs(texts, words, ids, removed):
+                    if len(run) >= MENU_MIN_RUN and not _list_continues(lines, run) and not _is_table(lines, run):
                         why = (self._menu, f"run of {len(run)} short lines")
                         for k in run:
                             removed.setdefault(k, why)
-                    i = j
         if self._teasers:
             for run in teaser_lists(texts, words, para):
                 for k in run:
                     removed.setdefault(k, (self._teasers, f"list of {len(run)} teaser headlines"))
-        return _group_edits(lines, removed)
+        return _group_edits(lines, words, removed)
 
 
-def _group_edits(lines: list[Line], removed: dict[int, tuple[Rule, str]]) -> list[Edit]:
+def _remove(removed: dict[int, tuple[Rule, str]], ids: Iterable[int], why: tuple[Rule, str]) -> None:
+    """``removed.setdefault(i, why)`` for each of ``ids``, in C: a whole page removes thousands."""
+    removed.update(dict.fromkeys(set(ids).difference(removed), why))
+
+
+def _short_runs(texts: Sequence[str], words: Sequence[int], ids: Sequence[int],
+                done: Container[int]) -> list[list[int]]:
+    """The runs of short lines (`is_short`) in a row among the lines ``ids`` (blank lines and
+    links left out) that hold a line not in ``done``: a run whose lines all went already changes
+    nothing. Each is found from such a line outwards, so on a whole page, where nearly every
+    line around the article went, few lines are read."""
+
+    def short(k: int) -> bool:
+        i = ids[k]
+        return 0 < words[i] <= MENU_MAX_WORDS and texts[i].rstrip()[-1:] not in _END_CHARS
+
+    runs: list[list[int]] = []
+    end = 0  # the runs found end before this
+    for k in compress(range(len(ids)), map(not_, map(done.__contains__, ids))):
+        if k < end or not short(k):
+            continue
+        a = k
+        while a > end and short(a - 1):
+            a -= 1
+        end = k + 1
+        while end < len(ids) and short(end):
+            end += 1
+        runs.append(list(ids[a:end]))
+    return runs
+
+
+def _group_edits(lines: Sequence[Line], words: Sequence[int], removed: dict[int, tuple[Rule, str]]) -> list[Edit]:
     """One edit per run of removed lines with the same rule (blank lines inside the run go too),
     so a removed menu leaves no blank lines behind; a run that ends the text also takes the
-    blank lines before it."""
-    out: list[Edit] = []
+    blank lines before it.
+
+    A removed line is never blank: two removed lines are in one run when they have the same
+    rule and are neighbours among the non-blank lines, which is found for all of them in C."""
     idx = sorted(removed)
-    k = 0
+    if not idx:
+        return []
     n = len(lines)
-    while k < len(idx):
-        i = idx[k]
+    before = list(accumulate(map(bool, words), initial=0))  # non-blank lines before each line
+    ranks = list(map(before.__getitem__, idx))
+    rules = list(map(_ID, map(_FIRST, map(removed.__getitem__, idx))))  # of each line's (rule, note)
+    firsts = [0, *compress(range(1, len(idx)), map(or_, map(ne, rules[1:], rules),
+                                                   map(ne, ranks[1:], map(add, ranks, repeat(1)))))]
+    out: list[Edit] = []
+    for a, b in zip(firsts, [*firsts[1:], len(idx)], strict=True):
+        i, j = idx[a], idx[b - 1]
         rule, note = removed[i]
-        j = i
-        k += 1
-        while k < len(idx) and removed[idx[k]][0].id == rule.id:
-            nxt = idx[k]
-            if nxt > j + 1 and any(lines[m].text.strip() for m in range(j + 1, nxt)):
-                break
-            j = nxt
-            k += 1
         start, stop = removal_span(lines, i)
         stop = max(stop, lines[j].stop)
-        if i == 0 or not lines[i - 1].text.strip():  # the run starts a paragraph: take the blanks after it
+        if i == 0 or not words[i - 1]:  # the run starts a paragraph: take the blanks after it
             m = j + 1
-            while m < n and not lines[m].text.strip():
+            while m < n and not words[m]:
                 stop = lines[m].stop
                 m += 1
-        if all(not lines[m].text.strip() for m in range(j + 1, n)):
+        if before[n] == before[j + 1]:  # only blank lines after it
             stop = lines[n - 1].stop
-            b = i
-            while b > 0 and not lines[b - 1].text.strip():
-                b -= 1
-            if b > 0:
-                start = lines[b].start
+            k = i
+            while k > 0 and not words[k - 1]:
+                k -= 1
+            if k > 0:
+                start = lines[k].start
         out.append(Edit(rule.id, start, stop, "", rule.safety, note))  # type: ignore[arg-type]
     return out
-
 
 __all__ = ["StructureStage", "grow_block", "is_prose", "is_short", "is_whole_page", "line_score", "link_lines", "list_after", "list_items", "main_block", "standfirst", "teaser_lists", "title_anchor"]
 _ = Line  # re-exported type for callers that build lines themselves
