@@ -4,7 +4,7 @@ fast path may only skip work that cannot change the result."""
 from __future__ import annotations
 
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cleaner.ruleset import RuleSet
@@ -153,3 +153,106 @@ def test_group_edits_are_the_plain_loop(text, data):
 def test_prose_with_a_comma_or_full_stop_and_space_needs_no_pattern(line, words, paragraph):
     plain = paragraph and not (words >= S.UNPUNCTUATED_WORDS and not S._PUNCT.search(line))
     assert S.is_prose(line, words, paragraph) == plain
+
+
+def _list_after_plain(texts, words, para, end):
+    """`list_after` reading every non-blank line up to `LIST_MAX_LINES` at once."""
+    idx = [i for i in range(end, min(len(texts), end + S.LIST_MAX_LINES)) if texts[i].strip()]
+    items = S.list_items([texts[i] for i in idx])
+    n, start = len(idx), 0
+    if n > 1 and not items[0] and words[idx[0]] <= S.LIST_HEADING_WORDS and not para[idx[0]]:
+        start = 1
+    k = start
+    while k < n and items[k]:
+        k += 1
+    if k - start < S.LIST_MIN_ITEMS or sum(1 for i in idx[start:k] if S._COUNTED.match(texts[i])) * 2 >= k - start:
+        return end
+    return idx[k - 1] + 1
+
+
+def _grow_plain(texts, words, para, end):
+    while (new := _list_after_plain(texts, words, para, end)) != end:
+        end = new
+    return end
+
+
+LIST_LINES = ["", "Tour dates", "June 9 – Tampa, FL @ Arena", "June 12 – Miami, FL @ Hall", "1) Lego set",
+              "2) Slot car track", "3) Box set", "https://amzn.to/a1", "Politics (12)", "Sport (3)", "Home",
+              "The alliance met in Dushanbe on Monday to discuss the situation on the Afghan border, officials said."]
+
+
+LONG_LIST = [f"June {d} – Tampa, FL @ Arena" for d in range(1, 41)]
+
+
+@settings(max_examples=300)
+@example(LIST_LINES[-1:] + LONG_LIST + LIST_LINES[-1:] + LONG_LIST + LIST_LINES[-1:], 42, 42)
+@example(LIST_LINES[-1:] + LONG_LIST + LIST_LINES[-1:] + LONG_LIST + LIST_LINES[-1:], 41, 41)
+@given(st.lists(st.one_of(st.sampled_from(LIST_LINES), st.text(max_size=8), st.just(LONG_LIST)), max_size=80)
+       .map(lambda parts: [t for p in parts for t in ([p] if isinstance(p, str) else p)]),
+       st.integers(0, 200), st.integers(0, 200))
+def test_grow_block_is_the_plain_reading(texts, bs, be):
+    """Lists longer than the lines read first, and lists before the block read backwards."""
+    from cleaner.zones import is_paragraph, words_of
+
+    words = [words_of(t) for t in texts]
+    para = [is_paragraph(t, w) for t, w in zip(texts, words, strict=True)]
+    n = len(texts)
+    bs = min(bs, n)
+    be = min(max(be, bs), n)
+    back = _grow_plain(texts[::-1], words[::-1], para[::-1], n - bs)
+    assert S.grow_block(texts, words, para, bs, be) == (n - back, _grow_plain(texts, words, para, be))
+
+
+@given(st.lists(st.one_of(st.sampled_from(["- a", " * b", "\u00a0• c", "·d", "x - y", "\x1c- z", ""]),
+                          st.text(max_size=6)), max_size=20))
+def test_marked_lines_are_the_lines_starting_with_a_mark(texts):
+    text = "\n".join(texts)
+    assert list(S._marked_lines(text)) == [i for i, t in enumerate(texts) if i and t.lstrip()[:1] in S._TEASER_MARKS]
+
+
+def _teaser_lists_plain(texts, words, para):
+    """The loop `teaser_lists` replaces: every line after the first paragraph read."""
+    prose = [i for i, p in enumerate(para) if p and not S._bullet(texts[i])]
+    if not prose:
+        return []
+    runs, n, i = [], len(texts), prose[0] + 1
+    while i < n:
+        if not S._TEASER_START.match(texts[i]):
+            i += 1
+            continue
+        mark = S._bullet(texts[i])
+        run, j = [i], i + 1
+        while j < n and (not texts[j].strip() or (S._bullet(texts[j]) == mark and S._TEASER_START.match(texts[j]))):
+            if texts[j].strip():
+                run.append(j)
+            j += 1
+        k = i - 1
+        while k >= 0 and not texts[k].strip():
+            k -= 1
+        lead_in = k >= 0 and texts[k].rstrip().endswith(":")
+        table = S.list_items([S._BULLET.sub("", texts[m]) for m in run])
+        head = next((t for t, x in enumerate(table) if not x), len(run))
+        rest = run[head:]
+        if (len(rest) >= S.TEASER_MIN_ITEMS and (not lead_in or head > 0) and 2 * sum(table[head:]) < len(rest)
+                and all(words[m] >= S.TEASER_MIN_WORDS for m in rest) and sum(1 for p in prose if p > rest[-1]) <= 2):
+            runs.append(rest)
+        i = j
+    return runs
+
+
+TEASER_LINES = ["", "- Pochettino fired by Tottenham after five years", "• Another big headline about the club",
+                "- short one", "* Maradona out as coach of the team", "Read these:", "- 1. Item 3 kg, 5 kg here",
+                "- Lead item, 3 kg and 5 kg", "- The alliance met in Dushanbe on Monday to discuss the situation "
+                "on the Afghan border, officials said.",
+                "The alliance met in Dushanbe on Monday to discuss the situation on the Afghan border, officials said."]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.one_of(st.sampled_from(TEASER_LINES), st.text(max_size=8)), max_size=30))
+def test_teaser_lists_are_the_plain_loop(texts):
+    from cleaner.zones import is_paragraph, words_of
+
+    text = "\n".join(texts)
+    words = [words_of(t) for t in texts]
+    para = [is_paragraph(t, w) for t, w in zip(texts, words, strict=True)]
+    assert S.teaser_lists(text, texts, words, para) == _teaser_lists_plain(texts, words, para)

@@ -41,10 +41,11 @@ Zones come from `cleaner.zones`; a paragraph is >= 12 words ending like a senten
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from functools import lru_cache
-from itertools import accumulate, compress, filterfalse, repeat
+from itertools import accumulate, compress, filterfalse, islice, repeat
 from operator import add, attrgetter, itemgetter, le, ne, not_, or_
 
 import regex
@@ -321,21 +322,31 @@ _TEASER_START = regex.compile(r"^\s*[-*•·]\s+[\"'“‘]?[\p{Lu}\d]")
 _TEASER_MARKS = frozenset("-*•·")
 
 
-def teaser_lists(texts: Sequence[str], words: Sequence[int], para: Sequence[bool]) -> list[list[int]]:
+def teaser_lists(text: str, texts: Sequence[str], words: Sequence[int], para: Sequence[bool]) -> list[list[int]]:
     """Bulleted runs of headlines after the article ("- Pochettino fired by Tottenham ..."): three
     or more "- " items of four or more words each, starting with a capital, with at most two
     paragraphs after them, no lead-in line ending in ":" before them, and mostly no shared
-    punctuation and digits (a table the article gives; a table at the head of the run stays)."""
-    prose = [i for i, p in enumerate(para) if p and not _bullet(texts[i])]
-    if not prose:
+    punctuation and digits (a table the article gives; a table at the head of the run stays).
+
+    ``texts`` are the lines of ``text``; only those starting with a mark, found in the text at
+    once, are read, and the paragraphs only when there is one."""
+    if True not in para:
         return []
+    prose: list[int] | None = None
     runs: list[list[int]] = []
     n = len(texts)
-    i = prose[0] + 1
-    while i < n:
-        # (`regex` takes no more characters for \s than str.lstrip: a match starts with a mark)
-        if texts[i].lstrip()[:1] not in _TEASER_MARKS or not _TEASER_START.match(texts[i]):
-            i += 1
+    j = para.index(True) + 1  # the lines before j are read
+    for i in _marked_lines(text):
+        if i < j:
+            continue
+        if prose is None:
+            prose = [k for k, p in enumerate(para) if p and not _bullet(texts[k])]
+            if not prose:
+                return []
+            if i <= prose[0]:
+                j = prose[0] + 1
+                continue
+        if not _TEASER_START.match(texts[i]):
             continue
         mark = _bullet(texts[i])
         run = [i]
@@ -356,8 +367,21 @@ def teaser_lists(texts: Sequence[str], words: Sequence[int], para: Sequence[bool
                 and all(words[m] >= TEASER_MIN_WORDS for m in rest)
                 and sum(1 for p in prose if p > rest[-1]) <= 2):
             runs.append(rest)
-        i = j
     return runs
+
+
+# A line starting with a teaser mark (`str.lstrip` before it), after its line break: in `re`, \s is
+# what str.isspace is (in `regex` less: a `_TEASER_START` match has one).
+_MARKED = re.compile(r"\n[^\S\n]*[" + re.escape("".join(sorted(_TEASER_MARKS))) + "]")
+
+
+def _marked_lines(text: str) -> Iterator[int]:
+    """The lines of ``text`` after the first that start with a teaser mark, in order."""
+    line, at = 0, 0
+    for m in _MARKED.finditer(text):
+        line += text.count("\n", at, m.start()) + 1
+        at = m.start() + 1
+        yield line
 
 
 def is_short(line: str, words: int) -> bool:
@@ -506,36 +530,53 @@ def list_items(texts: Sequence[str]) -> list[bool]:
 def list_after(texts: Sequence[str], words: Sequence[int], para: Sequence[bool], end: int) -> int:
     """The end of a list (``list_items``, four or more, not mostly "Politics (12)" counts) that
     directly follows the main block ``[.., end)`` after at most one heading line, or ``end``
-    when there is none."""
-    idx = [i for i in range(end, min(len(texts), end + LIST_MAX_LINES)) if texts[i].strip()]
-    items = _Items([texts[i] for i in idx])  # read up to the first line that is no item
-    n = len(idx)
-    start = 0
-    if n > 1 and not items[0] and words[idx[0]] <= LIST_HEADING_WORDS and not para[idx[0]]:
-        start = 1  # a heading for the list ("Tour dates", "Qualified teams")
-    k = start
-    while k < n and items[k]:
-        k += 1
-    if k - start < LIST_MIN_ITEMS or sum(1 for i in idx[start:k] if _COUNTED.match(texts[i])) * 2 >= k - start:
-        return end  # "Dezembro (111)", "Politics (12)": an archive or category widget
-    return idx[k - 1] + 1
+    when there is none. (``words`` are the lines' word counts: a blank line has none.)"""
+    return _list_beside(texts, words, para, end, 1)
 
 
-def _grow_forward(texts: Sequence[str], words: Sequence[int], para: Sequence[bool], end: int) -> int:
+LIST_FIRST_LINES = 16  # non-blank lines read first: the list next to a block usually ends in them
+
+
+def _list_beside(texts: Sequence[str], words: Sequence[int], para: Sequence[bool], edge: int, step: int) -> int:
+    """`list_after` going down from line ``edge`` (``step`` 1), or up from line ``edge - 1``
+    (``step`` -1: the list before a block ``[edge, ..)``, read backwards): the new edge.
+
+    The first `LIST_FIRST_LINES` non-blank lines are read, and the rest only when the list
+    reaches within two lines of their end (an item is told from the lines two away)."""
+    span = (range(edge, min(len(texts), edge + LIST_MAX_LINES)) if step > 0
+            else range(edge - 1, max(edge - 1 - LIST_MAX_LINES, -1), -1))
+    rest = compress(span, map(words.__getitem__, span))
+    idx = list(islice(rest, LIST_FIRST_LINES))
     while True:
-        new = list_after(texts, words, para, end)
-        if new == end:
-            return end
-        end = new
+        items = _Items([texts[i] for i in idx])  # read up to the first line that is no item
+        n = len(idx)
+        start = 0
+        if n > 1 and not items[0] and words[idx[0]] <= LIST_HEADING_WORDS and not para[idx[0]]:
+            start = 1  # a heading for the list ("Tour dates", "Qualified teams")
+        k = start
+        while k < n and items[k]:
+            k += 1
+        if k + 2 < n or n < LIST_FIRST_LINES:
+            break
+        more = list(rest)
+        if not more:
+            break
+        idx += more
+    if k - start < LIST_MIN_ITEMS or sum(1 for i in idx[start:k] if _COUNTED.match(texts[i])) * 2 >= k - start:
+        return edge  # "Dezembro (111)", "Politics (12)": an archive or category widget
+    return idx[k - 1] + 1 if step > 0 else idx[k - 1]
+
+
+def _grow(texts: Sequence[str], words: Sequence[int], para: Sequence[bool], edge: int, step: int) -> int:
+    while (new := _list_beside(texts, words, para, edge, step)) != edge:
+        edge = new
+    return edge
 
 
 def grow_block(texts: Sequence[str], words: Sequence[int], para: Sequence[bool],
                bs: int, be: int) -> tuple[int, int]:
     """The main block ``[bs, be)`` grown over the lists right before or after it (``list_after``)."""
-    be = _grow_forward(texts, words, para, be)
-    n = len(texts)
-    back = _grow_forward(texts[::-1], words[::-1], para[::-1], n - bs)
-    return n - back, be
+    return _grow(texts, words, para, bs, -1), _grow(texts, words, para, be, 1)
 
 
 GAP_LINES = 5
@@ -700,7 +741,7 @@ class StructureStage:
                         for k in run:
                             removed.setdefault(k, why)
         if self._teasers:
-            for run in teaser_lists(texts, words, para):
+            for run in teaser_lists(text, texts, words, para):
                 for k in run:
                     removed.setdefault(k, (self._teasers, f"list of {len(run)} teaser headlines"))
         return _group_edits(lines, words, removed)
