@@ -256,3 +256,44 @@ def test_teaser_lists_are_the_plain_loop(texts):
     words = [words_of(t) for t in texts]
     para = [is_paragraph(t, w) for t, w in zip(texts, words, strict=True)]
     assert S.teaser_lists(text, texts, words, para) == _teaser_lists_plain(texts, words, para)
+
+
+def _split_at_gaps_plain(texts, words, para, scores, bs, be):
+    """`split_at_gaps` with every non-blank line and every lead-in looked at."""
+    idx = [i for i in range(bs, be) if texts[i].strip()]
+    items = S.list_items([texts[i] for i in idx])
+    cuts, k = [], 0
+    while k < len(idx):
+        m = k
+        while m < len(idx) and 0 < words[idx[m]] <= S.SHORT_WORDS and not para[idx[m]] and not items[m]:
+            m += 1
+        lead_in = any(texts[idx[j]].rstrip().endswith(":") for j in range(max(k - 1, 0), min(k + 1, m)))
+        if m - k >= S.GAP_LINES and not lead_in and not any(S._bullet(texts[idx[j]]) for j in range(k, m)):
+            cuts.append((idx[k], idx[m - 1] + 1))
+        k = max(m, k + 1)
+    if not cuts:
+        return bs, be
+    pieces, start = [], bs
+    for a, b in cuts:
+        pieces.append((start, a))
+        start = b
+    pieces.append((start, be))
+    return next(((a, b) for a, b in pieces if sum(scores[a:b]) > 0), (bs, be))
+
+
+GAP_LINES_ = ["", "Opinion", "China", "Hong Kong", "- Asia", "Ingredients:", "1) Salt", "2) Pepper", "Tags:",
+              "The alliance met in Dushanbe on Monday to discuss the situation on the Afghan border, officials said."]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.one_of(st.sampled_from(GAP_LINES_), st.text(max_size=8)), max_size=40),
+       st.integers(0, 40), st.integers(0, 40))
+def test_split_at_gaps_is_the_plain_loop(texts, bs, be):
+    from cleaner.zones import is_paragraph, words_of
+
+    words = [words_of(t) for t in texts]
+    para = [is_paragraph(t, w) for t, w in zip(texts, words, strict=True)]
+    scores = [S.line_score(t, w, p) for t, w, p in zip(texts, words, para, strict=True)]
+    bs = min(bs, len(texts))
+    be = min(max(be, bs), len(texts))
+    assert S.split_at_gaps(texts, words, para, scores, bs, be) == _split_at_gaps_plain(texts, words, para, scores, bs, be)

@@ -592,9 +592,11 @@ _ASCII_NOT_ALNUM = "".join(chr(c) for c in range(128) if not chr(c).isalnum())
 
 def title_anchor(texts: Sequence[str]) -> int | None:
     """The line that repeats the page title (a whole page's first line, less its " | Site"
-    part) as the article's headline; the article starts after it. None when there is none."""
-    nb = (i for i, t in enumerate(texts) if t.strip())
-    first = next(nb, None)
+    part) as the article's headline; the article starts after it. None when there is none.
+
+    (A blank line after the first is read like any other: it folds to nothing, and the key is
+    four words or more.)"""
+    first = next((i for i, t in enumerate(texts) if t.strip()), None)
     if first is None:
         return None
     title = texts[first]
@@ -604,10 +606,11 @@ def title_anchor(texts: Sequence[str]) -> int | None:
         return None
     n = len(key.split())
     first_word = key.split()[0]
-    for i in nb:
+    k = len(first_word)
+    for i in range(first + 1, len(texts)):
         t = texts[i]
         # An ASCII line folds to its runs of letters and digits, lower-cased: the first is the key's.
-        if t.isascii() and t.lstrip(_ASCII_NOT_ALNUM)[: len(first_word)].lower() != first_word:
+        if t.isascii() and t.lstrip(_ASCII_NOT_ALNUM)[:k].lower() != first_word:
             continue
         if len(t.split()) <= n + 5 and fold(t).startswith(key):
             return i
@@ -620,7 +623,7 @@ def split_at_gaps(texts: Sequence[str], words: Sequence[int], para: Sequence[boo
     short lines in a row (a tag list, a menu: no list items, no bullets, no lead-in ending in
     ":") cut it. Called when the block starts under the page's headline: the article comes
     first, then the menus and the teaser cards, which score above zero too."""
-    idx = [i for i in range(bs, be) if texts[i].strip()]
+    idx = list(compress(range(bs, be), words[bs:be]))  # the non-blank lines
     items = _Items([texts[i] for i in idx])  # read for the short lines only
     cuts: list[tuple[int, int]] = []
     k = 0
@@ -629,8 +632,8 @@ def split_at_gaps(texts: Sequence[str], words: Sequence[int], para: Sequence[boo
         while m < len(idx) and 0 < words[idx[m]] <= SHORT_WORDS and not para[idx[m]] and not items[m]:
             m += 1
         # "Ingredients:" (the line before the run or its first line) announces a list
-        lead_in = any(texts[idx[j]].rstrip().endswith(":") for j in range(max(k - 1, 0), min(k + 1, m)))
-        if m - k >= GAP_LINES and not lead_in and not any(_bullet(texts[idx[j]]) for j in range(k, m)):
+        if (m - k >= GAP_LINES and not any(texts[idx[j]].rstrip().endswith(":") for j in range(max(k - 1, 0), k + 1))
+                and not any(_bullet(texts[idx[j]]) for j in range(k, m))):
             cuts.append((idx[k], idx[m - 1] + 1))
         k = max(m, k + 1)
     if not cuts:
