@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 import regex
 
@@ -78,7 +79,7 @@ def find_zones(paragraph: Sequence[bool], end_markers: Sequence[int] = ()) -> Zo
     paragraph-like lines follow it: those are publisher blurbs, not the article.
     """
     n = len(paragraph)
-    paras = [i for i, p in enumerate(paragraph) if p]
+    paras = list(compress(range(n), paragraph))  # (in C: every stage asks, every round)
     if not paras:
         return Zones(0, n, n)  # no article found: everything is body, zone rules stay quiet
     body_start, tail_start = paras[0], paras[-1] + 1

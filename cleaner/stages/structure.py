@@ -41,9 +41,12 @@ Zones come from `cleaner.zones`; a paragraph is >= 12 words ending like a senten
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import accumulate, compress, filterfalse, islice, repeat
+from operator import add, attrgetter, itemgetter, le, ne, not_, or_
 
 import regex
 
@@ -61,6 +64,7 @@ _HAS_LETTER = regex.compile(r"\p{L}")
 # Punctuation inside a line: prose of 25+ words has some; a tag cloud or a <select> list has none.
 _PUNCT = regex.compile(r"[,.;:!?\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f\u2026\u060c\u061b](?:\s|$)")
 UNPUNCTUATED_WORDS = 40
+_TEXT, _ID, _FIRST = attrgetter("text"), attrgetter("id"), itemgetter(0)
 
 MENU_MAX_WORDS = 4
 MENU_MIN_RUN = 3
@@ -130,34 +134,45 @@ def _comment_meta(line: str, words: int) -> int:
     0 for anything else."""
     if words <= 3 and _SALUTATION.match(line):
         return 3
-    if words > COMMENT_META_WORDS or not _COMMENT_META.match(line) or _NOT_A_NAME.match(line):
+    if words > COMMENT_META_WORDS or ":" not in line or not _COMMENT_META.match(line) or _NOT_A_NAME.match(line):
         return 0
     if _CLOCK.search(line):
         return 2
     return 1 if words <= COMMENT_META_BARE_WORDS else 0
 
 
-# Every `_COMMENT_HEADING` or `_TITLED_HEADING` match holds one of these words, in the lower
-# case of the text when it keeps the length (then each character stays one): no character that
-# `regex` takes for one of their letters, case aside, lowers to another single character (s has
-# ſ, so "responses" is found by "pon").
+# Every `_COMMENT_HEADING` or `_TITLED_HEADING` match holds one of these words, in ASCII letters
+# of either case: `regex` takes no other character for one of their letters, case aside (s has ſ,
+# so "responses" is found by "pon"). So they are found in the text's UTF-8 bytes, lowered.
 _HEADING_WORDS = ("thought", "comment", "pon", "repl", "reac", "leave", "what")
+_HEADING_BYTES = tuple(w.encode() for w in _HEADING_WORDS)
+_FEW_WORDS = frozenset(range(1, 4))  # a salutation's word counts
+
+
+def _lines_holding(data: bytes, first: int, needles: Sequence[bytes]) -> list[int]:
+    """The lines holding one of ``needles`` in ``data`` (lines of text in UTF-8, the first of
+    them line ``first``), in order, each once: each found with `bytes.find`, then its line
+    counted in C, where a loop over every line would cost more than the few hits."""
+    hits = []
+    for w in needles:
+        i = data.find(w)
+        while i >= 0:
+            hits.append(i)
+            i = data.find(w, i + 1)
+    hits.sort()
+    out: list[int] = []
+    line, at = first, 0
+    for i in hits:
+        line += data.count(b"\n", at, i)
+        at = i
+        if not out or out[-1] != line:
+            out.append(line)
+    return out
 
 
 def _heading_lines(text: str, starts: Sequence[int], pos: int, end: int) -> list[int]:
-    """Lines holding a `_HEADING_WORDS` word in ``text[pos:end]``, in order, with more lines
-    (all from ``pos`` on) when lower-casing changes the length of that part."""
-    part = text[pos:end]
-    low = part.lower()
-    if len(low) != len(part):
-        return list(range(bisect_right(starts, pos) - 1, bisect_right(starts, max(end - 1, pos))))
-    hits = set()
-    for w in _HEADING_WORDS:
-        i = low.find(w)
-        while i >= 0:
-            hits.add(bisect_right(starts, pos + i) - 1)
-            i = low.find(w, i + 1)
-    return sorted(hits)
+    """Lines holding a `_HEADING_WORDS` word in ``text[pos:end]``, in order."""
+    return _lines_holding(text[pos:end].encode().lower(), bisect_right(starts, pos) - 1, _HEADING_BYTES)
 
 
 def comment_section(text: str, lines: Sequence[Line], words: Sequence[int], para: Sequence[bool]) -> int | None:
@@ -165,26 +180,31 @@ def comment_section(text: str, lines: Sequence[Line], words: Sequence[int], para
     paragraph, once 40 words of prose came, that is a comment heading, a dated byline, a bare
     byline with another after it, or the first of three or more reply salutations.
 
-    Only lines from that point on are read; a heading is looked for only on the lines holding
-    one of `_HEADING_WORDS`, found in the whole text at once."""
+    Only lines from that point on are read, and of those only the ones that can be something:
+    a salutation (three words at most), a byline (a colon, 20 words at most) or a heading
+    (one of `_HEADING_WORDS`, 40 words at most), the last two found at once in the lines of
+    40 words at most (half the text), joined."""
     if True not in para:
         return None
+    n = len(lines)
     first_para = para.index(True)
-    start, prose = len(lines), 0
-    for i in range(len(lines)):
+    start, prose = n, 0
+    for i in range(first_para, n):
         if para[i]:
             prose += words[i]
         if i > first_para and prose >= 40:
             start = i
             break
-    if start == len(lines):
+    if start == n:
         return None
-    cut = len(lines)
+    cut = n
+    some = list(compress(range(start, n), map(le, words[start:], repeat(TITLED_HEADING_WORDS))))
+    data = "\n".join(map(_TEXT, map(lines.__getitem__, some))).encode().lower()
+    few = compress(range(start, n), map(_FEW_WORDS.__contains__, words[start:]))
     metas: list[tuple[int, int]] = []
-    for i in range(start, len(lines)):
-        # (only a salutation, three words at most, or a byline, with a colon, can be one)
+    for i in sorted({*few, *map(some.__getitem__, _lines_holding(data, 0, (b":",)))}):
         w = words[i]
-        if 0 < w <= COMMENT_META_WORDS and (w <= 3 or ":" in lines[i].text) and (m := _comment_meta(lines[i].text, w)):
+        if 0 < w <= COMMENT_META_WORDS and (m := _comment_meta(lines[i].text, w)):
             metas.append((i, m))
     bylines = [(i, m) for i, m in metas if m in (1, 2)]
     for k, (i, m) in enumerate(bylines):
@@ -194,14 +214,12 @@ def comment_section(text: str, lines: Sequence[Line], words: Sequence[int], para
     replies = [i for i, m in metas if m == 3]
     if len(replies) >= SALUTATIONS:
         cut = min(cut, replies[0])
-    starts = [ln.start for ln in lines]
-    end = lines[cut - 1].stop if cut < len(lines) else len(text)
-    for i in _heading_lines(text, starts, lines[start].start, end):
+    for i in map(some.__getitem__, _lines_holding(data, 0, _HEADING_BYTES)):
         if i >= cut:
             break
         if words[i] <= TITLED_HEADING_WORDS and _comment_heading(lines[i].text, words[i]):
             return i
-    return cut if cut < len(lines) else None
+    return cut if cut < n else None
 
 
 _BULLET = regex.compile(r"^\s*([-*•·–]|\d{1,2}[.)])\s+")
@@ -304,21 +322,31 @@ _TEASER_START = regex.compile(r"^\s*[-*•·]\s+[\"'“‘]?[\p{Lu}\d]")
 _TEASER_MARKS = frozenset("-*•·")
 
 
-def teaser_lists(texts: Sequence[str], words: Sequence[int], para: Sequence[bool]) -> list[list[int]]:
+def teaser_lists(text: str, texts: Sequence[str], words: Sequence[int], para: Sequence[bool]) -> list[list[int]]:
     """Bulleted runs of headlines after the article ("- Pochettino fired by Tottenham ..."): three
     or more "- " items of four or more words each, starting with a capital, with at most two
     paragraphs after them, no lead-in line ending in ":" before them, and mostly no shared
-    punctuation and digits (a table the article gives; a table at the head of the run stays)."""
-    prose = [i for i, p in enumerate(para) if p and not _bullet(texts[i])]
-    if not prose:
+    punctuation and digits (a table the article gives; a table at the head of the run stays).
+
+    ``texts`` are the lines of ``text``; only those starting with a mark, found in the text at
+    once, are read, and the paragraphs only when there is one."""
+    if True not in para:
         return []
+    prose: list[int] | None = None
     runs: list[list[int]] = []
     n = len(texts)
-    i = prose[0] + 1
-    while i < n:
-        # (`regex` takes no more characters for \s than str.lstrip: a match starts with a mark)
-        if texts[i].lstrip()[:1] not in _TEASER_MARKS or not _TEASER_START.match(texts[i]):
-            i += 1
+    j = para.index(True) + 1  # the lines before j are read
+    for i in _marked_lines(text):
+        if i < j:
+            continue
+        if prose is None:
+            prose = [k for k, p in enumerate(para) if p and not _bullet(texts[k])]
+            if not prose:
+                return []
+            if i <= prose[0]:
+                j = prose[0] + 1
+                continue
+        if not _TEASER_START.match(texts[i]):
             continue
         mark = _bullet(texts[i])
         run = [i]
@@ -339,8 +367,21 @@ def teaser_lists(texts: Sequence[str], words: Sequence[int], para: Sequence[bool
                 and all(words[m] >= TEASER_MIN_WORDS for m in rest)
                 and sum(1 for p in prose if p > rest[-1]) <= 2):
             runs.append(rest)
-        i = j
     return runs
+
+
+# A line starting with a teaser mark (`str.lstrip` before it), after its line break: in `re`, \s is
+# what str.isspace is (in `regex` less: a `_TEASER_START` match has one).
+_MARKED = re.compile(r"\n[^\S\n]*[" + re.escape("".join(sorted(_TEASER_MARKS))) + "]")
+
+
+def _marked_lines(text: str) -> Iterator[int]:
+    """The lines of ``text`` after the first that start with a teaser mark, in order."""
+    line, at = 0, 0
+    for m in _MARKED.finditer(text):
+        line += text.count("\n", at, m.start()) + 1
+        at = m.start() + 1
+        yield line
 
 
 def is_short(line: str, words: int) -> bool:
@@ -353,11 +394,14 @@ def _rule(rules: Sequence[Rule], detector: str) -> Rule | None:
     return next((r for r in rules if r.kind == "detector" and r.detector == detector), None)
 
 
-@lru_cache(maxsize=1 << 12)  # a pure function of the line, asked again in the next round
 def is_prose(line: str, words: int, paragraph: bool) -> bool:
     """A paragraph (``cleaner.zones.is_paragraph``) that is not a long run of words without any
-    punctuation (tag clouds, category <select> lists, keyword stuffing)."""
-    return paragraph and not (words >= UNPUNCTUATED_WORDS and not _PUNCT.search(line))
+    punctuation (tag clouds, category <select> lists, keyword stuffing).
+
+    Not cached: prose holds ", " or ". " (each a `_PUNCT` match), found faster than a cached
+    answer (the line's hash) or the pattern."""
+    return paragraph and not (words >= UNPUNCTUATED_WORDS and ", " not in line and ". " not in line
+                              and not _PUNCT.search(line))
 
 
 @lru_cache(maxsize=1 << 12)  # a pure function of the line, asked again in the next round
@@ -486,36 +530,53 @@ def list_items(texts: Sequence[str]) -> list[bool]:
 def list_after(texts: Sequence[str], words: Sequence[int], para: Sequence[bool], end: int) -> int:
     """The end of a list (``list_items``, four or more, not mostly "Politics (12)" counts) that
     directly follows the main block ``[.., end)`` after at most one heading line, or ``end``
-    when there is none."""
-    idx = [i for i in range(end, min(len(texts), end + LIST_MAX_LINES)) if texts[i].strip()]
-    items = _Items([texts[i] for i in idx])  # read up to the first line that is no item
-    n = len(idx)
-    start = 0
-    if n > 1 and not items[0] and words[idx[0]] <= LIST_HEADING_WORDS and not para[idx[0]]:
-        start = 1  # a heading for the list ("Tour dates", "Qualified teams")
-    k = start
-    while k < n and items[k]:
-        k += 1
-    if k - start < LIST_MIN_ITEMS or sum(1 for i in idx[start:k] if _COUNTED.match(texts[i])) * 2 >= k - start:
-        return end  # "Dezembro (111)", "Politics (12)": an archive or category widget
-    return idx[k - 1] + 1
+    when there is none. (``words`` are the lines' word counts: a blank line has none.)"""
+    return _list_beside(texts, words, para, end, 1)
 
 
-def _grow_forward(texts: Sequence[str], words: Sequence[int], para: Sequence[bool], end: int) -> int:
+LIST_FIRST_LINES = 16  # non-blank lines read first: the list next to a block usually ends in them
+
+
+def _list_beside(texts: Sequence[str], words: Sequence[int], para: Sequence[bool], edge: int, step: int) -> int:
+    """`list_after` going down from line ``edge`` (``step`` 1), or up from line ``edge - 1``
+    (``step`` -1: the list before a block ``[edge, ..)``, read backwards): the new edge.
+
+    The first `LIST_FIRST_LINES` non-blank lines are read, and the rest only when the list
+    reaches within two lines of their end (an item is told from the lines two away)."""
+    span = (range(edge, min(len(texts), edge + LIST_MAX_LINES)) if step > 0
+            else range(edge - 1, max(edge - 1 - LIST_MAX_LINES, -1), -1))
+    rest = compress(span, map(words.__getitem__, span))
+    idx = list(islice(rest, LIST_FIRST_LINES))
     while True:
-        new = list_after(texts, words, para, end)
-        if new == end:
-            return end
-        end = new
+        items = _Items([texts[i] for i in idx])  # read up to the first line that is no item
+        n = len(idx)
+        start = 0
+        if n > 1 and not items[0] and words[idx[0]] <= LIST_HEADING_WORDS and not para[idx[0]]:
+            start = 1  # a heading for the list ("Tour dates", "Qualified teams")
+        k = start
+        while k < n and items[k]:
+            k += 1
+        if k + 2 < n or n < LIST_FIRST_LINES:
+            break
+        more = list(rest)
+        if not more:
+            break
+        idx += more
+    if k - start < LIST_MIN_ITEMS or sum(1 for i in idx[start:k] if _COUNTED.match(texts[i])) * 2 >= k - start:
+        return edge  # "Dezembro (111)", "Politics (12)": an archive or category widget
+    return idx[k - 1] + 1 if step > 0 else idx[k - 1]
+
+
+def _grow(texts: Sequence[str], words: Sequence[int], para: Sequence[bool], edge: int, step: int) -> int:
+    while (new := _list_beside(texts, words, para, edge, step)) != edge:
+        edge = new
+    return edge
 
 
 def grow_block(texts: Sequence[str], words: Sequence[int], para: Sequence[bool],
                bs: int, be: int) -> tuple[int, int]:
     """The main block ``[bs, be)`` grown over the lists right before or after it (``list_after``)."""
-    be = _grow_forward(texts, words, para, be)
-    n = len(texts)
-    back = _grow_forward(texts[::-1], words[::-1], para[::-1], n - bs)
-    return n - back, be
+    return _grow(texts, words, para, bs, -1), _grow(texts, words, para, be, 1)
 
 
 GAP_LINES = 5
@@ -531,9 +592,11 @@ _ASCII_NOT_ALNUM = "".join(chr(c) for c in range(128) if not chr(c).isalnum())
 
 def title_anchor(texts: Sequence[str]) -> int | None:
     """The line that repeats the page title (a whole page's first line, less its " | Site"
-    part) as the article's headline; the article starts after it. None when there is none."""
-    nb = (i for i, t in enumerate(texts) if t.strip())
-    first = next(nb, None)
+    part) as the article's headline; the article starts after it. None when there is none.
+
+    (A blank line after the first is read like any other: it folds to nothing, and the key is
+    four words or more.)"""
+    first = next((i for i, t in enumerate(texts) if t.strip()), None)
     if first is None:
         return None
     title = texts[first]
@@ -543,10 +606,11 @@ def title_anchor(texts: Sequence[str]) -> int | None:
         return None
     n = len(key.split())
     first_word = key.split()[0]
-    for i in nb:
+    k = len(first_word)
+    for i in range(first + 1, len(texts)):
         t = texts[i]
         # An ASCII line folds to its runs of letters and digits, lower-cased: the first is the key's.
-        if t.isascii() and t.lstrip(_ASCII_NOT_ALNUM)[: len(first_word)].lower() != first_word:
+        if t.isascii() and t.lstrip(_ASCII_NOT_ALNUM)[:k].lower() != first_word:
             continue
         if len(t.split()) <= n + 5 and fold(t).startswith(key):
             return i
@@ -559,7 +623,7 @@ def split_at_gaps(texts: Sequence[str], words: Sequence[int], para: Sequence[boo
     short lines in a row (a tag list, a menu: no list items, no bullets, no lead-in ending in
     ":") cut it. Called when the block starts under the page's headline: the article comes
     first, then the menus and the teaser cards, which score above zero too."""
-    idx = [i for i in range(bs, be) if texts[i].strip()]
+    idx = list(compress(range(bs, be), words[bs:be]))  # the non-blank lines
     items = _Items([texts[i] for i in idx])  # read for the short lines only
     cuts: list[tuple[int, int]] = []
     k = 0
@@ -568,8 +632,8 @@ def split_at_gaps(texts: Sequence[str], words: Sequence[int], para: Sequence[boo
         while m < len(idx) and 0 < words[idx[m]] <= SHORT_WORDS and not para[idx[m]] and not items[m]:
             m += 1
         # "Ingredients:" (the line before the run or its first line) announces a list
-        lead_in = any(texts[idx[j]].rstrip().endswith(":") for j in range(max(k - 1, 0), min(k + 1, m)))
-        if m - k >= GAP_LINES and not lead_in and not any(_bullet(texts[idx[j]]) for j in range(k, m)):
+        if (m - k >= GAP_LINES and not any(texts[idx[j]].rstrip().endswith(":") for j in range(max(k - 1, 0), k + 1))
+                and not any(_bullet(texts[idx[j]]) for j in range(k, m))):
             cuts.append((idx[k], idx[m - 1] + 1))
         k = max(m, k + 1)
     if not cuts:
@@ -616,28 +680,29 @@ class StructureStage:
         lines, words, paragraph = line_facts(text)
         if not lines:
             return []
-        # (`is_prose` and `line_score` asked only where the flags and the word count leave doubt)
-        para = [p and (w < UNPUNCTUATED_WORDS or is_prose(ln.text, w, p))
-                for ln, w, p in zip(lines, words, paragraph, strict=True)]
+        n = len(lines)
+        texts = list(map(_TEXT, lines))  # (made once: the detectors read them)
+        # (`is_prose` asked only of the paragraphs long enough to be a tag cloud; `line_score` only
+        # where the flags and the word count leave doubt)
+        para = list(paragraph)
+        for i in [i for i, w in enumerate(words) if w >= UNPUNCTUATED_WORDS and paragraph[i]]:
+            para[i] = is_prose(texts[i], words[i], True)
         zones = find_zones(para)
         removed: dict[int, tuple[Rule, str]] = {}
-        if not any(para):
+        if True not in para:
             return []  # no article found: nothing to measure the structure against
-        texts = [ln.text for ln in lines]  # (made once: four detectors read them)
 
         if self._comments:
             cut = comment_section(text, lines, words, para)
             if cut is not None:
-                why = (self._comments, f"comment section from line {cut + 1}")
-                for j in range(cut, len(lines)):
-                    if lines[j].text.strip():
-                        removed.setdefault(j, why)
+                _remove(removed, compress(range(cut, n), words[cut:]),
+                        (self._comments, f"comment section from line {cut + 1}"))
 
         if self._outside:
             # (a longer line that is no paragraph scores by its words unless it ends like a sentence)
             scores = [float(w - PARA_OFFSET) if p else _SHORT_SCORES[w] if w < 6
-                      else line_score(ln.text, w, p) if ln.text.rstrip()[-1:] in _END_CHARS else -0.5 * w
-                      for ln, w, p in zip(lines, words, para, strict=True)]
+                      else line_score(t, w, p) if t.rstrip()[-1:] in _END_CHARS else -0.5 * w
+                      for t, w, p in zip(texts, words, para, strict=True)]
             bs, be, best = main_block(scores)
             # The headline is looked for only when it can matter: a page that is no whole page even
             # when anchored (the weaker test) is none either way, and then the anchor goes unused.
@@ -656,10 +721,8 @@ class StructureStage:
                 if anchor is not None and anchor < bs:  # the block starts under the headline
                     bs, be = split_at_gaps(texts, words, para, scores, bs, be)
                 bs, be = grow_block(texts, words, para, bs, be)
-                why = (self._outside, f"outside the main block (lines {bs + 1}-{be})")
-                for i in [*range(0, bs), *range(be, len(lines))]:
-                    if lines[i].text.strip():
-                        removed.setdefault(i, why)
+                _remove(removed, [*compress(range(bs), words[:bs]), *compress(range(be, n), words[be:])],
+                        (self._outside, f"outside the main block (lines {bs + 1}-{be})"))
 
         if self._standfirst:
             d = standfirst(texts, words, para)
@@ -667,79 +730,93 @@ class StructureStage:
                 removed.setdefault(d, (self._standfirst, "standfirst under the headline"))
 
         links: set[int] = set()
-        if self._links and zones.tail_start < len(lines):
+        if self._links and zones.tail_start < n:
             links = set(link_lines(texts, zones.tail_start))
             for k in links:
                 removed.setdefault(k, (self._links, "bare link after the article"))
 
         if self._menu:
-            for lo, hi in ((0, zones.body_start), (zones.tail_start, len(lines))):  # head, tail
-                i = lo
-                while i < hi:
-                    if i in links or not (0 < words[i] <= MENU_MAX_WORDS and is_short(lines[i].text, words[i])):
-                        i += 1
-                        continue
-                    run = [i]
-                    j = i + 1
-                    while j < hi:
-                        if j in links or not lines[j].text.strip():
-                            j += 1
-                            continue
-                        if 0 < words[j] <= MENU_MAX_WORDS and is_short(lines[j].text, words[j]):
-                            run.append(j)
-                            j += 1
-                            continue
-                        break
-                    # (a run whose lines all went already, most on a whole page, changes nothing)
-                    if (len(run) >= MENU_MIN_RUN and not all(k in removed for k in run)
-                            and not _list_continues(lines, run) and not _is_table(lines, run)):
+            for lo, hi in ((0, zones.body_start), (zones.tail_start, n)):  # head, tail
+                ids = list(filterfalse(links.__contains__, compress(range(lo, hi), words[lo:hi])))
+                for run in _short_runs(texts, words, ids, removed):
+                    if len(run) >= MENU_MIN_RUN and not _list_continues(lines, run) and not _is_table(lines, run):
                         why = (self._menu, f"run of {len(run)} short lines")
                         for k in run:
                             removed.setdefault(k, why)
-                    i = j
         if self._teasers:
-            for run in teaser_lists(texts, words, para):
+            for run in teaser_lists(text, texts, words, para):
                 for k in run:
                     removed.setdefault(k, (self._teasers, f"list of {len(run)} teaser headlines"))
-        return _group_edits(lines, removed)
+        return _group_edits(lines, words, removed)
 
 
-def _group_edits(lines: list[Line], removed: dict[int, tuple[Rule, str]]) -> list[Edit]:
+def _remove(removed: dict[int, tuple[Rule, str]], ids: Iterable[int], why: tuple[Rule, str]) -> None:
+    """``removed.setdefault(i, why)`` for each of ``ids``, in C: a whole page removes thousands."""
+    removed.update(dict.fromkeys(set(ids).difference(removed), why))
+
+
+def _short_runs(texts: Sequence[str], words: Sequence[int], ids: Sequence[int],
+                done: Container[int]) -> list[list[int]]:
+    """The runs of short lines (`is_short`) in a row among the lines ``ids`` (blank lines and
+    links left out) that hold a line not in ``done``: a run whose lines all went already changes
+    nothing. Each is found from such a line outwards, so on a whole page, where nearly every
+    line around the article went, few lines are read."""
+
+    def short(k: int) -> bool:
+        i = ids[k]
+        return 0 < words[i] <= MENU_MAX_WORDS and texts[i].rstrip()[-1:] not in _END_CHARS
+
+    runs: list[list[int]] = []
+    end = 0  # the runs found end before this
+    for k in compress(range(len(ids)), map(not_, map(done.__contains__, ids))):
+        if k < end or not short(k):
+            continue
+        a = k
+        while a > end and short(a - 1):
+            a -= 1
+        end = k + 1
+        while end < len(ids) and short(end):
+            end += 1
+        runs.append(list(ids[a:end]))
+    return runs
+
+
+def _group_edits(lines: Sequence[Line], words: Sequence[int], removed: dict[int, tuple[Rule, str]]) -> list[Edit]:
     """One edit per run of removed lines with the same rule (blank lines inside the run go too),
     so a removed menu leaves no blank lines behind; a run that ends the text also takes the
-    blank lines before it."""
-    out: list[Edit] = []
+    blank lines before it.
+
+    A removed line is never blank: two removed lines are in one run when they have the same
+    rule and are neighbours among the non-blank lines, which is found for all of them in C."""
     idx = sorted(removed)
-    k = 0
+    if not idx:
+        return []
     n = len(lines)
-    while k < len(idx):
-        i = idx[k]
+    before = list(accumulate(map(bool, words), initial=0))  # non-blank lines before each line
+    ranks = list(map(before.__getitem__, idx))
+    rules = list(map(_ID, map(_FIRST, map(removed.__getitem__, idx))))  # of each line's (rule, note)
+    firsts = [0, *compress(range(1, len(idx)), map(or_, map(ne, rules[1:], rules),
+                                                   map(ne, ranks[1:], map(add, ranks, repeat(1)))))]
+    out: list[Edit] = []
+    for a, b in zip(firsts, [*firsts[1:], len(idx)], strict=True):
+        i, j = idx[a], idx[b - 1]
         rule, note = removed[i]
-        j = i
-        k += 1
-        while k < len(idx) and removed[idx[k]][0].id == rule.id:
-            nxt = idx[k]
-            if nxt > j + 1 and any(lines[m].text.strip() for m in range(j + 1, nxt)):
-                break
-            j = nxt
-            k += 1
         start, stop = removal_span(lines, i)
         stop = max(stop, lines[j].stop)
-        if i == 0 or not lines[i - 1].text.strip():  # the run starts a paragraph: take the blanks after it
+        if i == 0 or not words[i - 1]:  # the run starts a paragraph: take the blanks after it
             m = j + 1
-            while m < n and not lines[m].text.strip():
+            while m < n and not words[m]:
                 stop = lines[m].stop
                 m += 1
-        if all(not lines[m].text.strip() for m in range(j + 1, n)):
+        if before[n] == before[j + 1]:  # only blank lines after it
             stop = lines[n - 1].stop
-            b = i
-            while b > 0 and not lines[b - 1].text.strip():
-                b -= 1
-            if b > 0:
-                start = lines[b].start
+            k = i
+            while k > 0 and not words[k - 1]:
+                k -= 1
+            if k > 0:
+                start = lines[k].start
         out.append(Edit(rule.id, start, stop, "", rule.safety, note))  # type: ignore[arg-type]
     return out
-
 
 __all__ = ["StructureStage", "grow_block", "is_prose", "is_short", "is_whole_page", "line_score", "link_lines", "list_after", "list_items", "main_block", "standfirst", "teaser_lists", "title_anchor"]
 _ = Line  # re-exported type for callers that build lines themselves
