@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import csv
 import re
+import string
 import unicodedata
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 
 import regex
@@ -357,16 +359,46 @@ def _pieces(run: list[Token], sp: Spelling, lower: Container[str]) -> Iterable[l
 
 
 class _LowerWords:
-    """The casefolded lower-case words of a text, collected on the first question."""
+    """The casefolded lower-case words of a text (`_LOWER_WORD`), asked about one by one.
+
+    Few texts are asked about at all, and then about a few words. In a text whose letters and
+    marks are all ASCII, a lower-case word is a run of a-z after no letter, up to the first
+    character that is not a-z; so `_has_ascii_lower_word` answers with `str.find` for the first
+    `_ASKED` words, and only then are all of them collected."""
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._words: frozenset[str] | None = None
+        self._asked = 0
+        self._ascii_letters: bool | None = None
 
     def __contains__(self, word: object) -> bool:
         if self._words is None:
+            self._asked += 1
+            if self._ascii_letters is None:
+                self._ascii_letters = not _NON_ASCII_LETTER.search(self._text)
+            if self._ascii_letters and self._asked <= _ASKED and isinstance(word, str):
+                return _has_ascii_lower_word(self._text, word)
             self._words = frozenset(w.casefold() for w in _LOWER_WORD.findall(self._text))
         return word in self._words
+
+
+_ASKED = 32
+
+
+def _has_ascii_lower_word(text: str, word: str) -> bool:
+    """``word`` is a lower-case word of ``text``, a text with no letter or mark beyond ASCII."""
+    if not (word.isascii() and word.isalpha() and word.islower()):
+        return False  # not a run of a-z
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or text[i - 1] not in string.ascii_letters) and (
+            j == len(text) or text[j] not in string.ascii_lowercase
+        ):
+            return True
+        i = text.find(word, i + 1)
+    return False
 
 
 def find_mentions(
@@ -417,17 +449,17 @@ def _part_words(text: str) -> list[str]:
     return _ASCII_PART_RE.findall(text)
 
 
-def _part_keys(sp: Spelling, words: Iterable[str]) -> list[tuple[str, str]]:
-    """``(word, _token_key(sp, word))`` for each word, remembered across calls."""
+def _part_keys(sp: Spelling, words: set[str]) -> dict[str, str]:
+    """The memo of ``word -> _token_key(sp, word)``, holding each of ``words`` (and others)."""
     known = _known_keys(sp)
-    words = list(words)
-    new = [w for w in words if w not in known]
+    new = words.difference(known)
     if new:
         if len(known) > 1 << 16:  # as many as the lru cache of _token_key keeps
             known.clear()
             new = words  # (the others are gone with it)
-        known.update(zip(new, _keys(sp, new), strict=True))
-    return [(w, known[w]) for w in words]
+        ordered = list(new)
+        known.update(zip(ordered, _keys(sp, ordered), strict=True))
+    return known
 
 
 @lru_cache(maxsize=8)
@@ -453,7 +485,9 @@ def _spans_near(text: str, sp: Spelling, surnames: Container[str]) -> list[tuple
     """
     if _has_loose_affixes(sp) or any(_token_key(sp, a) in surnames for a in sp.joined_articles):
         return [(0, len(text))]
-    words = [w for w, k in _part_keys(sp, set(_part_words(text))) if k in surnames]
+    parts = set(_part_words(text))
+    keys = _part_keys(sp, parts)
+    words = compress(parts, map(surnames.__contains__, map(keys.__getitem__, parts)))  # C loops
     hits = sorted(i for w in words for i in _occurrences(text, w))
     spans: list[tuple[int, int]] = []
     for i in hits:

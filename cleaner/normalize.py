@@ -28,14 +28,13 @@ _HAS_HOMOGLYPH = re.compile("[" + "".join(chr(c) for c in _HOMOGLYPHS) + "]")
 # "Yanıtla" to "yanıtla". Reading ı as i makes the two one phrase.
 _INVISIBLE = regex.compile(r"[\p{Cf}\u00ad\u034f\u115f\u1160\u3164\uffa0]")
 _MARKS = regex.compile(r"\p{M}+")
-_NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
 _LATIN = regex.compile(r"\p{Latin}")
 _CYR_GREEK = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
 
 
-# ASCII characters that are not letters or digits (what _NON_WORD removes), as spaces
-_ASCII_NON_WORD = {c: " " for c in range(128) if not chr(c).isalnum()}
-# The same on bytes, with upper case letters lowered: bytes.translate is a table lookup in C.
+# ASCII characters that are not letters or digits as spaces, upper case letters lowered:
+# bytes.translate is a table lookup in C.
 _ASCII_FOLD = bytes(32 if not chr(c).isalnum() else ord(chr(c).lower()) for c in range(128)) + bytes(range(128, 256))
 
 
@@ -54,10 +53,10 @@ def fold(line: str) -> str:
     Cached: every stage and every fixpoint round folds the same lines again."""
     if line.isascii():  # no invisible characters, marks or homoglyphs to see through
         return " ".join(line.encode().translate(_ASCII_FOLD).decode().split())
-    if _SEPARATOR is not None:
-        s = _SEPARATOR.sub(" ", line)
-        if s.isascii():  # its only non-ASCII characters were curly quotes, dashes and the like
-            return " ".join(s.encode().translate(_ASCII_FOLD).decode().split())
+    if _NOT_SEPARATOR is not None and not _NOT_SEPARATOR.search(line):
+        # its only non-ASCII characters are curly quotes, dashes and the like: each a space,
+        # as the "?" that stands for it here is
+        return " ".join(line.encode("ascii", "replace").translate(_ASCII_FOLD).decode().split())
     return _fold_full(line)
 
 
@@ -65,22 +64,24 @@ def _fold_full(line: str) -> str:
     """`fold` of a line with characters other than ASCII and `_SEPARATOR`'s."""
     s = _INVISIBLE.sub("", line)
     if s.isascii():
-        return " ".join(_NON_WORD.sub(" ", s.casefold()).split())
+        return " ".join(_WORD.findall(s.casefold()))
     s = unicodedata.normalize("NFKD", s)
     s = _MARKS.sub("", s).casefold().replace("ı", "i")  # not str.translate: ten times slower
-    if _HAS_HOMOGLYPH.search(s):  # else the translation below changes nothing
-        latin = len(_LATIN.findall(s))
-        if latin and latin >= len(_CYR_GREEK.findall(s)):
+    if _HAS_HOMOGLYPH.search(s) and _LATIN.search(s):  # else the translation below changes nothing
+        if len(_LATIN.findall(s)) >= len(_CYR_GREEK.findall(s)):
             s = s.translate(_HOMOGLYPHS)
     s = unicodedata.normalize("NFKC", s)
-    return " ".join(_NON_WORD.sub(" ", s).split())
+    # the runs of letters and digits: what a space for each other run and str.split would
+    # leave, as no letter or digit is white space (a test checks)
+    return " ".join(_WORD.findall(s))
 
 
 
 # The common non-ASCII punctuation of web text. A line whose only non-ASCII characters are among
 # them folds like the ASCII line with a space for each (the property tests compare the two).
-_SEPARATOR: re.Pattern[str] | None = None
-_SEPARATOR = re.compile("[" + re.escape(_separators(
+# `_NOT_SEPARATOR` finds any other non-ASCII character.
+_NOT_SEPARATOR: re.Pattern[str] | None = None
+_NOT_SEPARATOR = re.compile(r"[^\x00-\x7f" + re.escape(_separators(
     "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2010\u2011\u2012\u2013\u2014\u2015\u2026\u2022\u00b7"
     "\u00a0\u00ab\u00bb\u2039\u203a\u2032\u2033\u2212\u00a9\u00ae\u00b0\u2009\u202f\u2002\u2003\u00a7\u00b6"
 )) + "]")

@@ -123,7 +123,9 @@ def test_deterministic() -> None:
 from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-_MIXED = st.lists(st.sampled_from(list("abc XYZ'’“—é東京のы한ıİ\u0301") + ["word ", "слово ", "über "]), max_size=40).map("".join)
+_MIXED = st.lists(st.sampled_from(
+    list("abc XYZ'’“—é東京のы한ıİ\u0301ßﬁΣς\u0345\u00a0\u2009\ud800\x0b\x1c_-") + ["word ", "слово ", "über "]
+), max_size=40).map("".join)
 
 
 @given(_MIXED | st.text(max_size=80))
@@ -134,3 +136,20 @@ def test_fast_counts_are_the_script_patterns(s):
     assert lang._script_counts(s, rest) == tuple(
         len(p.findall(s)) for p in (lang._HAN, lang._KANA, lang._CYR, lang._LATIN, lang._HANGUL))
     assert lang._words(s, rest) == lang._WORD.findall(s.casefold())
+
+
+def test_casefold_keeps_word_characters_and_others_apart() -> None:
+    """What `lang._words` takes for granted: casefold turns a letter, mark or apostrophe into
+    one or more of those, any other character into one or more others; no letter or mark is
+    white space."""
+    from cleaner import lang
+
+    def word(c: str) -> bool:
+        return c == "'" or not lang._NOT_LETTER_OR_MARK.match(c)
+
+    every = "".join(map(chr, range(0x110000)))
+    for c in every:
+        f = c.casefold()
+        if f != c:
+            assert f and all(word(x) == word(c) for x in f), hex(ord(c))
+    assert not any(word(c) for c in every if c.isspace())

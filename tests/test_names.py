@@ -288,3 +288,17 @@ def test_mentions_near_surnames_are_the_filtered_mentions(bits: list[tuple[str, 
     want = [m for m in find_mentions(text, sp)
             if (k := token_key(m.surname.text, sp)) and k.rsplit(" ", 1)[-1] in TABLE.surnames]
     assert find_mentions(text, sp, TABLE.surnames) == want
+
+
+_LOWERISH = st.text(alphabet="abAB .-'’", max_size=30) | st.text(alphabet="abAB .-'éſﬁ\u0301", max_size=30)
+
+
+@settings(max_examples=300)
+@given(_LOWERISH, st.lists(st.sampled_from(["a", "b", "ab", "ba", "aa", "abab", "s", "fi", "", "A", "a'", "é"])
+                           | _LOWERISH, max_size=40))
+def test_lower_words_asked_one_by_one_are_the_collected_words(text: str, words: list[str]) -> None:
+    from cleaner import names as N
+
+    every = frozenset(w.casefold() for w in N._LOWER_WORD.findall(text))
+    asked = N._LowerWords(text)
+    assert [w in asked for w in words] == [w in every for w in words]

@@ -2,12 +2,16 @@
 
 import unicodedata
 
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cleaner import normalize as n
 
 TRICKY = list("Aa İıßﬁ½Ｔ\u200b\u00ad\u0301é’—·|-_") + ["Ѕhаre", "Поделиться", "東京", "e\u0301", "\ud800"]
+
+
+_NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 
 
 def slow_fold(line: str) -> str:
@@ -19,7 +23,7 @@ def slow_fold(line: str) -> str:
     if latin and latin >= len(n._CYR_GREEK.findall(s)):
         s = s.translate(n._HOMOGLYPHS)
     s = unicodedata.normalize("NFKC", s)
-    return " ".join(n._NON_WORD.sub(" ", s).split())
+    return " ".join(_NON_WORD.sub(" ", s).split())
 
 
 @given(st.lists(st.sampled_from(TRICKY), max_size=20).map("".join) | st.text(max_size=40))
@@ -43,3 +47,10 @@ def test_separator_shortcut_folds_like_the_full_fold(line):
     """A line whose only non-ASCII characters are common punctuation folds as the full way does."""
     n.fold.cache_clear()
     assert n.fold(line) == n._fold_full(line) == slow_fold(line)
+
+
+def test_no_letter_or_digit_is_white_space():
+    """What `_fold_full` takes for granted: joining the runs of letters and digits is the same
+    as splitting on white space after every other run became a space."""
+    spaces = [c for c in map(chr, range(0x110000)) if c.isspace()]
+    assert spaces and not any(n._WORD.match(c) for c in spaces)

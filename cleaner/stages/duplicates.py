@@ -10,6 +10,8 @@ with small differences in the head of the document: the repeat goes).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain, compress, repeat
+from operator import attrgetter, ge, ne
 
 import regex
 
@@ -25,9 +27,17 @@ CAPTION_KEY = 8
 MAX_CREDIT_WORDS = 6
 NEAR = 0.85
 STRUCTURED_REPEATS = 3
+_HEAD = 2 * CAPTION_KEY - 1  # the shortest CAPTION_KEY words of a folded line: one letter each
 # "— Jane Doe (@janedoe) October 9, 2018": the signature of an embedded tweet. Two tweets of one
 # account on one day sign alike; each signature belongs to its own tweet.
 _TWEET_SIGNATURE = regex.compile(r"^\s*[—–-]\s*.{1,80}\(@\w{1,30}\)\s+\p{L}+\.?\s+\d{1,2},\s+\d{4}\s*$")
+
+_TEXT = attrgetter("text")
+
+
+def _eligible(folded: str, spaces: int) -> bool:
+    """Long enough to count as a repeat: MIN_WORDS words or MIN_CHARS characters, folded."""
+    return bool(folded) and (spaces >= MIN_WORDS - 1 or len(folded) >= MIN_CHARS)
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
@@ -48,25 +58,21 @@ class DuplicatesStage:
 
     def edits(self, text: str, ctx: Context) -> list[Edit]:
         lines, _, paragraph = line_facts(text)
-        folded = [fold(ln.text) for ln in lines]
-        toks = [f.split() for f in folded]
+        folded = list(map(fold, map(_TEXT, lines)))
+        # A folded line is words joined by single spaces: it has one word more than spaces (none
+        # when empty). Counting spaces in C spares splitting every line into words.
+        spaces = list(map(str.count, folded, repeat(" ")))
+        n = len(lines)
         removed: dict[int, Rule] = {}
-        eligible = [len(t) >= MIN_WORDS or len(f) >= MIN_CHARS for f, t in zip(folded, toks, strict=True)]
         zones = find_zones(paragraph)
+        # The first line of each folding (built backwards, so the earliest wins), and the lines
+        # that fold like an earlier one, found with C loops: most lines repeat none.
+        first = dict(zip(reversed(folded), range(n - 1, -1, -1), strict=True))
+        later = compress(range(n), map(ne, map(first.__getitem__, folded), range(n)))
+        repeats = [(i, first[folded[i]]) for i in later if _eligible(folded[i], spaces[i])]
         # A document that repeats three or more distinct lines after its article started repeats
         # a structure (meal plans, schedules, recipe variants), not a page template.
-        firsts: dict[str, int] = {}
-        repeats: list[tuple[int, int]] = []  # (line, the line it repeats), for the rule below
-        repeated: set[str] = set()
-        for i, f in enumerate(folded):
-            if f and eligible[i]:
-                if f in firsts:
-                    repeats.append((i, firsts[f]))
-                    if firsts[f] >= zones.body_start:
-                        repeated.add(f)
-                else:
-                    firsts[f] = i
-        structured = len(repeated) >= STRUCTURED_REPEATS
+        structured = len({folded[i] for i, j in repeats if j >= zones.body_start}) >= STRUCTURED_REPEATS
         if self._repeat:
             # Short lines repeated inside the body are lists and recipes; only a repeated
             # paragraph, or a repeat that sits in the head or tail, is a duplicate.
@@ -79,16 +85,22 @@ class DuplicatesStage:
                 if (paragraph[i] and not question) or zones.zone(i) != "body" or zones.zone(j) != "body":
                     removed[i] = self._repeat
         if self._caption:
+            # Lines with the same first CAPTION_KEY words share their first _HEAD characters, so
+            # only lines that share those are split into words. The groups come out in another
+            # order, which changes nothing: two groups have no line in common.
+            by_head: dict[str, list[int]] = {}
+            for i in compress(range(n), map(ge, spaces, repeat(CAPTION_KEY - 1))):  # CAPTION_KEY words or more
+                if i not in removed:
+                    by_head.setdefault(folded[i][:_HEAD], []).append(i)
             by_key: dict[str, list[int]] = {}
-            for i, t in enumerate(toks):
-                if len(t) >= CAPTION_KEY and i not in removed:
-                    by_key.setdefault(" ".join(t[:CAPTION_KEY]), []).append(i)
+            for i in chain.from_iterable(g for g in by_head.values() if len(g) > 1):
+                by_key.setdefault(" ".join(folded[i].split(None, CAPTION_KEY)[:CAPTION_KEY]), []).append(i)
             for group in by_key.values():
                 for a_pos, a in enumerate(group):
                     for b in group[a_pos + 1 :]:
                         if a in removed or b in removed or (structured and a >= zones.body_start):
                             continue
-                        ta, tb = toks[a], toks[b]
+                        ta, tb = folded[a].split(), folded[b].split()
                         common = 0
                         while common < min(len(ta), len(tb)) and ta[common] == tb[common]:
                             common += 1
@@ -98,10 +110,9 @@ class DuplicatesStage:
             limit = min(len(lines), zones.body_start + 1)
             earlier: list[set[str]] = []
             for i in range(limit):
-                t = toks[i]
-                if i in removed or len(t) < 4:
+                if i in removed or spaces[i] < 3:  # fewer than four words
                     continue
-                s = set(t)
+                s = set(folded[i].split())
                 if any(_jaccard(s, e) >= NEAR for e in earlier):
                     removed[i] = self._near
                 else:

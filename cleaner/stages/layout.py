@@ -8,14 +8,30 @@ lines) so each edit in the ledger has one reason.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from cleaner.document import Edit
 from cleaner.ruleset import Rule, find_rule
 from cleaner.stages.base import Context
 
 _TRAILING = re.compile(r"[ \t]+(?=\n|\Z)")
-_BLANKS = re.compile(r"\A\n+|\n{3,}|(?<=\n)\n+\Z")
+_BREAKS = re.compile(r"\n+")
+
+
+def _blank_runs(text: str) -> Iterator[tuple[int, int]]:
+    r"""The spans ``re.finditer(r"\A\n+|\n{3,}|(?<=\n)\n+\Z", text)`` gives, found with string
+    searches rather than a pattern tried at every character: the leading line breaks, each later
+    run of three or more, and the last of exactly two at the end (of a text not all breaks)."""
+    lead = _BREAKS.match(text).end() if text.startswith("\n") else 0  # type: ignore[union-attr]
+    if lead:
+        yield 0, lead
+    i = text.find("\n\n\n", lead)
+    while i >= 0:
+        end = _BREAKS.match(text, i).end()  # type: ignore[union-attr]
+        yield i, end
+        i = text.find("\n\n\n", end)
+    if lead < len(text) and text.endswith("\n\n") and not text.endswith("\n\n\n"):
+        yield len(text) - 1, len(text)
 
 
 class LayoutSpacesStage:
@@ -30,8 +46,8 @@ class LayoutSpacesStage:
 
     def edits(self, text: str, ctx: Context) -> list[Edit]:
         r = self._rule
-        if r is None or not (" \n" in text or "\t\n" in text or text.endswith((" ", "\t"))):
-            return []  # every match is a space or tab right before a line break or the end
+        if r is None or not (" \n" in text or ("\t" in text and "\t\n" in text) or text.endswith((" ", "\t"))):
+            return []  # every match is a space or tab right before a line break or the end ("\t": a fast scan)
         return [Edit(r.id, m.start(), m.end(), "", r.safety) for m in _TRAILING.finditer(text)]  # type: ignore[arg-type]
 
 
@@ -47,11 +63,10 @@ class LayoutBlanksStage:
 
     def edits(self, text: str, ctx: Context) -> list[Edit]:
         r = self._rule
-        if r is None or not (text.startswith("\n") or "\n\n\n" in text or text.endswith("\n\n")):
-            return []  # what each alternative of _BLANKS needs
+        if r is None:
+            return []
         out = []
-        for m in _BLANKS.finditer(text):
-            s, e = m.span()
+        for s, e in _blank_runs(text):
             if s == 0:
                 keep = ""
             elif e == len(text):
