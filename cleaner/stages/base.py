@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import partial
-from itertools import accumulate
+from itertools import accumulate, repeat
 from operator import add
 from typing import Any, NamedTuple, Protocol, runtime_checkable
 
@@ -56,7 +55,6 @@ class Line(NamedTuple):
 
 
 _ONE = 1
-_new_line = partial(tuple.__new__, Line)  # Line(*fields) without the Python-level __new__
 
 
 def iter_lines(text: str) -> Iterator[Line]:
@@ -74,7 +72,8 @@ def split_lines(text: str) -> list[Line]:
     lengths = list(map(len, parts))
     starts = list(accumulate(map(_ONE.__add__, lengths), initial=0))  # one more than lines: zip drops it
     ends = list(map(add, starts, lengths))
-    lines = list(map(_new_line, zip(range(len(parts)), starts, ends, map(_ONE.__add__, ends), parts, strict=False)))
+    fields = zip(range(len(parts)), starts, ends, map(_ONE.__add__, ends), parts, strict=False)
+    lines = list(map(tuple.__new__, repeat(Line), fields))  # Line(*f), without its Python-level __new__
     if lines and lines[-1].stop > len(text):  # the last line has no break
         last = lines[-1]
         lines[-1] = Line(last.index, last.start, last.end, last.end, last.text)
