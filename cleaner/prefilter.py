@@ -18,7 +18,6 @@ hostile tests' ``(a+)+$``) still meets the regex and its timeout, as before.
 
 from __future__ import annotations
 
-import re
 import sys
 import unicodedata
 from array import array
@@ -312,12 +311,10 @@ def _cased_range() -> str:
 
 
 @lru_cache(maxsize=1)
-def _ascii_lookalikes() -> re.Pattern[str]:
+def _ascii_lookalikes() -> tuple[str, ...]:
     """Non-ASCII characters an ASCII character matches case-insensitively (K, ſ, İ, ı), as the
     regex engine itself reports them."""
-    found = set(regex.findall(r"[\x00-\x7f]", _cased_range(), flags=regex.IGNORECASE | regex.V0))
-    # a plain class of those characters: ``re`` reads it alike and searches it faster
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(found)) + "]" if found else "(?!)")
+    return tuple(sorted(set(regex.findall(r"[\x00-\x7f]", _cased_range(), flags=regex.IGNORECASE | regex.V0))))
 
 
 @lru_cache(maxsize=1024)
@@ -329,7 +326,7 @@ def _caseless(c: str) -> bool:
         return not c.isalpha()
     if unicodedata.category(c)[0] not in "PSZ":
         return False
-    return c.lower() == c == c.upper() == c.casefold() and not _ascii_lookalikes().match(c)
+    return c.lower() == c == c.upper() == c.casefold() and c not in _ascii_lookalikes()
 
 
 _ESCAPED_PUNCT = frozenset(r".-/()[]{}|*+?^$\#&~ :,;!'\"<>=@%")
@@ -757,7 +754,7 @@ class Prefilter:
 def casefold_for(line: str) -> str | None:
     """``line.lower()`` for the substring checks, or None when it holds a non-ASCII character
     that matches an ASCII one case-insensitively (then only the regex can tell)."""
-    if not line.isascii() and _ascii_lookalikes().search(line):
+    if not line.isascii() and any(map(line.__contains__, _ascii_lookalikes())):  # a few fast finds, no pattern
         return None
     return line.lower()
 
