@@ -14,6 +14,11 @@ ASCII characters some atom of the pattern can match (`_whole_line_alphabet`); an
 hold a character of a class every match needs, such as the digit of a date (`_class_need`; any
 ``^`` pattern). They are kept to ``^``-anchored patterns: an unanchored pathological rule (the
 hostile tests' ``(a+)+$``) still meets the regex and its timeout, as before.
+
+A line with other characters gets the same two checks from small patterns built out of the
+rule's own classes (`_whole_line_only`, `_class_need_sources`), so the engine itself says what
+``\\p{P}`` or ``\\d`` matches: one-character alternatives, possessive where repeated, hence
+linear in the line and run without a timeout.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -475,6 +481,63 @@ def _alphabet(alt: list[list[tuple[str, object, str]]], flags: int) -> frozenset
     return frozenset(out)
 
 
+def _atom_sources(alt: list[list[tuple[str, object, str]]]) -> list[str] | None:
+    """The sources of the consuming atoms of ``alt`` (its literals as one class), each matching
+    one character: what `_alphabet` reads, for a check over any character. None for a dot or
+    an atom that is not one character (a backreference)."""
+    lits: set[str] = set()
+    out: list[str] = []
+    for seq in alt:
+        for kind, val, _ in seq:
+            if kind in ("zero", "ahead", "anchor"):
+                continue
+            if kind == "group":
+                inner = _atom_sources(val)  # type: ignore[arg-type]
+                if inner is None:
+                    return None
+                out += inner
+            elif kind == "lit":
+                lits.add(str(val))
+            elif kind == "class" or (kind == "esc" and str(val)[1:2] not in "XR"):  # (\X, \R: more than one)
+                out.append(str(val))
+            else:
+                return None
+    if lits:
+        out.append("[" + "".join(map(regex.escape, sorted(lits))) + "]")
+    return out
+
+
+def _only_of(sources: list[str], flags: int) -> Any:
+    """A pattern that fullmatches a line made only of characters one of ``sources`` matches (or
+    line breaks). Possessive over one-character alternatives: it never backtracks, so its time
+    is linear in the line and it needs no timeout."""
+    return regex.compile("(?:\\n|" + "|".join(sources) + ")*+", flags, cache_pattern=False)
+
+
+def _whole_line_only(seq: list[tuple[str, object, str]], flags: int) -> tuple[Any, ...] | None:
+    """`_whole_line_alphabet` for any character: patterns (`_only_of`) a matching line fullmatches,
+    all of them; None when the shape is not one of those or an atom is not understood."""
+    if not seq or seq[0] != ("anchor", "^", ""):
+        return None
+    out: list[Any] = []
+    try:
+        if len(seq) >= 2 and seq[-1] == ("anchor", "$", ""):
+            srcs = _atom_sources([seq])
+            if srcs is not None:
+                out.append(_only_of(srcs, flags))
+        for kind, val, q in seq[1:]:
+            if kind not in ("zero", "ahead"):
+                break
+            run = val[0] if kind == "ahead" and q == "" and len(val) == 1 else None  # type: ignore[index, arg-type]
+            if run is not None and len(run) == 2 and run[1] == ("anchor", "$", "") and run[0][2] in _RUN_QUANTS:
+                srcs = _atom_sources([run[:1]])
+                if srcs is not None:
+                    out.append(_only_of(srcs, flags))
+    except (regex.error, ValueError):
+        return None
+    return tuple(out) or None
+
+
 def _whole_line_alphabet(seq: list[tuple[str, object, str]], flags: int) -> bytes | None:
     """The ASCII characters a matching line can hold, as bytes for ``translate``, for a pattern
     that spans the whole line: ``^...$`` (its atoms' characters), or ``^`` followed, before
@@ -562,21 +625,31 @@ def _class_need(seq: list[tuple[str, object, str]], flags: int) -> frozenset[str
     required class or escape (``\\d``, ``[./-]``) matches, or for a required group the union of
     its alternatives' (None: not known). The rarest set is kept (letters, space, dot and comma
     are common; any choice is a necessary condition)."""
-    best: frozenset[str] | None = None
+    found = _class_need_sources(seq, flags)
+    return None if found is None else found[0]
+
+
+def _class_need_sources(seq: list[tuple[str, object, str]], flags: int) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """`_class_need` with the sources of the classes it comes from: every match, in any line,
+    holds a character one of those sources matches."""
+    best: tuple[frozenset[str], tuple[str, ...]] | None = None
     for kind, val, q in seq:
         if not _required(q):
             continue
+        cand: tuple[frozenset[str], tuple[str, ...]] | None
         if kind in ("esc", "class"):
             try:
-                cand: frozenset[str] | None = _ascii_matching(str(val), flags)
+                cand = (_ascii_matching(str(val), flags), (str(val),))
             except (regex.error, ValueError):
                 continue
         elif kind in ("group", "ahead"):
-            alts = [_class_need(sub, flags) for sub in val]  # type: ignore[attr-defined]
-            cand = None if any(a is None for a in alts) else frozenset().union(*alts)  # type: ignore[arg-type]
+            alts = [_class_need_sources(sub, flags) for sub in val]  # type: ignore[attr-defined]
+            if any(a is None for a in alts):
+                continue
+            cand = (frozenset().union(*(a[0] for a in alts)), tuple(x for a in alts for x in a[1]))  # type: ignore[index]
         else:
             continue
-        if cand is not None and (best is None or _cost(cand) < _cost(best)):
+        if best is None or _cost(cand[0]) < _cost(best[0]):
             best = cand
     return best
 
@@ -643,6 +716,10 @@ class _Branch:
     ending: tuple[str, tuple[str, ...], int] | None = None
     alphabet: bytes | None = None
     need_class: bytes | None = None  # in an ASCII line one of these characters (`_class_need`)
+    # for lines with other characters: patterns it fullmatches (`_whole_line_only`), and one
+    # it holds a match of (the sources of `_class_need`); linear, so run without a timeout
+    only: tuple[Any, ...] | None = None
+    needs: Any = None
 
     def may_match(self, line: str, hay: str | None, icase: bool = False) -> bool:
         if self.anchored is not None and not self.anchored.may_match(line):
@@ -677,6 +754,7 @@ class Prefilter:
             anch = None if a is None else (a.skip, a.prefixes, a.first, a.icase, a.first_ok, a.width)
             flat.append((anch, b.contains, b.ending, b.alphabet, b.need_class))
         object.__setattr__(self, "_flat", tuple(flat))
+        object.__setattr__(self, "_full", tuple((b.only, b.needs) for b in self.branches))
 
     def fast_form(self) -> tuple[int, tuple[object, ...]]:
         """A flat form for the per-line loop of `cleaner.stages.line_rules`:
@@ -777,11 +855,13 @@ def analyze(pattern: str, flags: int) -> Prefilter | None:
             need = _need(seq, icase)
             ending = _ending(seq, flags, icase)
             alphabet = _whole_line_alphabet(seq, flags)
-            need_class = _class_need(seq, flags) if seq[:1] == [("anchor", "^", "")] else None  # (see _ending)
-            chars = None if need_class is None or len(need_class) == 128 else "".join(sorted(need_class)).encode()
+            found = _class_need_sources(seq, flags) if seq[:1] == [("anchor", "^", "")] else None  # (see _ending)
+            chars = None if found is None or len(found[0]) == 128 else "".join(sorted(found[0])).encode()
+            needs = None if chars is None else regex.compile("|".join(found[1]), flags, cache_pattern=False)  # type: ignore[index]
+            only = _whole_line_only(seq, flags) if alphabet is not None else None
             if pre is None and need is None and ending is None and alphabet is None and chars is None:
                 return None  # this alternative could match any line
-            branches.append(_Branch(pre, None if need is None else _minimal(need), ending, alphabet, chars))
+            branches.append(_Branch(pre, None if need is None else _minimal(need), ending, alphabet, chars, only, needs))
     except (_Fail, regex.error, ValueError, RecursionError):
         return None
     return Prefilter(tuple(branches), icase)

@@ -152,3 +152,43 @@ def test_lowers_alike_agrees_with_one_probe_per_character() -> None:
         assert _LOWERS_ALIKE[c] == (len(c.lower()) == 1 and all(x.lower() == c.lower() for x in found)), c
     assert not _LOWERS_ALIKE["в"]  # "ᲀ" matches it too
     assert _LOWERS_ALIKE["к"]
+
+
+def _wide_checks_pass(pf, line: str) -> bool:  # type: ignore[no-untyped-def]
+    """Does some alternative pass the checks for lines with non-ASCII characters?"""
+    for only, needs in pf._full:
+        if only is not None and not all(p.fullmatch(line) for p in only):
+            continue
+        if needs is not None and not needs.search(line):
+            continue
+        return True
+    return False
+
+
+_WIDE_RULES = [r for r in _RULES if (pf := analyze(r.compiled.pattern, r.compiled.flags)) is not None
+               and any(o is not None or n is not None for o, n in pf._full)]
+_WIDE_PIECES = ["Фото", ":", "：", "٣", "2019", "—", " ", "\u00a0", "©", "PHOTO", "ДАТА", "12.05.2019", "가",
+                "é", "ǅ", "\u200b", "ſ", "\u212a", "|", "…", "»", "x", "Ⅻ", "𝟙", "a"]
+
+
+def test_wide_checks_hold_for_some_rules() -> None:
+    assert len(_WIDE_RULES) >= 5
+
+
+@given(rule=st.sampled_from(_WIDE_RULES),
+       line=st.one_of(st.text(max_size=25), st.lists(st.sampled_from(_WIDE_PIECES), max_size=8).map("".join)))
+def test_wide_checks_never_reject_a_match(rule, line: str) -> None:  # type: ignore[no-untyped-def]
+    """The checks for lines with non-ASCII characters (`_whole_line_only`, the class need's
+    own pattern) only reject lines the rule's regex cannot match, for any characters."""
+    pf = analyze(rule.compiled.pattern, rule.compiled.flags)
+    line = line.replace("\n", " ")
+    if rule.compiled.search(line):
+        assert _wide_checks_pass(pf, line), (rule.id, line)
+
+
+def test_wide_checks_never_reject_real_matches() -> None:
+    for rule in _WIDE_RULES:
+        pf = analyze(rule.compiled.pattern, rule.compiled.flags)
+        for line in _lines():
+            if rule.compiled.search(line):
+                assert _wide_checks_pass(pf, line), (rule.id, line)

@@ -477,11 +477,16 @@ class _Dispatch:
             if not out & mask:
                 continue  # its rules are gone already
             if check == _SCREEN_ALPHABET:
-                if ascii_part.translate(None, arg):
+                if ascii_part.translate(None, arg[0]):
                     out &= ~mask  # an ASCII character no atom of those ^...$ patterns can match
+                elif not plain and arg[1] is not None and not any(_fullmatch_all(only, text) for only in arg[1]):
+                    out &= ~mask  # another character none of them can match
             elif check == _SCREEN_CLASS:
-                if plain and len(ascii_part.translate(None, arg)) == len(ascii_part):
-                    out &= ~mask  # none of the characters one of which every match holds (`lacks_class`)
+                if plain:
+                    if len(ascii_part.translate(None, arg[0])) == len(ascii_part):
+                        out &= ~mask  # none of the characters one of which every match holds (`lacks_class`)
+                elif arg[1] is not None and not any(p.search(text) for p in arg[1]):
+                    out &= ~mask  # the same, in a line with other characters
             elif check == _SCREEN_ENDING:
                 if ending_lacks(text, arg, icase):
                     out &= ~mask  # the line does not end with a suffix the patterns end with
@@ -491,6 +496,10 @@ class _Dispatch:
                 if _lacks_all(low if icase else text, arg):
                     out &= ~mask
         return out
+
+
+def _fullmatch_all(patterns: Sequence[Any], text: str) -> bool:
+    return all(p.fullmatch(text) for p in patterns)
 
 
 _last_low: tuple[str, str | None] | None = None
@@ -581,12 +590,19 @@ def _screens(compact: Sequence[tuple[Any, ...]], gated: int) -> tuple[tuple[int,
         lits = _required_literals(pf)
         if lits is not None and not gated & bit:  # (the automatons check the others)
             found[(_SCREEN_LITERALS, lits, pf.icase)] |= bit
+        full = pf._full  # type: ignore[attr-defined]
         alphabets = [b[3] for b in flat]
         if all(a is not None for a in alphabets):
-            found[(_SCREEN_ALPHABET, bytes(sorted(set(b"".join(alphabets)))), False)] |= bit
+            # (bytes for the ASCII characters, and for a line with others the patterns one
+            # alternative's line fullmatches, all of them; None: no such check)
+            only = tuple(f[0] for f in full)
+            arg = (bytes(sorted(set(b"".join(alphabets)))), only if all(only) else None)
+            found[(_SCREEN_ALPHABET, arg, False)] |= bit
         needs = [b[4] for b in flat]
         if all(n is not None for n in needs):
-            found[(_SCREEN_CLASS, bytes(sorted(set(b"".join(needs)))), False)] |= bit
+            wide = tuple(f[1] for f in full)
+            arg = (bytes(sorted(set(b"".join(needs)))), wide if all(w is not None for w in wide) else None)
+            found[(_SCREEN_CLASS, arg, False)] |= bit
         if len(flat) == 1 and flat[0][2] is not None:
             found[(_SCREEN_ENDING, flat[0][2], pf.icase)] |= bit
     order = sorted(found.items(), key=lambda kv: (-kv[1].bit_count(), kv[0][0]))
