@@ -12,7 +12,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import is_, itemgetter
 from typing import Any
 
 import regex
@@ -27,7 +28,7 @@ from cleaner.zones import find_zones, words_of
 DEFAULT_TIMEOUT = 0.5
 
 
-_START, _FIRST, _SECOND = itemgetter(1), itemgetter(0), itemgetter(1)  # a Line's start; a pair's parts
+_START, _TEXT, _FIRST, _SECOND = itemgetter(1), itemgetter(4), itemgetter(0), itemgetter(1)  # a Line's start, text; a pair's parts
 _OTHER_LANG = "*"  # any language no regex rule names (see `_Matcher._scope`)
 
 # Which zone-scoped regex rules can matter on a line (a bit mask; see `_zone_mask`).
@@ -84,7 +85,10 @@ class _Matcher:
     spans: list[tuple[Rule, Any]] = field(default_factory=list)
     anywhere: dict[str, Any] = field(default_factory=dict)  # span patterns in MULTILINE mode, as prefilters
     span_filters: dict[str, Prefilter | None] = field(default_factory=dict)  # their literal prefilters
-    _memo: dict[tuple[str, str | None, str | None], tuple[Rule, ...]] = field(default_factory=dict, compare=False, repr=False)
+    # (lang, site, zone) -> line -> its rules: one dictionary per scope, so a whole zone of a
+    # text is looked up with one `map`; `_memo_size` bounds them all together
+    _memo: dict[tuple[str | None, str | None, int], dict[str, tuple[Rule, ...]]] = field(default_factory=dict, compare=False, repr=False)
+    _memo_size: list[int] = field(default_factory=lambda: [0], compare=False, repr=False)
     _by_lang: dict[str | None, tuple[tuple[Rule, Any, Prefilter | None], ...]] = field(default_factory=dict, compare=False, repr=False)
     _compact_memo: dict[tuple[str | None, str | None], tuple[Any, ...]] = field(default_factory=dict, compare=False, repr=False)
     _prefilter: dict[str, Prefilter | None] = field(default_factory=dict, compare=False, repr=False)
@@ -146,20 +150,34 @@ class _Matcher:
         """
         if dead:
             return self._line_rules(text, folded, words, dead, ctx, zone, others)
-        key = (text, ctx.lang, ctx.site, zone)
-        hit = self._memo.get(key)
+        memo = self._memo_for(ctx.lang, ctx.site, zone)
+        hit = memo.get(text)
         if hit is not None:
             return list(hit)
         out = self._line_rules(text, folded, words, dead, ctx, zone, others)
         if not dead:
-            self._remember(key, out)
+            self._remember(memo, text, out)
         return out
 
-    def _remember(self, key: tuple[str, str | None, str | None, int], rules: list[Rule]) -> None:
-        """Keep a line's rules for `line_rules` and `LineRulesStage.hits` (bounded: emptied when full)."""
-        if len(self._memo) >= 1 << 16:
-            self._memo.clear()
-        self._memo[key] = tuple(rules)
+    def _memo_for(self, lang: str | None, site: str | None, zone: int) -> dict[str, tuple[Rule, ...]]:
+        """The memo of one scope: line text -> the rules that fire on it there."""
+        memo = self._memo.get((lang, site, zone))
+        if memo is None:
+            memo = self._memo.setdefault((lang, site, zone), {})
+        return memo
+
+    def _remember(self, memo: dict[str, tuple[Rule, ...]], text: str, rules: list[Rule]) -> None:
+        """Keep a line's rules for `line_rules` and `LineRulesStage.hits` (bounded: all emptied
+        when full). An empty line is never kept: no rule runs on it."""
+        if not text:
+            return
+        size = self._memo_size
+        if size[0] >= 1 << 16:
+            for kept in list(self._memo.values()):
+                kept.clear()
+            size[0] = 0
+        size[0] += 1
+        memo[text] = tuple(rules)
 
     def regexes_for(self, lang: str | None, site: str | None) -> tuple[tuple[Rule, Any, Prefilter | None], ...]:
         """The regex rules in scope (with their literal prefilters), so a document does not pay
@@ -687,20 +705,25 @@ class LineRulesStage:
             return [], [], self._span_edits(text, None, _ANYWHERE, set(), dead, ctx)
         lines, words, paragraph = line_facts(text)
         first_paragraph = next((i for i, p in enumerate(paragraph) if p), -1)
-        lang, site, memo, fp = ctx.lang, ctx.site, m._memo, first_paragraph
-        # `_Matcher.line_rules`' memo, looked up here first: a line seen before (a repeated line,
-        # the next fixpoint round) costs one lookup; no regex has run yet, so none is dead
-        found: list[tuple[Rule, ...] | list[Rule] | None] = [None] * len(lines)
+        lang, site, fp, n = ctx.lang, ctx.site, first_paragraph, len(lines)
+        # `_Matcher.line_rules`' memo, looked up here first, one zone at a time (`_zone_mask`): a
+        # line seen before (a repeated line, the next fixpoint round) costs one lookup; no regex
+        # has run yet, so none is dead. An empty line is never in it: no rule runs on it.
+        texts = list(map(_TEXT, lines))
+        found: list[tuple[Rule, ...] | list[Rule] | None] = [None] * n
         missing: list[tuple[int, str, int]] = []
-        for i, _, _, _, line in lines:
-            if not line:
-                continue  # an empty line: no rule to run (nor ever a memo entry)
-            zone = 0 if fp < 0 else _HEAD if i < fp else (_TAIL | _MARKER) if i > fp else 0  # `_zone_mask`
-            got = memo.get((line, lang, site, zone))
-            if got is not None:
-                found[i] = got
-            elif line.strip() or fold(line):  # else a blank line: no rule to run
-                missing.append((i, line, zone))
+        memos: dict[int, dict[str, tuple[Rule, ...]]] = {}
+        scopes = ((0, n, 0),) if fp < 0 else ((0, fp, _HEAD), (fp, fp + 1, 0), (fp + 1, n, _TAIL | _MARKER))
+        for lo, hi, zone in scopes:
+            if lo >= hi:
+                continue
+            memo = memos[zone] = m._memo_for(lang, site, zone)
+            part = list(map(memo.get, texts[lo:hi]))
+            found[lo:hi] = part
+            for i in compress(range(lo, hi), map(is_, part, repeat(None))):
+                line = texts[i]
+                if line and (line.strip() or fold(line)):  # else a blank line: no rule to run
+                    missing.append((i, line, zone))
         if missing:
             plan = (m._compact(lang, site), m._dispatch(lang, site))
             dispatch = plan[1]
@@ -711,7 +734,7 @@ class LineRulesStage:
                 got = m._line_rules(line, fold(line), words[i], dead, ctx, zone, others, plan)
                 found[i] = got
                 if not dead:  # a timed-out rule may have missed: not for keeps
-                    m._remember((line, lang, site, zone), got)
+                    m._remember(memos[zone], line, got)
         raw = [(i, r) for i, got in enumerate(found) if got for r in got if r.applies_to(lang, site)]
         raw = [(i, r) for i, r in raw if r.id not in dead]
         markers = sorted({i for i, r in raw if r.ends_article})
