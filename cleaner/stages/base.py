@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, repeat
-from operator import add
+from itertools import accumulate, compress, repeat
+from operator import add, ge, itemgetter
 from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 from cleaner.document import Edit
@@ -55,6 +55,7 @@ class Line(NamedTuple):
 
 
 _ONE = 1
+_TEXT = itemgetter(4)  # a Line's text
 
 
 def iter_lines(text: str) -> Iterator[Line]:
@@ -114,12 +115,17 @@ def line_facts(text: str) -> LineFacts:
     last = _last_facts
     if last is not None and last[0] is text:
         return last[1]
-    from cleaner.zones import _is_paragraph, words_of
+    from cleaner.zones import MIN_WORDS, _long_paragraph, words_of
 
     lines = tuple(split_lines(text))
-    texts = [ln.text for ln in lines]
+    texts = list(map(_TEXT, lines))
     words = tuple(map(words_of, texts))  # a cached function mapped in C: no Python frame on a hit
-    paragraph = tuple(map(_is_paragraph, texts, words))  # what `is_paragraph` asks, given the counts
+    # what `is_paragraph` asks, given the counts: most lines have fewer than MIN_WORDS words and
+    # are no paragraph, so only the others (picked in C) are asked about
+    para = [False] * len(texts)
+    for i in compress(range(len(texts)), map(ge, words, repeat(MIN_WORDS))):
+        para[i] = _long_paragraph(texts[i], words[i])
+    paragraph = tuple(para)
     facts = LineFacts(lines, words, paragraph)
     _last_facts = (text, facts)
     return facts
