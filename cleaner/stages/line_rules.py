@@ -497,13 +497,13 @@ class _Dispatch:
             if check == _SCREEN_ALPHABET:
                 if ascii_part.translate(None, arg[0]):
                     out &= ~mask  # an ASCII character no atom of those ^...$ patterns can match
-                elif not plain and arg[1] is not None and not any(_fullmatch_all(only, text) for only in arg[1]):
+                elif not plain and arg[1] is not None and not _fullmatch_some(arg[1], text):
                     out &= ~mask  # another character none of them can match
             elif check == _SCREEN_CLASS:
                 if plain:
                     if len(ascii_part.translate(None, arg[0])) == len(ascii_part):
                         out &= ~mask  # none of the characters one of which every match holds (`lacks_class`)
-                elif arg[1] is not None and not any(p.search(text) for p in arg[1]):
+                elif arg[1] is not None and arg[1].search(text) is None:
                     out &= ~mask  # the same, in a line with other characters
             elif check == _SCREEN_ENDING:
                 if ending_lacks(text, arg, icase):
@@ -516,8 +516,15 @@ class _Dispatch:
         return out
 
 
-def _fullmatch_all(patterns: Sequence[Any], text: str) -> bool:
-    return all(p.fullmatch(text) for p in patterns)
+def _fullmatch_some(alternatives: Sequence[Sequence[Any]], text: str) -> bool:
+    """Does ``text`` fullmatch every pattern of one of the alternatives?"""
+    for patterns in alternatives:
+        for p in patterns:
+            if p.fullmatch(text) is None:
+                break
+        else:
+            return True
+    return False
 
 
 _last_low: tuple[str, str | None] | None = None
@@ -618,9 +625,12 @@ def _screens(compact: Sequence[tuple[Any, ...]], gated: int) -> tuple[tuple[int,
             found[(_SCREEN_ALPHABET, arg, False)] |= bit
         needs = [b[4] for b in flat]
         if all(n is not None for n in needs):
-            wide = tuple(f[1] for f in full)
-            arg = (bytes(sorted(set(b"".join(needs)))), wide if all(w is not None for w in wide) else None)
-            found[(_SCREEN_CLASS, arg, False)] |= bit
+            # (bytes, and for a line with other characters one pattern: the alternatives' needs)
+            wide = [f[1] for f in full]
+            either = None
+            if all(w is not None for w in wide):
+                either = wide[0] if len(wide) == 1 else regex.compile("|".join(w.pattern for w in wide), wide[0].flags)
+            found[(_SCREEN_CLASS, (bytes(sorted(set(b"".join(needs)))), either), False)] |= bit
         if len(flat) == 1 and flat[0][2] is not None:
             found[(_SCREEN_ENDING, flat[0][2], pf.icase)] |= bit
     order = sorted(found.items(), key=lambda kv: (-kv[1].bit_count(), kv[0][0]))
