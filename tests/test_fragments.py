@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import pickle
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from unittest.mock import patch
 
 import pytest
 import regex
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cleaner import sentences
@@ -260,6 +262,16 @@ def _every_line(positions: object, lines: list[object]) -> list[int]:
     return list(range(len(lines)))
 
 
+@contextmanager
+def plain_way() -> Iterator[None]:
+    """The stage with its shortcuts off: the whole-text triggers find every line, every fold
+    counts as repeated, every line is read for a match."""
+    with (patch.object(fragments, "_lines_at", _every_line),
+          patch.object(fragments, "_twice", lambda folded, within: True),
+          patch.object(fragments, "_lines_holding_all", lambda wanted, text, lines: _every_line(0, lines))):
+        yield
+
+
 _LOWER = ["the", "a", "an", "of", "to", "and", "its", "said", "says", "film", "vitamin", "meeting",
           "border", "was", "announced", "by", "after", "la", "de", "die", "itſ", "état", "x"]
 _OTHER = ["The", "THE", "A", "It", "He", "When", "According", "Der", "Die", "Le", "La", "El",
@@ -287,9 +299,48 @@ def test_fast_paths_find_what_reading_every_line_finds(
         text = text + "\n" + text[:cut] + "\n" + text[cut // 2 :]
     ctx = Context(lang=lang)
     fast = STAGE.edits(text, ctx)
-    with patch.object(fragments, "_lines_at", _every_line):
+    with plain_way():
         slow = STAGE.edits(text, ctx)
     assert fast == slow
+
+
+_CUT_OFF = next(r for r in RULES if r.detector == "cut-off-repeat" and r.lang == "en")
+_SENTENCE = "The minister said the new plan would be presented to parliament next week"
+_TALKS = "Officials said the talks went well and would go on."
+_PIECES = [_SENTENCE, _SENTENCE + ".", "the leaders met in Dushanbe, the capital, on Monday to discuss the border.",
+           _TALKS, "Read more.", "état du monde", "İstanbul",
+           _SENTENCE.replace("would", "wοuld") + " and then the leaders met in Dushanbe " + "ΣΟΦΙΑ " * 40,
+           "itſ", "Аb", "ﬁnal", "“", "’", "—", "\u00a0", "…", ",", "K"]
+
+
+def _piece(p: str, how: int, at: int) -> str:
+    return (p, p[:at], p[at:], p[:1].lower() + p[1:])[how]
+
+
+_GREEK = _PIECES.index(next(p for p in _PIECES if "ο" in p))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.tuples(st.sampled_from(_PIECES), st.integers(0, 3), st.integers(1, 80)),
+                                   min_size=1, max_size=3),
+                          st.sampled_from(["", ".", ",", " the"])), max_size=6))
+@example([([(_PIECES[_GREEK], 0, 1)], ""), ([(_SENTENCE, 1, 33)], "")])  # "… plan wo", see above
+@example([([(_TALKS, 0, 1)], ""), ([(_TALKS, 2, 25), ("Read more.", 0, 1)], "")])  # a tail of six words
+@example([([(_SENTENCE, 0, 1)], ""), ([("Read more.", 0, 1), (_SENTENCE, 1, 28)], "")])  # a head of six words
+def test_cut_off_repeat_shortcuts_find_what_the_plain_way_finds(lines: list) -> None:
+    """Lines of whole sentences, their heads and tails: the folds ruled out as unrepeated, and
+    the lines not read, hold no match. (The line with a Greek ο in "wοuld" has more Greek
+    letters than Latin ones, so its fold keeps the ο; the fold of its start, where the Latin
+    letters are more, reads it as o: a copy that the odd lines' sentences show, no line's fold.)"""
+    text = "\n".join(" ".join(_piece(*part) for part in parts) + end for parts, end in lines)
+
+    def cut_off() -> list[Edit]:
+        lines = fragments._Lines(text)
+        return fragments.cut_off_repeat(_CUT_OFF, text, lines, fragments._LazySentences(lines))
+
+    fast = cut_off()
+    with plain_way():
+        assert cut_off() == fast
 
 
 @given(st.text(alphabet="ab \n", max_size=30))

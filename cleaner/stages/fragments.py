@@ -64,7 +64,7 @@ class _Lines(Sequence[Line]):
         if not parts[-1]:
             parts.pop()  # no line after a final line break (nor in an empty text)
         self._text = text
-        self._parts = parts
+        self._parts = self.texts = parts
         self.starts = list(accumulate((len(p) + 1 for p in parts[:-1]), initial=0)) if parts else []
         self._made: dict[int, Line] = {}
 
@@ -307,6 +307,11 @@ def _capital_trigger(words: tuple[str, ...], prev_any_case: bool) -> re.Pattern[
     return re.compile(rf" {lead}(?<=[^{before}\x7b-\x7f] )(?=(?:{caps}) [^\x00-\x60\x7b-\x7f])")
 
 
+def _texts(lines: Sequence[Line]) -> list[str]:
+    """The text of every line."""
+    return lines.texts if isinstance(lines, _Lines) else [ln.text for ln in lines]
+
+
 def _lines_at(positions: Iterable[int], lines: Sequence[Line]) -> list[int]:
     """Indices of the lines holding these offsets of the text, in order."""
     starts = lines.starts if isinstance(lines, _Lines) else [ln.start for ln in lines]
@@ -494,34 +499,54 @@ def cut_off_repeat(
     ex = rule.extra
     min_words = int(ex.get("min_words", 6))
     dangling = _words_set(rule, "dangling")
+    # Each match of the trigger is the line break before a line ("\n" + text: the first too).
+    found = _lines_at((m.start() for m in _cut_off_trigger(min_words).finditer("\n" + text)), lines)
+    if not found:
+        return []
+    odd = _odd_lines(text, lines)
+    # The folded lines, one a line: the previous stage folded the same lines, so `fold` has them.
+    folds = list(map(fold, _texts(lines)))
+    folded = "\n".join(folds)
     # Candidates: a line's last sentence that stops without closing punctuation (a cut-off
     # head), and a line's first sentence that starts with a lower-case letter (a cut-off tail).
     heads: list[tuple[Line, list[_Sent], str, bool]] = []
     tails: list[tuple[Line, list[_Sent], str]] = []
-    # Each match of the trigger is the line break before a line ("\n" + text: the first too).
-    for k in _lines_at((m.start() for m in _cut_off_trigger(min_words).finditer("\n" + text)), lines):
+    for k in found:
         line = lines[k]
         # A head ends without closing punctuation, a tail starts in lower case: the line's own
         # ends tell (a head's last sentence ends where the line does and holds a word, so it
         # ends like the line; the first sentence starts at the line's first non-space).
-        if _ends_sentence(line.text) and not line.text.lstrip()[:1].islower():
+        may_head = not _ends_sentence(line.text)
+        may_tail = line.text.lstrip()[:1].islower()
+        if not (may_head or may_tail):
             continue
+        if not odd and min_words > 0:
+            # A head folds to words ending in the line's last `min_words`, a tail to words
+            # starting with its first: unless those come twice, neither has a copy to match.
+            words = folds[k].split()
+            may_head = may_head and _twice(" ".join(words[-min_words:]), folded)
+            may_tail = may_tail and _twice(" ".join(words[:min_words]), folded)
+            if not (may_head or may_tail):
+                continue
         ss = sents[k]
         if not ss:
             continue
         # (each fold only after the cheaper checks on the raw text)
         frag = text[ss[-1].start : ss[-1].end]
-        if not _ends_sentence(frag) and frag.rstrip()[-1:] not in ":;":
+        if may_head and not _ends_sentence(frag) and frag.rstrip()[-1:] not in ":;":
             f = fold(frag)
             if f and len(f.split()) >= min_words:
                 weak = frag.rstrip().endswith(",") or f.split()[-1] in dangling
                 heads.append((line, ss, f, weak))
         frag = text[ss[0].start : ss[0].end]
-        if frag[:1].islower() and _ends_sentence(frag):
+        if may_tail and frag[:1].islower() and _ends_sentence(frag):
             f = fold(frag)
             if f and len(f.split()) >= min_words:
                 tails.append((line, ss, f))
-    if not heads and not tails:
+    # A head or tail of a plain line can match a plain line only if its fold comes twice in
+    # the folded text; every one may match an odd line.
+    repeated = [f for line, _, f, *_ in heads + tails if line.index in odd or _twice(f, folded)]
+    if not repeated and not odd:
         return []
     # Sentences of other lines, by their first and last folded word, for the words looked up
     # below. An ASCII line folds to runs of letters and digits of its lower case, so one that
@@ -529,10 +554,10 @@ def cut_off_repeat(
     # can never start or end with the same folded text: skipped.
     firsts = {f.split()[0] for _, _, f, _ in heads}
     lasts = {f.split()[-1] for _, _, f in tails}
-    wanted = [f.split() for _, _, f, _ in heads] + [f.split() for _, _, f in tails]
+    reading = _lines_holding_all([f.split() for f in repeated], text, lines) if repeated else sorted(odd)
     by_first: dict[str, list[tuple[int, int, int]]] = {}
     by_last: dict[str, list[tuple[int, int, int]]] = {}
-    for k in _lines_holding_all(wanted, text, lines):
+    for k in reading:
         line = lines[k]
         for sn in sents[k]:
             words = fold(text[sn.start : sn.end]).split()
@@ -568,6 +593,20 @@ def cut_off_repeat(
     return out
 
 
+def _twice(folded: str, within: str) -> bool:
+    """Does ``folded`` come at two places of ``within``?"""
+    i = within.find(folded)
+    return i >= 0 and within.find(folded, i + 1) >= 0
+
+
+def _odd_lines(text: str, lines: Sequence[Line]) -> set[int]:
+    """Indices of the lines that are not plain: not ASCII but for `FOLDS_TO_SPACE`. (Asked of
+    the lines that are not ASCII only: `str.isascii` reads a flag, a search reads the line.)"""
+    if text.isascii():
+        return set()
+    return {k for k, t in enumerate(_texts(lines)) if not t.isascii() and _NON_PLAIN.search(t)}
+
+
 @lru_cache(maxsize=16)
 def _cut_off_trigger(min_words: int) -> re.Pattern[str]:
     """Finds the line break before every line that `cut_off_repeat` may take a head or tail
@@ -588,7 +627,7 @@ def _cut_off_trigger(min_words: int) -> re.Pattern[str]:
 # not Cf, no letter, digit or mark in their NFKD or NFKC form (… is three periods). A line whose
 # only non-ASCII characters are these folds, whole or in part, as ASCII with spaces for them.
 FOLDS_TO_SPACE = "\u00a0‘’“”«»–—…"
-_NON_ASCII_LINE = re.compile(rf"[^\x00-\x7f{FOLDS_TO_SPACE}][^\n]*")
+_NON_PLAIN = re.compile(rf"[^\x00-\x7f{FOLDS_TO_SPACE}]")
 
 
 def _lines_holding_all(wanted: list[list[str]], text: str, lines: Sequence[Line]) -> list[int]:
@@ -598,7 +637,7 @@ def _lines_holding_all(wanted: list[list[str]], text: str, lines: Sequence[Line]
     if len(low) != len(text):  # lower() made a character two: line by line
         return [k for k, ln in enumerate(lines) if not ln.text.isascii()
                 or any(all(w in ln.text.lower() for w in ws) for ws in wanted)]
-    hits = set(_lines_at((m.start() for m in _NON_ASCII_LINE.finditer(text)), lines))
+    hits = _odd_lines(text, lines)
     by_longest: dict[str, list[list[str]]] = {}
     for ws in wanted:
         by_longest.setdefault(max(ws, key=len), []).append(ws)
