@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from cleaner import sentences
 from cleaner.document import Edit, apply_edits, check_edits
+from cleaner.normalize import fold
 from cleaner.sentences import sentence_spans, split_sentences
 from cleaner.stages import fragments
 from cleaner.stages.base import Context, iter_lines
@@ -264,11 +265,12 @@ def _every_line(positions: object, lines: list[object]) -> list[int]:
 
 @contextmanager
 def plain_way() -> Iterator[None]:
-    """The stage with its shortcuts off: the whole-text triggers find every line, every fold
-    counts as repeated, every line is read for a match."""
+    """The stage with its shortcuts off: the whole-text triggers and the folds find every line,
+    every fold counts as repeated, every line is read for a match."""
     with (patch.object(fragments, "_lines_at", _every_line),
           patch.object(fragments, "_twice", lambda folded, within: True),
-          patch.object(fragments, "_lines_holding_all", lambda wanted, text, lines: _every_line(0, lines))):
+          patch.object(fragments, "_lines_holding_all", lambda wanted, text, lines: _every_line(0, lines)),
+          patch.object(fragments, "_doubled_keys", lambda words: None)):
         yield
 
 
@@ -370,3 +372,54 @@ def test_sentence_spans_without_punctuation_as_the_loop_found_them(line: str) ->
         stop -= 1
     if not any(c in line for c in ".!?…"):
         assert sentence_spans(line) == ([(start, stop)] if stop > start else [])
+
+
+_DOUBLED_RULES = sorted((r for r in RULES if r.detector == "doubled-word"), key=lambda r: r.lang)  # de en es fr
+_DOUBLED_WORDS = ["the", "The", "THE", "a", "A", "an", "of", "für", "Für", "de", "les", "el", "thiſ", "this",
+                  "K", "k", "data", "e\u0301the", "’the", "the’", "x-the", "ünd"]
+_GAPS = [" ", " ", "  ", "\u00a0", "\t", ", ", "-", "’", ".", "—"]
+_REPEATS = st.tuples(st.sampled_from(_DOUBLED_WORDS), st.integers(1, 3), st.sampled_from([" ", " ", "  ", "\u00a0"]),
+                     st.sampled_from([str, str.lower, str.upper, str.title])).map(
+    lambda t: t[0] + (t[2] + t[3](t[0])) * (t[1] - 1))  # a word, maybe repeated, maybe in another case
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.tuples(_REPEATS, st.sampled_from(_GAPS)), max_size=6)
+                .map(lambda items: "".join(w + g for w, g in items)), max_size=5).map("\n".join),
+       st.sampled_from(_DOUBLED_RULES))
+@example("x the the\ne\u0301the the", _DOUBLED_RULES[1])  # a mark before: the fold reads "ethe", the rule a word
+@example("x\nthe the", _DOUBLED_RULES[1])  # a repeat at a line's start
+def test_doubled_word_reads_the_lines_that_can_match(text: str, rule: object) -> None:
+    """The lines whose fold holds no listed word twice (and that are plain) hold no match:
+    what the lines found give is what reading every line gives."""
+
+    def doubled() -> list[Edit]:
+        lines = fragments._Lines(text)
+        return fragments.doubled_word(rule, text, lines, fragments._LazySentences(lines))
+
+    fast = doubled()
+    with plain_way():
+        assert doubled() == fast
+
+
+def test_doubled_keys_only_for_words_a_fold_shows() -> None:
+    """A word of ASCII letters and digits is its own fold; ſ matches s, case aside, so "thiſ"
+    may be in a plain line, as "this"; ü matches no character of a plain line: "für" is looked
+    for in the odd lines only (all of them read)."""
+    assert fragments._doubled_keys(("the", "a")) == (("the the", "a a"), False)
+    assert fragments._doubled_keys(("thiſ", "the")) is None
+    assert fragments._doubled_keys(("l'", "the")) is None
+    assert fragments._doubled_keys(("für", "die")) == (("die die",), True)
+
+
+def test_ascii_lookalikes_fold_to_the_letter_they_match() -> None:
+    """What `_doubled_keys` relies on: a character that matches an ASCII letter case aside
+    (K, ſ, İ, ı) folds to that letter in lower case, alone or inside a word."""
+    from cleaner.prefilter import _ascii_lookalikes
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    found = set(regex.findall(r"[\x00-\x7f]", every, flags=regex.IGNORECASE)) - set(map(chr, range(128)))
+    assert found == set(_ascii_lookalikes().pattern.strip("[]"))
+    for c in found:
+        letters = {a.lower() for a in map(chr, range(128)) if regex.fullmatch(regex.escape(a), c, flags=regex.IGNORECASE)}
+        assert fold(c) in letters and fold(f"x{c}y") == f"x{fold(c)}y", c

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate
 from pathlib import Path
 from typing import Any, ClassVar
@@ -27,7 +27,6 @@ import regex
 from cleaner.document import Edit, apply_edits, compose, merge_overlapping
 from cleaner.normalize import fold
 from cleaner.paths import rules_dir
-from cleaner.prefilter import casefold_for
 from cleaner.ruleset import Rule, RuleSet
 from cleaner.sentences import is_abbreviation, sentence_spans
 from cleaner.stages.base import Context, Line
@@ -37,6 +36,12 @@ _TERMINAL = ".!?…"
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 # Lines that look like code or tables: never prose.
 _CODE = regex.compile(r"[{}<>]|=>|\(\);|`|\t|\s\|\s|^\s{4}|[;=]\s*$")
+
+# Punctuation and spaces outside ASCII that `fold` reads as a word break wherever they stand:
+# not Cf, no letter, digit or mark in their NFKD or NFKC form (… is three periods). A line whose
+# only non-ASCII characters are these folds, whole or in part, as ASCII with spaces for them.
+FOLDS_TO_SPACE = "\u00a0‘’“”«»–—…"
+_NON_PLAIN = re.compile(rf"[^\x00-\x7f{FOLDS_TO_SPACE}]")
 
 
 # --------------------------------------------------------------------------------------------
@@ -84,6 +89,30 @@ class _Lines(Sequence[Line]):
     def __iter__(self):  # type: ignore[no-untyped-def]
         for i in range(len(self._parts)):
             yield self[i]
+
+    @cached_property
+    def folds(self) -> list[str]:
+        """`fold` of every line: the stage before (duplicates) folded the same lines, so the
+        cache of `fold` has them."""
+        return list(map(fold, self.texts))
+
+    @cached_property
+    def folded(self) -> str:
+        """The folds, one a line."""
+        return "\n".join(self.folds)
+
+    @cached_property
+    def fold_starts(self) -> list[int]:
+        """Where each line's fold starts in `folded`."""
+        return list(accumulate((len(f) + 1 for f in self.folds[:-1]), initial=0)) if self.folds else []
+
+    @cached_property
+    def odd(self) -> frozenset[int]:
+        """Indices of the lines that are not plain: not ASCII but for `FOLDS_TO_SPACE`. (The
+        lines that are ASCII are known by a flag, `str.isascii`; only the others are read.)"""
+        if self._text.isascii():
+            return frozenset()
+        return frozenset(k for k, t in enumerate(self.texts) if not t.isascii() and _NON_PLAIN.search(t))
 
 
 class _LazySentences(Sequence[list[_Sent]]):
@@ -203,7 +232,7 @@ def _alt(words: Iterable[str]) -> str:
 # --------------------------------------------------------------------------------------------
 # Detectors: (rule, text, lines, sentences per line) -> edits
 
-Detector = Callable[[Rule, str, Sequence[Line], Sequence[list[_Sent]]], list[Edit]]
+Detector = Callable[[Rule, str, _Lines, Sequence[list[_Sent]]], list[Edit]]
 
 
 @lru_cache(maxsize=64)
@@ -227,7 +256,7 @@ def _names_speaker(clause: str, verbs: frozenset[str], articles: frozenset[str],
 
 
 def capital_function_word(
-    rule: Rule, text: str, lines: Sequence[Line], sents: Sequence[list[_Sent]]
+    rule: Rule, text: str, lines: _Lines, sents: Sequence[list[_Sent]]
 ) -> list[Edit]:
     ex = rule.extra
     verb_only = _words_set(rule, "after_verb_words")
@@ -307,11 +336,6 @@ def _capital_trigger(words: tuple[str, ...], prev_any_case: bool) -> re.Pattern[
     return re.compile(rf" {lead}(?<=[^{before}\x7b-\x7f] )(?=(?:{caps}) [^\x00-\x60\x7b-\x7f])")
 
 
-def _texts(lines: Sequence[Line]) -> list[str]:
-    """The text of every line."""
-    return lines.texts if isinstance(lines, _Lines) else [ln.text for ln in lines]
-
-
 def _lines_at(positions: Iterable[int], lines: Sequence[Line]) -> list[int]:
     """Indices of the lines holding these offsets of the text, in order."""
     starts = lines.starts if isinstance(lines, _Lines) else [ln.start for ln in lines]
@@ -367,7 +391,7 @@ def _orphan_trigger(
 
 
 def orphan_token(
-    rule: Rule, text: str, lines: Sequence[Line], sents: Sequence[list[_Sent]]
+    rule: Rule, text: str, lines: _Lines, sents: Sequence[list[_Sent]]
 ) -> list[Edit]:
     ex = rule.extra
     at_end, mid = _orphan_patterns(
@@ -415,66 +439,71 @@ def _doubled_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
     )
 
 
-_GLUED = "abcdefghijklmnopqrstuvwxyz0123456789'-"
-_GLUED_CHARS, _GLUED_BYTES = frozenset(_GLUED), frozenset(_GLUED.encode())
-
-
-def _double_spots(words: tuple[str, ...], text: str) -> list[int] | None:
-    """Offsets of the text where a listed word may follow itself after spaces
-    (case-insensitively): every `_doubled_pattern` match starts at one. None: anywhere.
-
-    A match is ``w``, spaces and ``w`` again after a character outside ``[\\p{L}\\p{N}'’-]``
-    (or at the start). Lower-cased, it reads ``w w``, or ``w`` and two spaces, not just after an
-    ASCII letter, digit, ' or - (lower-casing makes a character none of these unless it was
-    one). Exact for ASCII words unless the text holds a non-ASCII letter that matches an ASCII
-    one case-insensitively (K, ſ, İ, ı); offsets are the lower case's, the same when lower-casing
-    kept the length (then no character became two). The first look is in UTF-8, faster to
-    search, where ASCII bytes are the ASCII characters and a non-ASCII one ends in a byte that
-    is none of those above."""
-    low = casefold_for(text)
-    if not all(w.isascii() for w in words) or low is None or len(low) != len(text):
-        return None
-    doubled, spaced = _needles(words)
-    needles = doubled + spaced if "  " in low else doubled
-    data = low.encode()
-    for _, b in needles:  # (most texts hold none: looked for in bytes, without a generator)
-        i = data.find(b)
-        while i > 0 and data[i - 1] in _GLUED_BYTES:
-            i = data.find(b, i + 1)
-        if i >= 0:
-            break
-    else:
-        return []
-    return [i for n, _ in needles for i in _unglued(low, n, _GLUED_CHARS)]
+# The characters of a plain line (`_Lines.odd`): a word with one that none of them matches,
+# case aside, is never found in such a line.
+_PLAIN_CHARS = "".join(map(chr, range(128))) + FOLDS_TO_SPACE
 
 
 @lru_cache(maxsize=64)
-def _needles(words: tuple[str, ...]) -> tuple[tuple[tuple[str, bytes], ...], tuple[tuple[str, bytes], ...]]:
-    """What `_double_spots` looks for, as text and as UTF-8: each word twice, and each word
-    before two spaces."""
-    doubled = tuple((f"{w} {w}", f"{w} {w}".encode()) for w in words)
-    return doubled, tuple((f"{w}  ", f"{w}  ".encode()) for w in words)
+def _doubled_keys(words: tuple[str, ...]) -> tuple[tuple[str, ...], bool] | None:
+    """What a `_doubled_pattern` match is in the fold of its line: an ASCII word twice, "w w".
+
+    The match is the word, spaces and the word again. In a plain line it is ASCII: its fold is
+    the word in lower case twice, whole words there (the characters around it, none a letter,
+    digit, ' ’ or -, fold to word breaks). In another line it may hold the non-ASCII characters
+    that match ASCII letters, case aside (K, ſ, İ, ı), which fold to those letters; fold drops
+    the marks and invisible characters around it and maps no Latin letter to another, so the
+    two words are still there, maybe inside longer words. A word not of ASCII, which no plain
+    line can hold (one of its characters matches no character of such a line), gives True:
+    every odd line is read. None: a word whose fold is not itself (ASCII other than letters and
+    digits, or not ASCII but possible in a plain line): every line is read."""
+    keys, odd = [], False
+    for w in words:
+        if w.isascii():
+            if not w.isalnum():
+                return None
+            keys.append(f"{w.lower()} {w.lower()}")
+        elif all(c in _PLAIN_CHARS or regex.search(regex.escape(c), _PLAIN_CHARS, regex.IGNORECASE) for c in w):
+            return None
+        else:
+            odd = True
+    return tuple(keys), odd
 
 
-def _unglued(s: Any, needle: Any, glued: frozenset[Any]) -> Iterator[int]:
-    """Offsets of ``needle`` in ``s`` (a str or bytes) not just after an element of ``glued``."""
-    i = s.find(needle)
-    while i >= 0:
-        if i == 0 or s[i - 1] not in glued:
-            yield i
-        i = s.find(needle, i + 1)
+def _doubled_lines(words: tuple[str, ...], lines: _Lines) -> Iterable[int]:
+    """Indices of the lines where a listed word may follow itself after spaces (every
+    `_doubled_pattern` match is in one): those whose fold holds a key of `_doubled_keys`, as
+    whole words in a plain line."""
+    got = _doubled_keys(words)
+    if got is None:
+        return range(len(lines))
+    keys, every_odd = got
+    folded, odd = lines.folded, lines.odd
+    spots = []
+    for key in keys:  # (most texts hold none: looked for without a generator)
+        i = folded.find(key)
+        while i >= 0:
+            j = i + len(key)
+            whole = (i == 0 or folded[i - 1] in " \n") and (j == len(folded) or folded[j] in " \n")
+            if whole or odd:
+                spots.append((i, whole))
+            i = folded.find(key, i + 1)
+    found = set(odd) if every_odd else set()
+    for i, whole in spots:
+        k = bisect_right(lines.fold_starts, i) - 1
+        if whole or k in odd:
+            found.add(k)
+    return sorted(found)
 
 
 def doubled_word(
-    rule: Rule, text: str, lines: Sequence[Line], sents: Sequence[list[_Sent]]
+    rule: Rule, text: str, lines: _Lines, sents: Sequence[list[_Sent]]
 ) -> list[Edit]:
     words = _sorted_words(rule, "words")
     pat = _doubled_pattern(words)
     out: list[Edit] = []
-    spots = _double_spots(words, text)
-    if spots is not None:
-        lines = [lines[k] for k in _lines_at(spots, lines)]
-    for line in lines:
+    for k in _doubled_lines(words, lines):
+        line = lines[k]
         code: bool | None = None  # asked only when the pattern matches
         for m in pat.finditer(line.text):
             if code is None:
@@ -494,7 +523,7 @@ def doubled_word(
 
 
 def cut_off_repeat(
-    rule: Rule, text: str, lines: Sequence[Line], sents: Sequence[list[_Sent]]
+    rule: Rule, text: str, lines: _Lines, sents: Sequence[list[_Sent]]
 ) -> list[Edit]:
     ex = rule.extra
     min_words = int(ex.get("min_words", 6))
@@ -503,10 +532,7 @@ def cut_off_repeat(
     found = _lines_at((m.start() for m in _cut_off_trigger(min_words).finditer("\n" + text)), lines)
     if not found:
         return []
-    odd = _odd_lines(text, lines)
-    # The folded lines, one a line: the previous stage folded the same lines, so `fold` has them.
-    folds = list(map(fold, _texts(lines)))
-    folded = "\n".join(folds)
+    odd, folds, folded = lines.odd, lines.folds, lines.folded
     # Candidates: a line's last sentence that stops without closing punctuation (a cut-off
     # head), and a line's first sentence that starts with a lower-case letter (a cut-off tail).
     heads: list[tuple[Line, list[_Sent], str, bool]] = []
@@ -599,14 +625,6 @@ def _twice(folded: str, within: str) -> bool:
     return i >= 0 and within.find(folded, i + 1) >= 0
 
 
-def _odd_lines(text: str, lines: Sequence[Line]) -> set[int]:
-    """Indices of the lines that are not plain: not ASCII but for `FOLDS_TO_SPACE`. (Asked of
-    the lines that are not ASCII only: `str.isascii` reads a flag, a search reads the line.)"""
-    if text.isascii():
-        return set()
-    return {k for k, t in enumerate(_texts(lines)) if not t.isascii() and _NON_PLAIN.search(t)}
-
-
 @lru_cache(maxsize=16)
 def _cut_off_trigger(min_words: int) -> re.Pattern[str]:
     """Finds the line break before every line that `cut_off_repeat` may take a head or tail
@@ -623,21 +641,14 @@ def _cut_off_trigger(min_words: int) -> re.Pattern[str]:
     )
 
 
-# Punctuation and spaces outside ASCII that `fold` reads as a word break wherever they stand:
-# not Cf, no letter, digit or mark in their NFKD or NFKC form (… is three periods). A line whose
-# only non-ASCII characters are these folds, whole or in part, as ASCII with spaces for them.
-FOLDS_TO_SPACE = "\u00a0‘’“”«»–—…"
-_NON_PLAIN = re.compile(rf"[^\x00-\x7f{FOLDS_TO_SPACE}]")
-
-
-def _lines_holding_all(wanted: list[list[str]], text: str, lines: Sequence[Line]) -> list[int]:
+def _lines_holding_all(wanted: list[list[str]], text: str, lines: _Lines) -> list[int]:
     """Indices of the lines that are not ASCII (but for `FOLDS_TO_SPACE`) or whose lower case
     holds every word of one of the ``wanted`` lists (of non-empty words)."""
     low = text.lower()
     if len(low) != len(text):  # lower() made a character two: line by line
         return [k for k, ln in enumerate(lines) if not ln.text.isascii()
                 or any(all(w in ln.text.lower() for w in ws) for ws in wanted)]
-    hits = _odd_lines(text, lines)
+    hits = set(lines.odd)
     by_longest: dict[str, list[list[str]]] = {}
     for ws in wanted:
         by_longest.setdefault(max(ws, key=len), []).append(ws)
