@@ -310,7 +310,7 @@ _CUT_OFF = next(r for r in RULES if r.detector == "cut-off-repeat" and r.lang ==
 _SENTENCE = "The minister said the new plan would be presented to parliament next week"
 _TALKS = "Officials said the talks went well and would go on."
 _PIECES = [_SENTENCE, _SENTENCE + ".", "the leaders met in Dushanbe, the capital, on Monday to discuss the border.",
-           _TALKS, "Read more.", "état du monde", "İstanbul",
+           _TALKS, "Read more.", "état du monde", "İstanbul", "Café.",
            _SENTENCE.replace("would", "wοuld") + " and then the leaders met in Dushanbe " + "ΣΟΦΙΑ " * 40,
            "itſ", "Аb", "ﬁnal", "“", "’", "—", "\u00a0", "…", ",", "K"]
 
@@ -329,6 +329,7 @@ _GREEK = _PIECES.index(next(p for p in _PIECES if "ο" in p))
 @example([([(_PIECES[_GREEK], 0, 1)], ""), ([(_SENTENCE, 1, 33)], "")])  # "… plan wo", see above
 @example([([(_TALKS, 0, 1)], ""), ([(_TALKS, 2, 25), ("Read more.", 0, 1)], "")])  # a tail of six words
 @example([([(_SENTENCE, 0, 1)], ""), ([("Read more.", 0, 1), (_SENTENCE, 1, 28)], "")])  # a head of six words
+@example([([("Café.", 0, 1), (_SENTENCE, 1, 28)], ""), ([(_SENTENCE, 0, 1)], "")])  # a head in an odd line
 def test_cut_off_repeat_shortcuts_find_what_the_plain_way_finds(lines: list) -> None:
     """Lines of whole sentences, their heads and tails: the folds ruled out as unrepeated, and
     the lines not read, hold no match. (The line with a Greek ο in "wοuld" has more Greek

@@ -569,18 +569,18 @@ def cut_off_repeat(
             f = fold(frag)
             if f and len(f.split()) >= min_words:
                 tails.append((line, ss, f))
-    # A head or tail of a plain line can match a plain line only if its fold comes twice in
-    # the folded text; every one may match an odd line.
-    repeated = [f for line, _, f, *_ in heads + tails if line.index in odd or _twice(f, folded)]
+    # A head or tail can match a plain line only if its fold comes there too: twice in the
+    # folded lines when its own line is plain, once when not (its line's fold may lack it).
+    # Every one may match an odd line: those are all read.
+    repeated = [f for line, _, f, *_ in heads + tails
+                if (f in folded if line.index in odd else _twice(f, folded))]
     if not repeated and not odd:
         return []
     # Sentences of other lines, by their first and last folded word, for the words looked up
-    # below. An ASCII line folds to runs of letters and digits of its lower case, so one that
-    # lacks a word of each head and tail (a head's last word, maybe cut, is still part of one)
-    # can never start or end with the same folded text: skipped.
+    # below: of the odd lines, and of the plain lines whose fold holds a repeated head or tail.
     firsts = {f.split()[0] for _, _, f, _ in heads}
     lasts = {f.split()[-1] for _, _, f in tails}
-    reading = _lines_holding_all([f.split() for f in repeated], text, lines) if repeated else sorted(odd)
+    reading = _lines_holding_all(repeated, text, lines) if repeated else sorted(odd)
     by_first: dict[str, list[tuple[int, int, int]]] = {}
     by_last: dict[str, list[tuple[int, int, int]]] = {}
     for k in reading:
@@ -641,29 +641,18 @@ def _cut_off_trigger(min_words: int) -> re.Pattern[str]:
     )
 
 
-def _lines_holding_all(wanted: list[list[str]], text: str, lines: _Lines) -> list[int]:
-    """Indices of the lines that are not ASCII (but for `FOLDS_TO_SPACE`) or whose lower case
-    holds every word of one of the ``wanted`` lists (of non-empty words)."""
-    low = text.lower()
-    if len(low) != len(text):  # lower() made a character two: line by line
-        return [k for k, ln in enumerate(lines) if not ln.text.isascii()
-                or any(all(w in ln.text.lower() for w in ws) for ws in wanted)]
-    hits = set(lines.odd)
-    by_longest: dict[str, list[list[str]]] = {}
-    for ws in wanted:
-        by_longest.setdefault(max(ws, key=len), []).append(ws)
-    for w, lists in by_longest.items():
-        positions = []
-        i = low.find(w)
+def _lines_holding_all(wanted: list[str], text: str, lines: _Lines) -> list[int]:
+    """Indices of the odd lines of ``text`` and of those whose fold holds one of the ``wanted``
+    folds: where a plain line can start or end with one (the fold of any part of a plain line
+    is in the line's fold)."""
+    folded, hits = lines.folded, set(lines.odd)
+    spots = []
+    for f in wanted:
+        i = folded.find(f)
         while i >= 0:
-            positions.append(i)
-            i = low.find(w, i + 1)
-        for k in _lines_at(positions, lines):
-            if k not in hits:
-                line = lines[k]
-                part = low[line.start : line.end]
-                if any(all(x in part for x in ws) for ws in lists):
-                    hits.add(k)
+            spots.append(i)
+            i = folded.find(f, i + 1)
+    hits.update(bisect_right(lines.fold_starts, i) - 1 for i in spots)
     return sorted(hits)
 
 
