@@ -18,7 +18,8 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, count
+from operator import not_
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -70,7 +71,7 @@ class _Lines(Sequence[Line]):
             parts.pop()  # no line after a final line break (nor in an empty text)
         self._text = text
         self._parts = self.texts = parts
-        self.starts = list(accumulate((len(p) + 1 for p in parts[:-1]), initial=0)) if parts else []
+        self.starts = _starts(parts)
         self._made: dict[int, Line] = {}
 
     def __len__(self) -> int:
@@ -104,7 +105,7 @@ class _Lines(Sequence[Line]):
     @cached_property
     def fold_starts(self) -> list[int]:
         """Where each line's fold starts in `folded`."""
-        return list(accumulate((len(f) + 1 for f in self.folds[:-1]), initial=0)) if self.folds else []
+        return _starts(self.folds)
 
     @cached_property
     def odd(self) -> frozenset[int]:
@@ -112,7 +113,13 @@ class _Lines(Sequence[Line]):
         lines that are ASCII are known by a flag, `str.isascii`; only the others are read.)"""
         if self._text.isascii():
             return frozenset()
-        return frozenset(k for k, t in enumerate(self.texts) if not t.isascii() and _NON_PLAIN.search(t))
+        texts = self.texts
+        return frozenset(k for k in compress(count(), map(not_, map(str.isascii, texts))) if _NON_PLAIN.search(texts[k]))
+
+
+def _starts(parts: list[str]) -> list[int]:
+    """Where each of these parts starts in their join by line breaks (each step a C loop)."""
+    return list(accumulate(map((1).__add__, map(len, parts[:-1])), initial=0)) if parts else []
 
 
 class _LazySentences(Sequence[list[_Sent]]):
