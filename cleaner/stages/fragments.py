@@ -545,12 +545,11 @@ def cut_off_repeat(
     heads: list[tuple[Line, list[_Sent], str, bool]] = []
     tails: list[tuple[Line, list[_Sent], str]] = []
     for k in found:
-        line = lines[k]
         # A head ends without closing punctuation, a tail starts in lower case: the line's own
         # ends tell (a head's last sentence ends where the line does and holds a word, so it
         # ends like the line; the first sentence starts at the line's first non-space).
-        may_head = not _ends_sentence(line.text)
-        may_tail = line.text.lstrip()[:1].islower()
+        may_head = not _ends_sentence(lines.texts[k])
+        may_tail = lines.texts[k].lstrip()[:1].islower()
         if not (may_head or may_tail):
             continue
         if not odd and min_words > 0:
@@ -564,6 +563,7 @@ def cut_off_repeat(
         ss = sents[k]
         if not ss:
             continue
+        line = lines[k]
         # (each fold only after the cheaper checks on the raw text)
         frag = text[ss[-1].start : ss[-1].end]
         if may_head and not _ends_sentence(frag) and frag.rstrip()[-1:] not in ":;":
