@@ -460,10 +460,10 @@ def _doubled_keys(words: tuple[str, ...]) -> tuple[tuple[str, ...], bool] | None
     digit, ' ’ or -, fold to word breaks). In another line it may hold the non-ASCII characters
     that match ASCII letters, case aside (K, ſ, İ, ı), which fold to those letters; fold drops
     the marks and invisible characters around it and maps no Latin letter to another, so the
-    two words are still there, maybe inside longer words. A word not of ASCII, which no plain
-    line can hold (one of its characters matches no character of such a line), gives True:
-    every odd line is read. None: a word whose fold is not itself (ASCII other than letters and
-    digits, or not ASCII but possible in a plain line): every line is read."""
+    two words are still there, maybe inside longer words. A word not of ASCII that no plain line
+    can hold (one of its characters matches no character of such a line) has no key but sets
+    the flag: every odd line is read. None: a word whose fold is not itself (ASCII other than
+    letters and digits, or not ASCII but possible in a plain line): every line is read."""
     keys, odd = [], False
     for w in words:
         if w.isascii():
