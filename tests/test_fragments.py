@@ -424,3 +424,24 @@ def test_ascii_lookalikes_fold_to_the_letter_they_match() -> None:
     for c in found:
         letters = {a.lower() for a in map(chr, range(128)) if regex.fullmatch(regex.escape(a), c, flags=regex.IGNORECASE)}
         assert fold(c) in letters and fold(f"x{c}y") == f"x{fold(c)}y", c
+
+
+def test_characters_outside_the_tangling_blocks_fold_one_by_one() -> None:
+    """What `_Lines.tangled` relies on: a character outside `_TANGLING` decomposes (NFKD, marks
+    dropped, case-folded, NFKD again) to no lookalike `fold` may make Latin, no Hangul jamo and
+    no mark; and NFKC joins a character to the one before it only when that one is a mark (or a
+    jamo). So `fold` maps each character alone, whatever stands around it."""
+    import unicodedata
+
+    from cleaner import normalize
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    s = unicodedata.normalize("NFKD", normalize._INVISIBLE.sub("", fragments._TANGLING.sub("", every)))
+    s = normalize._MARKS.sub("", s).casefold().replace("ı", "i")
+    assert not set(s) & {chr(k) for k in normalize._HOMOGLYPHS}
+    assert not regex.search(r"[\p{M}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]", unicodedata.normalize("NFKD", s))
+    for c in every:
+        parts = unicodedata.decomposition(c).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            second = chr(int(parts[1], 16))
+            assert unicodedata.normalize("NFC", chr(int(parts[0], 16)) + second) != c or regex.match(r"\p{M}", second)

@@ -43,6 +43,16 @@ _CODE = regex.compile(r"[{}<>]|=>|\(\);|`|\t|\s\|\s|^\s{4}|[;=]\s*$")
 # only non-ASCII characters are these folds, whole or in part, as ASCII with spaces for them.
 FOLDS_TO_SPACE = "\u00a0‘’“”«»–—…"
 _NON_PLAIN = re.compile(rf"[^\x00-\x7f{FOLDS_TO_SPACE}]")
+# Characters that make the fold of a line more than the folds of its characters put together,
+# by whole blocks: those that decompose (NFKD, case-folded) to a letter `fold` may read as a
+# Latin one (its Greek and Cyrillic lookalikes, decided line by line), or to a Hangul jamo
+# (joined to syllables by NFKC). A line without them folds character by character, so the fold
+# of any part of it is in the line's fold. (A test checks every character outside the blocks.)
+_TANGLING = re.compile(
+    "[\u0261\u0370-\u052f\u1100-\u11ff\u1c80-\u1c8f\u1d00-\u1dbf\u1f00-\u1fff\u2de0-\u2dff"
+    "\u3130-\u318f\u3200-\u32ff\ua640-\ua69f\ua720-\ua7ff\ua960-\ua97f\uac00-\ud7ff\uffa0-\uffdf"
+    "\U0001d400-\U0001d7ff]"
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -115,6 +125,12 @@ class _Lines(Sequence[Line]):
             return frozenset()
         texts = self.texts
         return frozenset(k for k in compress(count(), map(not_, map(str.isascii, texts))) if _NON_PLAIN.search(texts[k]))
+
+    @cached_property
+    def tangled(self) -> frozenset[int]:
+        """Indices of the odd lines that hold a `_TANGLING` character: the lines whose fold
+        may lack the fold of a part of them."""
+        return frozenset(k for k in self.odd if _TANGLING.search(self.texts[k]))
 
 
 def _starts(parts: list[str]) -> list[int]:
@@ -539,7 +555,7 @@ def cut_off_repeat(
     found = _lines_at((m.start() for m in _cut_off_trigger(min_words).finditer("\n" + text)), lines)
     if not found:
         return []
-    odd, folds, folded = lines.odd, lines.folds, lines.folded
+    tangled, folds, folded = lines.tangled, lines.folds, lines.folded
     # Candidates: a line's last sentence that stops without closing punctuation (a cut-off
     # head), and a line's first sentence that starts with a lower-case letter (a cut-off tail).
     heads: list[tuple[Line, list[_Sent], str, bool]] = []
@@ -552,7 +568,7 @@ def cut_off_repeat(
         may_tail = lines.texts[k].lstrip()[:1].islower()
         if not (may_head or may_tail):
             continue
-        if not odd and min_words > 0:
+        if not tangled and min_words > 0:
             # A head folds to words ending in the line's last `min_words`, a tail to words
             # starting with its first: unless those come twice, neither has a copy to match.
             words = folds[k].split()
@@ -576,18 +592,18 @@ def cut_off_repeat(
             f = fold(frag)
             if f and len(f.split()) >= min_words:
                 tails.append((line, ss, f))
-    # A head or tail can match a plain line only if its fold comes there too: twice in the
-    # folded lines when its own line is plain, once when not (its line's fold may lack it).
-    # Every one may match an odd line: those are all read.
+    # A head or tail can match a line that is not tangled only if its fold comes there too:
+    # twice in the folded lines when its own line is not tangled either, once when it is (its
+    # line's fold may lack it). Every one may match a tangled line: those are all read.
     repeated = [f for line, _, f, *_ in heads + tails
-                if (f in folded if line.index in odd else _twice(f, folded))]
-    if not repeated and not odd:
+                if (f in folded if line.index in tangled else _twice(f, folded))]
+    if not repeated and not tangled:
         return []
     # Sentences of other lines, by their first and last folded word, for the words looked up
-    # below: of the odd lines, and of the plain lines whose fold holds a repeated head or tail.
+    # below: of the tangled lines, and of the others whose fold holds a repeated head or tail.
     firsts = {f.split()[0] for _, _, f, _ in heads}
     lasts = {f.split()[-1] for _, _, f in tails}
-    reading = _lines_holding_all(repeated, text, lines) if repeated else sorted(odd)
+    reading = _lines_holding_all(repeated, text, lines) if repeated else sorted(tangled)
     by_first: dict[str, list[tuple[int, int, int]]] = {}
     by_last: dict[str, list[tuple[int, int, int]]] = {}
     for k in reading:
@@ -649,10 +665,10 @@ def _cut_off_trigger(min_words: int) -> re.Pattern[str]:
 
 
 def _lines_holding_all(wanted: list[str], text: str, lines: _Lines) -> list[int]:
-    """Indices of the odd lines of ``text`` and of those whose fold holds one of the ``wanted``
-    folds: where a plain line can start or end with one (the fold of any part of a plain line
-    is in the line's fold)."""
-    folded, hits = lines.folded, set(lines.odd)
+    """Indices of the tangled lines of ``text`` and of those whose fold holds one of the
+    ``wanted`` folds: where another line can start or end with one (the fold of any part of a
+    line that is not tangled is in the line's fold)."""
+    folded, hits = lines.folded, set(lines.tangled)
     spots = []
     for f in wanted:
         i = folded.find(f)
