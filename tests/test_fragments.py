@@ -5,17 +5,20 @@ from __future__ import annotations
 import json
 import pickle
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from unittest.mock import patch
 
 import pytest
 import regex
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cleaner import sentences
 from cleaner.document import Edit, apply_edits, check_edits
+from cleaner.normalize import fold
 from cleaner.sentences import sentence_spans, split_sentences
 from cleaner.stages import fragments
 from cleaner.stages.base import Context, iter_lines
@@ -260,6 +263,17 @@ def _every_line(positions: object, lines: list[object]) -> list[int]:
     return list(range(len(lines)))
 
 
+@contextmanager
+def plain_way() -> Iterator[None]:
+    """The stage with its shortcuts off: the whole-text triggers and the folds find every line,
+    every fold counts as repeated, every line is read for a match."""
+    with (patch.object(fragments, "_lines_at", _every_line),
+          patch.object(fragments, "_twice", lambda folded, within: True),
+          patch.object(fragments, "_lines_holding_all", lambda wanted, text, lines: _every_line(0, lines)),
+          patch.object(fragments, "_doubled_keys", lambda words: None)):
+        yield
+
+
 _LOWER = ["the", "a", "an", "of", "to", "and", "its", "said", "says", "film", "vitamin", "meeting",
           "border", "was", "announced", "by", "after", "la", "de", "die", "itſ", "état", "x"]
 _OTHER = ["The", "THE", "A", "It", "He", "When", "According", "Der", "Die", "Le", "La", "El",
@@ -287,9 +301,49 @@ def test_fast_paths_find_what_reading_every_line_finds(
         text = text + "\n" + text[:cut] + "\n" + text[cut // 2 :]
     ctx = Context(lang=lang)
     fast = STAGE.edits(text, ctx)
-    with patch.object(fragments, "_lines_at", _every_line):
+    with plain_way():
         slow = STAGE.edits(text, ctx)
     assert fast == slow
+
+
+_CUT_OFF = next(r for r in RULES if r.detector == "cut-off-repeat" and r.lang == "en")
+_SENTENCE = "The minister said the new plan would be presented to parliament next week"
+_TALKS = "Officials said the talks went well and would go on."
+_PIECES = [_SENTENCE, _SENTENCE + ".", "the leaders met in Dushanbe, the capital, on Monday to discuss the border.",
+           _TALKS, "Read more.", "état du monde", "İstanbul", "Café.",
+           _SENTENCE.replace("would", "wοuld") + " and then the leaders met in Dushanbe " + "ΣΟΦΙΑ " * 40,
+           "itſ", "Аb", "ﬁnal", "“", "’", "—", "\u00a0", "…", ",", "K"]
+
+
+def _piece(p: str, how: int, at: int) -> str:
+    return (p, p[:at], p[at:], p[:1].lower() + p[1:])[how]
+
+
+_GREEK = _PIECES.index(next(p for p in _PIECES if "ο" in p))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.tuples(st.sampled_from(_PIECES), st.integers(0, 3), st.integers(1, 80)),
+                                   min_size=1, max_size=3),
+                          st.sampled_from(["", ".", ",", " the"])), max_size=6))
+@example([([(_PIECES[_GREEK], 0, 1)], ""), ([(_SENTENCE, 1, 33)], "")])  # "… plan wo", see above
+@example([([(_TALKS, 0, 1)], ""), ([(_TALKS, 2, 25), ("Read more.", 0, 1)], "")])  # a tail of six words
+@example([([(_SENTENCE, 0, 1)], ""), ([("Read more.", 0, 1), (_SENTENCE, 1, 28)], "")])  # a head of six words
+@example([([("Café.", 0, 1), (_SENTENCE, 1, 28)], ""), ([(_SENTENCE, 0, 1)], "")])  # a head in an odd line
+def test_cut_off_repeat_shortcuts_find_what_the_plain_way_finds(lines: list) -> None:
+    """Lines of whole sentences, their heads and tails: the folds ruled out as unrepeated, and
+    the lines not read, hold no match. (The line with a Greek ο in "wοuld" has more Greek
+    letters than Latin ones, so its fold keeps the ο; the fold of its start, where the Latin
+    letters are more, reads it as o: a copy that the odd lines' sentences show, no line's fold.)"""
+    text = "\n".join(" ".join(_piece(*part) for part in parts) + end for parts, end in lines)
+
+    def cut_off() -> list[Edit]:
+        lines = fragments._Lines(text)
+        return fragments.cut_off_repeat(_CUT_OFF, text, lines, fragments._LazySentences(lines))
+
+    fast = cut_off()
+    with plain_way():
+        assert cut_off() == fast
 
 
 @given(st.text(alphabet="ab \n", max_size=30))
@@ -319,3 +373,75 @@ def test_sentence_spans_without_punctuation_as_the_loop_found_them(line: str) ->
         stop -= 1
     if not any(c in line for c in ".!?…"):
         assert sentence_spans(line) == ([(start, stop)] if stop > start else [])
+
+
+_DOUBLED_RULES = sorted((r for r in RULES if r.detector == "doubled-word"), key=lambda r: r.lang)  # de en es fr
+_DOUBLED_WORDS = ["the", "The", "THE", "a", "A", "an", "of", "für", "Für", "de", "les", "el", "thiſ", "this",
+                  "K", "k", "data", "e\u0301the", "’the", "the’", "x-the", "ünd"]
+_GAPS = [" ", " ", "  ", "\u00a0", "\t", ", ", "-", "’", ".", "—"]
+_REPEATS = st.tuples(st.sampled_from(_DOUBLED_WORDS), st.integers(1, 3), st.sampled_from([" ", " ", "  ", "\u00a0"]),
+                     st.sampled_from([str, str.lower, str.upper, str.title])).map(
+    lambda t: t[0] + (t[2] + t[3](t[0])) * (t[1] - 1))  # a word, maybe repeated, maybe in another case
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.tuples(_REPEATS, st.sampled_from(_GAPS)), max_size=6)
+                .map(lambda items: "".join(w + g for w, g in items)), max_size=5).map("\n".join),
+       st.sampled_from(_DOUBLED_RULES))
+@example("x the the\ne\u0301the the", _DOUBLED_RULES[1])  # a mark before: the fold reads "ethe", the rule a word
+@example("x\nthe the", _DOUBLED_RULES[1])  # a repeat at a line's start
+def test_doubled_word_reads_the_lines_that_can_match(text: str, rule: object) -> None:
+    """The lines whose fold holds no listed word twice (and that are plain) hold no match:
+    what the lines found give is what reading every line gives."""
+
+    def doubled() -> list[Edit]:
+        lines = fragments._Lines(text)
+        return fragments.doubled_word(rule, text, lines, fragments._LazySentences(lines))
+
+    fast = doubled()
+    with plain_way():
+        assert doubled() == fast
+
+
+def test_doubled_keys_only_for_words_a_fold_shows() -> None:
+    """A word of ASCII letters and digits is its own fold; ſ matches s, case aside, so "thiſ"
+    may be in a plain line, as "this"; ü matches no character of a plain line: "für" is looked
+    for in the odd lines only (all of them read)."""
+    assert fragments._doubled_keys(("the", "a")) == (("the the", "a a"), False)
+    assert fragments._doubled_keys(("thiſ", "the")) is None
+    assert fragments._doubled_keys(("l'", "the")) is None
+    assert fragments._doubled_keys(("für", "die")) == (("die die",), True)
+
+
+def test_ascii_lookalikes_fold_to_the_letter_they_match() -> None:
+    """What `_doubled_keys` relies on: a character that matches an ASCII letter case aside
+    (K, ſ, İ, ı) folds to that letter in lower case, alone or inside a word."""
+    from cleaner.prefilter import _ascii_lookalikes
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    found = set(regex.findall(r"[\x00-\x7f]", every, flags=regex.IGNORECASE)) - set(map(chr, range(128)))
+    assert found == set(_ascii_lookalikes().pattern.strip("[]"))
+    for c in found:
+        letters = {a.lower() for a in map(chr, range(128)) if regex.fullmatch(regex.escape(a), c, flags=regex.IGNORECASE)}
+        assert fold(c) in letters and fold(f"x{c}y") == f"x{fold(c)}y", c
+
+
+def test_characters_outside_the_tangling_blocks_fold_one_by_one() -> None:
+    """What `_Lines.tangled` relies on: a character outside `_TANGLING` decomposes (NFKD, marks
+    dropped, case-folded, NFKD again) to no lookalike `fold` may make Latin, no Hangul jamo and
+    no mark; and NFKC joins a character to the one before it only when that one is a mark (or a
+    jamo). So `fold` maps each character alone, whatever stands around it."""
+    import unicodedata
+
+    from cleaner import normalize
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    s = unicodedata.normalize("NFKD", normalize._INVISIBLE.sub("", fragments._TANGLING.sub("", every)))
+    s = normalize._MARKS.sub("", s).casefold().replace("ı", "i")
+    assert not set(s) & {chr(k) for k in normalize._HOMOGLYPHS}
+    assert not regex.search(r"[\p{M}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]", unicodedata.normalize("NFKD", s))
+    for c in every:
+        parts = unicodedata.decomposition(c).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            second = chr(int(parts[1], 16))
+            assert unicodedata.normalize("NFC", chr(int(parts[0], 16)) + second) != c or regex.match(r"\p{M}", second)

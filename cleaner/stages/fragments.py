@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import accumulate
+from functools import cached_property, lru_cache
+from itertools import accumulate, compress, count
+from operator import not_
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -27,7 +28,6 @@ import regex
 from cleaner.document import Edit, apply_edits, compose, merge_overlapping
 from cleaner.normalize import fold
 from cleaner.paths import rules_dir
-from cleaner.prefilter import casefold_for
 from cleaner.ruleset import Rule, RuleSet
 from cleaner.sentences import is_abbreviation, sentence_spans
 from cleaner.stages.base import Context, Line
@@ -37,6 +37,22 @@ _TERMINAL = ".!?…"
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 # Lines that look like code or tables: never prose.
 _CODE = regex.compile(r"[{}<>]|=>|\(\);|`|\t|\s\|\s|^\s{4}|[;=]\s*$")
+
+# Punctuation and spaces outside ASCII that `fold` reads as a word break wherever they stand:
+# not Cf, no letter, digit or mark in their NFKD or NFKC form (… is three periods). A line whose
+# only non-ASCII characters are these folds, whole or in part, as ASCII with spaces for them.
+FOLDS_TO_SPACE = "\u00a0‘’“”«»–—…"
+_NON_PLAIN = re.compile(rf"[^\x00-\x7f{FOLDS_TO_SPACE}]")
+# Characters that make the fold of a line more than the folds of its characters put together,
+# by whole blocks: those that decompose (NFKD, case-folded) to a letter `fold` may read as a
+# Latin one (its Greek and Cyrillic lookalikes, decided line by line), or to a Hangul jamo
+# (joined to syllables by NFKC). A line without them folds character by character, so the fold
+# of any part of it is in the line's fold. (A test checks every character outside the blocks.)
+_TANGLING = re.compile(
+    "[\u0261\u0370-\u052f\u1100-\u11ff\u1c80-\u1c8f\u1d00-\u1dbf\u1f00-\u1fff\u2de0-\u2dff"
+    "\u3130-\u318f\u3200-\u32ff\ua640-\ua69f\ua720-\ua7ff\ua960-\ua97f\uac00-\ud7ff\uffa0-\uffdf"
+    "\U0001d400-\U0001d7ff]"
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -64,8 +80,8 @@ class _Lines(Sequence[Line]):
         if not parts[-1]:
             parts.pop()  # no line after a final line break (nor in an empty text)
         self._text = text
-        self._parts = parts
-        self.starts = list(accumulate((len(p) + 1 for p in parts[:-1]), initial=0)) if parts else []
+        self._parts = self.texts = parts
+        self.starts = _starts(parts)
         self._made: dict[int, Line] = {}
 
     def __len__(self) -> int:
@@ -84,6 +100,42 @@ class _Lines(Sequence[Line]):
     def __iter__(self):  # type: ignore[no-untyped-def]
         for i in range(len(self._parts)):
             yield self[i]
+
+    @cached_property
+    def folds(self) -> list[str]:
+        """`fold` of every line: the stage before (duplicates) folded the same lines, so the
+        cache of `fold` has them."""
+        return list(map(fold, self.texts))
+
+    @cached_property
+    def folded(self) -> str:
+        """The folds, one a line."""
+        return "\n".join(self.folds)
+
+    @cached_property
+    def fold_starts(self) -> list[int]:
+        """Where each line's fold starts in `folded`."""
+        return _starts(self.folds)
+
+    @cached_property
+    def odd(self) -> frozenset[int]:
+        """Indices of the lines that are not plain: not ASCII but for `FOLDS_TO_SPACE`. (The
+        lines that are ASCII are known by a flag, `str.isascii`; only the others are read.)"""
+        if self._text.isascii():
+            return frozenset()
+        texts = self.texts
+        return frozenset(k for k in compress(count(), map(not_, map(str.isascii, texts))) if _NON_PLAIN.search(texts[k]))
+
+    @cached_property
+    def tangled(self) -> frozenset[int]:
+        """Indices of the odd lines that hold a `_TANGLING` character: the lines whose fold
+        may lack the fold of a part of them."""
+        return frozenset(k for k in self.odd if _TANGLING.search(self.texts[k]))
+
+
+def _starts(parts: list[str]) -> list[int]:
+    """Where each of these parts starts in their join by line breaks (each step a C loop)."""
+    return list(accumulate(map((1).__add__, map(len, parts[:-1])), initial=0)) if parts else []
 
 
 class _LazySentences(Sequence[list[_Sent]]):
@@ -203,7 +255,7 @@ def _alt(words: Iterable[str]) -> str:
 # --------------------------------------------------------------------------------------------
 # Detectors: (rule, text, lines, sentences per line) -> edits
 
-Detector = Callable[[Rule, str, Sequence[Line], Sequence[list[_Sent]]], list[Edit]]
+Detector = Callable[[Rule, str, _Lines, Sequence[list[_Sent]]], list[Edit]]
 
 
 @lru_cache(maxsize=64)
@@ -227,7 +279,7 @@ def _names_speaker(clause: str, verbs: frozenset[str], articles: frozenset[str],
 
 
 def capital_function_word(
-    rule: Rule, text: str, lines: Sequence[Line], sents: Sequence[list[_Sent]]
+    rule: Rule, text: str, lines: _Lines, sents: Sequence[list[_Sent]]
 ) -> list[Edit]:
     ex = rule.extra
     verb_only = _words_set(rule, "after_verb_words")
@@ -362,7 +414,7 @@ def _orphan_trigger(
 
 
 def orphan_token(
-    rule: Rule, text: str, lines: Sequence[Line], sents: Sequence[list[_Sent]]
+    rule: Rule, text: str, lines: _Lines, sents: Sequence[list[_Sent]]
 ) -> list[Edit]:
     ex = rule.extra
     at_end, mid = _orphan_patterns(
@@ -410,66 +462,71 @@ def _doubled_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
     )
 
 
-_GLUED = "abcdefghijklmnopqrstuvwxyz0123456789'-"
-_GLUED_CHARS, _GLUED_BYTES = frozenset(_GLUED), frozenset(_GLUED.encode())
-
-
-def _double_spots(words: tuple[str, ...], text: str) -> list[int] | None:
-    """Offsets of the text where a listed word may follow itself after spaces
-    (case-insensitively): every `_doubled_pattern` match starts at one. None: anywhere.
-
-    A match is ``w``, spaces and ``w`` again after a character outside ``[\\p{L}\\p{N}'’-]``
-    (or at the start). Lower-cased, it reads ``w w``, or ``w`` and two spaces, not just after an
-    ASCII letter, digit, ' or - (lower-casing makes a character none of these unless it was
-    one). Exact for ASCII words unless the text holds a non-ASCII letter that matches an ASCII
-    one case-insensitively (K, ſ, İ, ı); offsets are the lower case's, the same when lower-casing
-    kept the length (then no character became two). The first look is in UTF-8, faster to
-    search, where ASCII bytes are the ASCII characters and a non-ASCII one ends in a byte that
-    is none of those above."""
-    low = casefold_for(text)
-    if not all(w.isascii() for w in words) or low is None or len(low) != len(text):
-        return None
-    doubled, spaced = _needles(words)
-    needles = doubled + spaced if "  " in low else doubled
-    data = low.encode()
-    for _, b in needles:  # (most texts hold none: looked for in bytes, without a generator)
-        i = data.find(b)
-        while i > 0 and data[i - 1] in _GLUED_BYTES:
-            i = data.find(b, i + 1)
-        if i >= 0:
-            break
-    else:
-        return []
-    return [i for n, _ in needles for i in _unglued(low, n, _GLUED_CHARS)]
+# The characters of a plain line (`_Lines.odd`): a word with one that none of them matches,
+# case aside, is never found in such a line.
+_PLAIN_CHARS = "".join(map(chr, range(128))) + FOLDS_TO_SPACE
 
 
 @lru_cache(maxsize=64)
-def _needles(words: tuple[str, ...]) -> tuple[tuple[tuple[str, bytes], ...], tuple[tuple[str, bytes], ...]]:
-    """What `_double_spots` looks for, as text and as UTF-8: each word twice, and each word
-    before two spaces."""
-    doubled = tuple((f"{w} {w}", f"{w} {w}".encode()) for w in words)
-    return doubled, tuple((f"{w}  ", f"{w}  ".encode()) for w in words)
+def _doubled_keys(words: tuple[str, ...]) -> tuple[tuple[str, ...], bool] | None:
+    """What a `_doubled_pattern` match is in the fold of its line: an ASCII word twice, "w w".
+
+    The match is the word, spaces and the word again. In a plain line it is ASCII: its fold is
+    the word in lower case twice, whole words there (the characters around it, none a letter,
+    digit, ' ’ or -, fold to word breaks). In another line it may hold the non-ASCII characters
+    that match ASCII letters, case aside (K, ſ, İ, ı), which fold to those letters; fold drops
+    the marks and invisible characters around it and maps no Latin letter to another, so the
+    two words are still there, maybe inside longer words. A word not of ASCII that no plain line
+    can hold (one of its characters matches no character of such a line) has no key but sets
+    the flag: every odd line is read. None: a word whose fold is not itself (ASCII other than
+    letters and digits, or not ASCII but possible in a plain line): every line is read."""
+    keys, odd = [], False
+    for w in words:
+        if w.isascii():
+            if not w.isalnum():
+                return None
+            keys.append(f"{w.lower()} {w.lower()}")
+        elif all(c in _PLAIN_CHARS or regex.search(regex.escape(c), _PLAIN_CHARS, regex.IGNORECASE) for c in w):
+            return None
+        else:
+            odd = True
+    return tuple(keys), odd
 
 
-def _unglued(s: Any, needle: Any, glued: frozenset[Any]) -> Iterator[int]:
-    """Offsets of ``needle`` in ``s`` (a str or bytes) not just after an element of ``glued``."""
-    i = s.find(needle)
-    while i >= 0:
-        if i == 0 or s[i - 1] not in glued:
-            yield i
-        i = s.find(needle, i + 1)
+def _doubled_lines(words: tuple[str, ...], lines: _Lines) -> Iterable[int]:
+    """Indices of the lines where a listed word may follow itself after spaces (every
+    `_doubled_pattern` match is in one): those whose fold holds a key of `_doubled_keys`, as
+    whole words in a plain line."""
+    got = _doubled_keys(words)
+    if got is None:
+        return range(len(lines))
+    keys, every_odd = got
+    folded, odd = lines.folded, lines.odd
+    spots = []
+    for key in keys:  # (most texts hold none: looked for without a generator)
+        i = folded.find(key)
+        while i >= 0:
+            j = i + len(key)
+            whole = (i == 0 or folded[i - 1] in " \n") and (j == len(folded) or folded[j] in " \n")
+            if whole or odd:
+                spots.append((i, whole))
+            i = folded.find(key, i + 1)
+    found = set(odd) if every_odd else set()
+    for i, whole in spots:
+        k = bisect_right(lines.fold_starts, i) - 1
+        if whole or k in odd:
+            found.add(k)
+    return sorted(found)
 
 
 def doubled_word(
-    rule: Rule, text: str, lines: Sequence[Line], sents: Sequence[list[_Sent]]
+    rule: Rule, text: str, lines: _Lines, sents: Sequence[list[_Sent]]
 ) -> list[Edit]:
     words = _sorted_words(rule, "words")
     pat = _doubled_pattern(words)
     out: list[Edit] = []
-    spots = _double_spots(words, text)
-    if spots is not None:
-        lines = [lines[k] for k in _lines_at(spots, lines)]
-    for line in lines:
+    for k in _doubled_lines(words, lines):
+        line = lines[k]
         code: bool | None = None  # asked only when the pattern matches
         for m in pat.finditer(line.text):
             if code is None:
@@ -489,50 +546,67 @@ def doubled_word(
 
 
 def cut_off_repeat(
-    rule: Rule, text: str, lines: Sequence[Line], sents: Sequence[list[_Sent]]
+    rule: Rule, text: str, lines: _Lines, sents: Sequence[list[_Sent]]
 ) -> list[Edit]:
     ex = rule.extra
     min_words = int(ex.get("min_words", 6))
     dangling = _words_set(rule, "dangling")
+    # Each match of the trigger is the line break before a line ("\n" + text: the first too).
+    found = _lines_at((m.start() for m in _cut_off_trigger(min_words).finditer("\n" + text)), lines)
+    if not found:
+        return []
+    tangled, folds, folded = lines.tangled, lines.folds, lines.folded
     # Candidates: a line's last sentence that stops without closing punctuation (a cut-off
     # head), and a line's first sentence that starts with a lower-case letter (a cut-off tail).
     heads: list[tuple[Line, list[_Sent], str, bool]] = []
     tails: list[tuple[Line, list[_Sent], str]] = []
-    # Each match of the trigger is the line break before a line ("\n" + text: the first too).
-    for k in _lines_at((m.start() for m in _cut_off_trigger(min_words).finditer("\n" + text)), lines):
-        line = lines[k]
+    for k in found:
         # A head ends without closing punctuation, a tail starts in lower case: the line's own
         # ends tell (a head's last sentence ends where the line does and holds a word, so it
         # ends like the line; the first sentence starts at the line's first non-space).
-        if _ends_sentence(line.text) and not line.text.lstrip()[:1].islower():
+        may_head = not _ends_sentence(lines.texts[k])
+        may_tail = lines.texts[k].lstrip()[:1].islower()
+        if not (may_head or may_tail):
             continue
+        if not tangled and min_words > 0:
+            # A head folds to words ending in the line's last `min_words`, a tail to words
+            # starting with its first: unless those come twice, neither has a copy to match.
+            words = folds[k].split()
+            may_head = may_head and _twice(" ".join(words[-min_words:]), folded)
+            may_tail = may_tail and _twice(" ".join(words[:min_words]), folded)
+            if not (may_head or may_tail):
+                continue
         ss = sents[k]
         if not ss:
             continue
+        line = lines[k]
         # (each fold only after the cheaper checks on the raw text)
         frag = text[ss[-1].start : ss[-1].end]
-        if not _ends_sentence(frag) and frag.rstrip()[-1:] not in ":;":
+        if may_head and not _ends_sentence(frag) and frag.rstrip()[-1:] not in ":;":
             f = fold(frag)
             if f and len(f.split()) >= min_words:
                 weak = frag.rstrip().endswith(",") or f.split()[-1] in dangling
                 heads.append((line, ss, f, weak))
         frag = text[ss[0].start : ss[0].end]
-        if frag[:1].islower() and _ends_sentence(frag):
+        if may_tail and frag[:1].islower() and _ends_sentence(frag):
             f = fold(frag)
             if f and len(f.split()) >= min_words:
                 tails.append((line, ss, f))
-    if not heads and not tails:
+    # A head or tail can match a line that is not tangled only if its fold comes there too:
+    # twice in the folded lines when its own line is not tangled either, once when it is (its
+    # line's fold may lack it). Every one may match a tangled line: those are all read.
+    repeated = [f for line, _, f, *_ in heads + tails
+                if (f in folded if line.index in tangled else _twice(f, folded))]
+    if not repeated and not tangled:
         return []
     # Sentences of other lines, by their first and last folded word, for the words looked up
-    # below. An ASCII line folds to runs of letters and digits of its lower case, so one that
-    # lacks a word of each head and tail (a head's last word, maybe cut, is still part of one)
-    # can never start or end with the same folded text: skipped.
+    # below: of the tangled lines, and of the others whose fold holds a repeated head or tail.
     firsts = {f.split()[0] for _, _, f, _ in heads}
     lasts = {f.split()[-1] for _, _, f in tails}
-    wanted = [f.split() for _, _, f, _ in heads] + [f.split() for _, _, f in tails]
+    reading = _lines_holding_all(repeated, text, lines) if repeated else sorted(tangled)
     by_first: dict[str, list[tuple[int, int, int]]] = {}
     by_last: dict[str, list[tuple[int, int, int]]] = {}
-    for k in _lines_holding_all(wanted, text, lines):
+    for k in reading:
         line = lines[k]
         for sn in sents[k]:
             words = fold(text[sn.start : sn.end]).split()
@@ -568,6 +642,12 @@ def cut_off_repeat(
     return out
 
 
+def _twice(folded: str, within: str) -> bool:
+    """Does ``folded`` come at two places of ``within``?"""
+    i = within.find(folded)
+    return i >= 0 and within.find(folded, i + 1) >= 0
+
+
 @lru_cache(maxsize=16)
 def _cut_off_trigger(min_words: int) -> re.Pattern[str]:
     """Finds the line break before every line that `cut_off_repeat` may take a head or tail
@@ -584,36 +664,18 @@ def _cut_off_trigger(min_words: int) -> re.Pattern[str]:
     )
 
 
-# Punctuation and spaces outside ASCII that `fold` reads as a word break wherever they stand:
-# not Cf, no letter, digit or mark in their NFKD or NFKC form (… is three periods). A line whose
-# only non-ASCII characters are these folds, whole or in part, as ASCII with spaces for them.
-FOLDS_TO_SPACE = "\u00a0‘’“”«»–—…"
-_NON_ASCII_LINE = re.compile(rf"[^\x00-\x7f{FOLDS_TO_SPACE}][^\n]*")
-
-
-def _lines_holding_all(wanted: list[list[str]], text: str, lines: Sequence[Line]) -> list[int]:
-    """Indices of the lines that are not ASCII (but for `FOLDS_TO_SPACE`) or whose lower case
-    holds every word of one of the ``wanted`` lists (of non-empty words)."""
-    low = text.lower()
-    if len(low) != len(text):  # lower() made a character two: line by line
-        return [k for k, ln in enumerate(lines) if not ln.text.isascii()
-                or any(all(w in ln.text.lower() for w in ws) for ws in wanted)]
-    hits = set(_lines_at((m.start() for m in _NON_ASCII_LINE.finditer(text)), lines))
-    by_longest: dict[str, list[list[str]]] = {}
-    for ws in wanted:
-        by_longest.setdefault(max(ws, key=len), []).append(ws)
-    for w, lists in by_longest.items():
-        positions = []
-        i = low.find(w)
+def _lines_holding_all(wanted: list[str], text: str, lines: _Lines) -> list[int]:
+    """Indices of the tangled lines of ``text`` and of those whose fold holds one of the
+    ``wanted`` folds: where another line can start or end with one (the fold of any part of a
+    line that is not tangled is in the line's fold)."""
+    folded, hits = lines.folded, set(lines.tangled)
+    spots = []
+    for f in wanted:
+        i = folded.find(f)
         while i >= 0:
-            positions.append(i)
-            i = low.find(w, i + 1)
-        for k in _lines_at(positions, lines):
-            if k not in hits:
-                line = lines[k]
-                part = low[line.start : line.end]
-                if any(all(x in part for x in ws) for ws in lists):
-                    hits.add(k)
+            spots.append(i)
+            i = folded.find(f, i + 1)
+    hits.update(bisect_right(lines.fold_starts, i) - 1 for i in spots)
     return sorted(hits)
 
 
