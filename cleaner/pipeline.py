@@ -104,7 +104,7 @@ class Pipeline:
         count of the input's; and the output's words are split off only up to that bar."""
         bar = max(self.guard_min_words, self.guard_min_fraction * ((len(original) + 1) // 2))
         if self.guard_min_fraction >= 0 and math.isfinite(bar):
-            k = max(math.ceil(bar), 0)
+            k = min(max(math.ceil(bar), 0), len(text) + 1)  # (more than the words any text holds)
             parts = text.split(None, k)  # k words and the rest, or all of them when fewer
             if len(parts) > k or len(parts) >= bar:
                 return False  # k + 1 > bar words or more, or as many as the bar
