@@ -29,6 +29,7 @@ DEFAULT_TIMEOUT = 0.5
 
 
 _START, _TEXT, _FIRST, _SECOND = itemgetter(1), itemgetter(4), itemgetter(0), itemgetter(1)  # a Line's start, text; a pair's parts
+_MEMO_LIMIT = 1 << 16  # lines the memos of one matcher keep, all scopes together
 _OTHER_LANG = "*"  # any language no regex rule names (see `_Matcher._scope`)
 
 # Which zone-scoped regex rules can matter on a line (a bit mask; see `_zone_mask`).
@@ -172,12 +173,16 @@ class _Matcher:
         if not text:
             return
         size = self._memo_size
-        if size[0] >= 1 << 16:
-            for kept in list(self._memo.values()):
-                kept.clear()
-            size[0] = 0
+        if size[0] >= _MEMO_LIMIT:
+            self._forget()
         size[0] += 1
         memo[text] = tuple(rules)
+
+    def _forget(self) -> None:
+        """Empty the line memos (every scope keeps its dictionary)."""
+        for kept in list(self._memo.values()):
+            kept.clear()
+        self._memo_size[0] = 0
 
     def regexes_for(self, lang: str | None, site: str | None) -> tuple[tuple[Rule, Any, Prefilter | None], ...]:
         """The regex rules in scope (with their literal prefilters), so a document does not pay
@@ -739,12 +744,16 @@ class LineRulesStage:
             dispatch = plan[1]
             # the literal scan of the whole text, unless few lines need it (a later round)
             always, by_line = dispatch.others_for(text, lines) if 4 * len(missing) > len(lines) else (0, None)
+            size = m._memo_size
             for i, line, zone in missing:
                 others = by_line.get(i, always) if by_line is not None else dispatch.others_in(line)
                 got = m._line_rules(line, fold(line), words[i], dead, ctx, zone, others, plan)
                 found[i] = got
                 if not dead:  # a timed-out rule may have missed: not for keeps
-                    m._remember(memos[zone], line, got)
+                    if size[0] >= _MEMO_LIMIT:  # `_remember`, inline: this runs for every new line
+                        m._forget()
+                    size[0] += 1
+                    memos[zone][line] = tuple(got)
         raw = [(i, r) for i, got in enumerate(found) if got for r in got if r.applies_to(lang, site)]
         raw = [(i, r) for i, r in raw if r.id not in dead]
         markers = sorted({i for i, r in raw if r.ends_article})
