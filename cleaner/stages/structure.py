@@ -460,15 +460,16 @@ def shape(line: str) -> frozenset[str]:
     """The punctuation and digits of a line, as a set: "June 9 – Tampa, FL @ Arena" -> {0 – , @}.
     Items of one list (tour dates, results, numbered products) share most of theirs; menu entries
     and teaser headlines have none, or none in common."""
-    if line.isascii():  # the same, by a table made from the two patterns
-        return frozenset(line.translate(_ASCII_SHAPE))
+    if line.isascii():  # the same, by byte tables made from the two patterns
+        return frozenset(line.encode().translate(_ASCII_SHAPE, _ASCII_SKIP).decode())
     return frozenset(_DIGITS.sub("0", _SHAPE_SKIP.sub("", line)))
 
 
 # What `shape` does to each ASCII character: dropped (_SHAPE_SKIP), a digit read as 0 (a run of
-# digits is one 0 there, several here: the set is the same), or kept.
-_ASCII_SHAPE = {c: None if _SHAPE_SKIP.fullmatch(chr(c)) else "0" if _DIGITS.fullmatch(chr(c)) else chr(c)
-                for c in range(128)}
+# digits is one 0 there, several here: the set is the same), or kept. As bytes.translate
+# tables: a lookup in C per character (str.translate asks a dictionary for each).
+_ASCII_SKIP = bytes(c for c in range(128) if _SHAPE_SKIP.fullmatch(chr(c)))
+_ASCII_SHAPE = bytes(ord("0") if c < 128 and _DIGITS.fullmatch(chr(c)) else c for c in range(256))
 
 
 def _alike(a: frozenset[str], b: frozenset[str]) -> bool:
