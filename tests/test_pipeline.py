@@ -62,3 +62,64 @@ def test_cleaner_pickles_and_is_shared_by_threads():
     for t in threads:
         t.join()
     assert out == [expected] * 8
+
+
+def test_a_stage_is_not_run_again_on_a_text_it_left_alone():
+    """The shortcut of the fixpoint rounds (`Pipeline.skip_quiet`) gives what running every stage
+    in every round gives, text, ledger and stats, on the seeds and on pages made of their lines."""
+    from pathlib import Path
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+    lines = [ln for p in seeds for ln in p.read_text(encoding="utf-8").splitlines()]
+    fast, plain = Cleaner.default(), Cleaner.default()
+    plain._pipeline.skip_quiet = False  # an instance attribute: the class default stays
+
+    def same(text: str) -> None:
+        a, b = fast.clean(Document("q", text)), plain.clean(Document("q", text))
+        assert (a.text, a.edits, a.stats) == (b.text, b.edits, b.stats)
+
+    for p in seeds:
+        same(p.read_text(encoding="utf-8"))
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(st.sampled_from([*lines, "", "Share this:", "Leave a Reply", "Advertisement"]), max_size=40))
+    def pages(chosen: list[str]) -> None:
+        same("\n".join(chosen))
+
+    pages()
+
+
+class _RemoveLine:
+    """A toy stage: removes line ``target`` while no line ``unless`` is left."""
+
+    settles_in_one_round = False
+
+    def __init__(self, name: str, target: str, unless: str) -> None:
+        self.name, self.target, self.unless = name, target, unless
+
+    def edits(self, text, ctx):  # type: ignore[no-untyped-def]
+        from cleaner.document import Edit
+
+        lines = text.split("\n")
+        if self.unless in lines or self.target not in lines:
+            return []
+        start = sum(len(line) + 1 for line in lines[: lines.index(self.target)])
+        return [Edit(self.name, start, start + len(self.target) + 1)]  # the line and its break
+
+
+def test_a_quiet_stage_runs_again_on_a_changed_text():
+    """A stage that changed nothing in round 1 still runs in round 2 when its text changed since:
+    here C can only act once A (round 2, after B) is done."""
+    from cleaner.pipeline import Pipeline
+    from cleaner.stages.base import Context
+
+    stages = [_RemoveLine("a", "X", unless="Y"), _RemoveLine("b", "Y", unless="-"), _RemoveLine("c", "Z", unless="X")]
+    text = "X\nY\nZ\nkeep\n"
+    fast, plain = Pipeline(stages), Pipeline(stages)
+    plain.skip_quiet = False
+    a, b = fast._run(text, Context(), False), plain._run(text, Context(), False)
+    assert a == b
+    assert a[2] == "keep\n"
