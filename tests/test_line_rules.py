@@ -105,3 +105,31 @@ def test_literal_scan_finds_every_occurrence(lits: list[str], hay: str) -> None:
     assert pickle.loads(pickle.dumps(found)).mask_in(hay) == naive
     for i, start, end in found.found(hay):
         assert hay[start:end] == lits[i]
+
+
+def test_a_site_no_rule_names_shares_the_plan_and_memo_of_no_site() -> None:
+    """Pages of many sites cost what pages of no site cost: the same plan (none is built per site)
+    and the same line memo, since no regex rule is scoped to them; and the same hits."""
+    ctx_none, ctx_site = Context(lang="en"), Context(lang="en", site="news.example")
+    assert _M._dispatch("en", "news.example") is _M._dispatch("en", None)
+    assert _M._memo_for("en", "news.example", 0) is _M._memo_for("en", None, 0)
+    for line in _EXAMPLES[:200]:
+        a = _M._line_rules(line, fold(line), words_of(line), set(), ctx_site)
+        b = _M._line_rules(line, fold(line), words_of(line), set(), ctx_none)
+        assert a == b, line
+
+
+def test_a_site_a_rule_names_gets_its_own_plan() -> None:
+    from cleaner.ruleset import Rule
+
+    scoped = Rule(id="boilerplate.site.menu", why="a test", kind="regex", family="boilerplate",
+                  pattern=r"^Home \| World$", sites=("example.org",))
+    m = _Matcher((*_BOILER, scoped))
+
+    def fires(site: str | None) -> bool:
+        got = m._line_rules("Home | World", "home world", 3, set(), Context(lang="en", site=site))
+        return "boilerplate.site.menu" in [r.id for r in got]
+
+    assert m._dispatch("en", "example.org") is not m._dispatch("en", None)
+    assert fires("example.org") and fires("news.example.org")  # its site and the site's subdomains
+    assert not fires(None) and not fires("example.com") and not fires("badexample.org")
