@@ -483,12 +483,10 @@ def _spans_near(text: str, sp: Spelling, surnames: Container[str]) -> list[tuple
     So only the text around the words whose key is in ``surnames`` can hold one, and a mention
     lies in one run of tokens, which stays between two line breaks not `_JOINABLE_BREAK`.
     """
-    if _has_loose_affixes(sp) or any(_token_key(sp, a) in surnames for a in sp.joined_articles):
+    judge = _surname_words(sp, surnames)
+    if judge.whole:
         return [(0, len(text))]
-    parts = set(_part_words(text))
-    keys = _part_keys(sp, parts)
-    words = compress(parts, map(surnames.__contains__, map(keys.__getitem__, parts)))  # C loops
-    hits = sorted(i for w in words for i in _occurrences(text, w))
+    hits = sorted(i for w in judge.among(set(_part_words(text))) for i in _occurrences(text, w))
     spans: list[tuple[int, int]] = []
     for i in hits:
         if spans and i < spans[-1][1]:
@@ -501,6 +499,48 @@ def _spans_near(text: str, sp: Spelling, surnames: Container[str]) -> list[tuple
             end = text.find("\n", end + 1)
         spans.append((start + 1, len(text) if end < 0 else end))
     return spans
+
+
+class _SurnameWords:
+    """Which `_PART` words have their key's last part in ``surnames``, remembered across texts.
+
+    A text's words are mostly words seen before: one set difference finds the new ones, and
+    one intersection with the (few) words known to hit gives the answer, with no lookup of
+    each word's key. Whether a joined article or a loose affix makes every text be read whole
+    is settled once, too."""
+
+    def __init__(self, sp: Spelling, surnames: Container[str]) -> None:
+        self._sp = sp
+        self._surnames = surnames
+        self.whole = _has_loose_affixes(sp) or any(
+            _token_key(sp, a) in surnames for a in sp.joined_articles)
+        self._seen: set[str] = set()
+        self._hits: set[str] = set()
+
+    def among(self, words: set[str]) -> set[str]:
+        """The ones of ``words`` whose key is in the surnames."""
+        new = words.difference(self._seen)
+        if new:
+            if len(self._seen) > 1 << 16:  # as many as the key memo keeps
+                self._seen.clear()
+                self._hits.clear()
+                new = words
+            keys = _part_keys(self._sp, new)
+            self._seen.update(new)
+            self._hits.update(compress(new, map(self._surnames.__contains__, map(keys.__getitem__, new))))
+        return words & self._hits
+
+
+def _surname_words(sp: Spelling, surnames: Container[str]) -> _SurnameWords:
+    """The memo for ``surnames``: kept while it cannot change (a frozenset), else a new one."""
+    if isinstance(surnames, frozenset):
+        return _kept_surname_words(sp, surnames)
+    return _SurnameWords(sp, surnames)
+
+
+@lru_cache(maxsize=8)
+def _kept_surname_words(sp: Spelling, surnames: frozenset[str]) -> _SurnameWords:
+    return _SurnameWords(sp, surnames)
 
 
 def _occurrences(text: str, word: str) -> Iterable[int]:
@@ -556,7 +596,7 @@ class NameTable:
     _index: dict[str, tuple[str, str]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
-    _surnames: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
+    _surnames: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         sp = self.spelling
@@ -570,7 +610,8 @@ class NameTable:
                 alias_keys.setdefault(variant_key(v, sp), ("names.alias", a.canonical))
         index.update(alias_keys)
         self._index.update(index)
-        self._surnames.update(k.rsplit(" ", 1)[-1] for k in index)
+        # frozen, so that `find_mentions` may remember which words hit it
+        object.__setattr__(self, "_surnames", frozenset(k.rsplit(" ", 1)[-1] for k in index))
 
     @property
     def spelling(self) -> Spelling:

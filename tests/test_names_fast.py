@@ -1,0 +1,48 @@
+"""Fast paths of `cleaner.names`, each compared with the plain way on generated input."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import names as N
+from cleaner.names import default_table, find_mentions, token_key
+
+TABLE = default_table()
+SP = TABLE.spelling
+
+_BITS = [
+    "Sergei", "Sergey", "Lavrov", "Lawrow", "Putin", "Vladimir", "V.", "al-Assad", "Assad", "The",
+    "said", "lavrov", "O'Brien", "Zelensky", "Lavrov-Putin", "Moscow", "Сергей", "Лавров", "Qwerty",
+    "Müller", "Peskow", "Dmitri",
+]
+_SEPS = [" ", "\n", ". ", ", ", " \n ", "-"]
+_TEXTS = st.lists(st.tuples(st.sampled_from(_BITS), st.sampled_from(_SEPS)), max_size=12).map(
+    lambda bits: "".join(a + b for a, b in bits))
+
+
+def _filtered(text: str) -> list[N.Mention]:
+    """The plain way: every mention, kept when its surname's last key part is a table surname."""
+    return [m for m in find_mentions(text, SP)
+            if (k := token_key(m.surname.text, SP)) and k.rsplit(" ", 1)[-1] in TABLE.surnames]
+
+
+@settings(max_examples=200)
+@given(st.lists(_TEXTS, min_size=1, max_size=4))
+def test_remembered_surname_words_give_the_filtered_mentions(texts: list[str]) -> None:
+    """The memo kept for a frozen surname set (carried across texts and examples) and a fresh
+    one for a plain set both find what filtering all mentions finds."""
+    assert isinstance(TABLE.surnames, frozenset)
+    for text in texts:
+        want = _filtered(text)
+        assert find_mentions(text, SP, TABLE.surnames) == want
+        assert find_mentions(text, SP, set(TABLE.surnames)) == want
+
+
+def test_surname_words_after_the_memo_starts_over() -> None:
+    """A full memo is emptied; the words asked about then are all judged again."""
+    judge = N._SurnameWords(SP, TABLE.surnames)
+    assert judge.among({"Lavrov", "Moscow"}) == {"Lavrov"}
+    judge._seen.update(f"Xx{i}" for i in range((1 << 16) + 1))  # full
+    assert judge.among({"Lavrov", "Qwerty", "Putin"}) == {"Lavrov", "Putin"}  # a new word
+    assert len(judge._seen) == 3
