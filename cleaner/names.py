@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import re
-import string
 import unicodedata
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -361,40 +360,49 @@ def _pieces(run: list[Token], sp: Spelling, lower: Container[str]) -> Iterable[l
 class _LowerWords:
     """The casefolded lower-case words of a text (`_LOWER_WORD`), asked about one by one.
 
-    Few texts are asked about at all, and then about a few words. In a text whose letters and
-    marks are all ASCII, a lower-case word is a run of a-z after no letter, up to the first
-    character that is not a-z; so `_has_ascii_lower_word` answers with `str.find` for the first
-    `_ASKED` words, and only then are all of them collected."""
+    Few texts are asked about at all, and then about a few words. When every lower-case letter
+    and mark of the text casefolds to itself (no ß, ﬁ or ς), each lower-case word is its own
+    casefold; so `_has_lower_word` answers with `str.find` for the first `_ASKED` words, and
+    only then are all of them collected."""
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._words: frozenset[str] | None = None
         self._asked = 0
-        self._ascii_letters: bool | None = None
+        self._plain: bool | None = None
 
     def __contains__(self, word: object) -> bool:
         if self._words is None:
             self._asked += 1
-            if self._ascii_letters is None:
-                self._ascii_letters = not _NON_ASCII_LETTER.search(self._text)
-            if self._ascii_letters and self._asked <= _ASKED and isinstance(word, str):
-                return _has_ascii_lower_word(self._text, word)
-            self._words = frozenset(w.casefold() for w in _LOWER_WORD.findall(self._text))
+            if self._plain is None:
+                self._plain = _folds_to_itself(self._text)
+            if self._plain and self._asked <= _ASKED and isinstance(word, str):
+                return _has_lower_word(self._text, word)
+            self._words = frozenset(map(str.casefold, set(_LOWER_WORD.findall(self._text))))
         return word in self._words
 
 
 _ASKED = 32
+_LOWER_RUN = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]*")
+_LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
+_LOWER_OR_MARK = regex.compile(r"[\p{Ll}\p{M}]")
 
 
-def _has_ascii_lower_word(text: str, word: str) -> bool:
-    """``word`` is a lower-case word of ``text``, a text with no letter or mark beyond ASCII."""
-    if not (word.isascii() and word.isalpha() and word.islower()):
-        return False  # not a run of a-z
+def _folds_to_itself(text: str) -> bool:
+    """No lower-case letter or mark of ``text`` casefolds to other characters."""
+    return _LOWER_OR_MARK.search("".join([c for c in set(text) if c.casefold() != c])) is None
+
+
+def _has_lower_word(text: str, word: str) -> bool:
+    """``word`` is a lower-case word of ``text`` (a `_LOWER_WORD` match): an occurrence after
+    no letter or mark and before no lower-case letter or mark, as `_LOWER_WORD` is greedy."""
+    if _LOWER_RUN.fullmatch(word) is None:
+        return False
     i = text.find(word)
     while i >= 0:
         j = i + len(word)
-        if (i == 0 or text[i - 1] not in string.ascii_letters) and (
-            j == len(text) or text[j] not in string.ascii_lowercase
+        if (i == 0 or _LETTER_OR_MARK.match(text, i - 1) is None) and (
+            j == len(text) or _LOWER_OR_MARK.match(text, j) is None
         ):
             return True
         i = text.find(word, i + 1)
@@ -481,7 +489,7 @@ def _spans_near(text: str, sp: Spelling, surnames: Container[str]) -> list[tuple
     `_PART_RE.findall`: the character before it (a hyphen or a token boundary) can be in no
     match, and a shorter match than the longest would end before a letter, where no token ends.
     So only the text around the words whose key is in ``surnames`` can hold one, and a mention
-    lies in one run of tokens, which stays between two line breaks not `_JOINABLE_BREAK`.
+    lies in one run of tokens, which stays between two `_RUN_STOP` characters.
     """
     judge = _surname_words(sp, surnames)
     if judge.whole:
@@ -491,14 +499,23 @@ def _spans_near(text: str, sp: Spelling, surnames: Container[str]) -> list[tuple
     for i in hits:
         if spans and i < spans[-1][1]:
             continue
-        start = text.rfind("\n", 0, i)
-        while start >= 0 and _JOINABLE_BREAK.match(text, start):
-            start = text.rfind("\n", 0, start)
-        end = text.find("\n", i)
-        while end >= 0 and _JOINABLE_BREAK.match(text, end):
-            end = text.find("\n", end + 1)
-        spans.append((start + 1, len(text) if end < 0 else end))
+        start = i
+        while (b := _RUN_STOP_BEFORE.search(text, 0, start)) and _JOINABLE_BREAK.match(text, b.start()):
+            start = b.start()
+        end = i
+        while (e := _RUN_STOP.search(text, end)) and _JOINABLE_BREAK.match(text, e.start()):
+            end = e.end()
+        spans.append((b.end() if b else 0, e.start() if e else len(text)))
     return spans
+
+
+# A character that no token holds and no gap between the tokens of a run holds either, unless
+# it is a line break that `_JOINABLE_BREAK` accepts: it ends any run. Tokens hold letters, marks,
+# ' ’ . - and the characters of particles and joined articles (`_has_loose_affixes` checks
+# those), and gaps spaces around one line break. It is not a letter, mark or digit, so a scan
+# that starts or stops next to one sees tokens start and end there as a scan of the whole text.
+_RUN_STOP = regex.compile(r"[^\p{L}\p{M}\p{N}'’.\- \t\u00a0]")
+_RUN_STOP_BEFORE = regex.compile(_RUN_STOP.pattern, regex.REVERSE)
 
 
 class _SurnameWords:
@@ -552,13 +569,14 @@ def _occurrences(text: str, word: str) -> Iterable[int]:
 
 @lru_cache(maxsize=8)
 def _has_loose_affixes(sp: Spelling) -> bool:
-    """True unless every particle ends in a letter or mark and no particle or joined article
-    holds a space, which `_JOINABLE_BREAK` takes for granted."""
-    ends_well = regex.compile(r"\S*[\p{L}\p{M}]")
-    return not all(ends_well.fullmatch(p) for p in sp.particles) or any(
-        regex.search(r"\s", a) for a in sp.joined_articles
+    """True unless every particle ends in a letter or mark and every particle and joined article
+    is made of letters, marks, digits and ' ’ . -, which `_JOINABLE_BREAK` and `_RUN_STOP` take
+    for granted."""
+    token_chars = regex.compile(r"[\p{L}\p{M}\p{N}'’.\-]*")
+    ends_well = regex.compile(r"[\p{L}\p{M}\p{N}'’.\-]*[\p{L}\p{M}]")
+    return not all(ends_well.fullmatch(p) for p in sp.particles) or not all(
+        token_chars.fullmatch(a) for a in sp.joined_articles
     )
-
 
 # --------------------------------------------------------------------------- the name table
 
