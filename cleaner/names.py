@@ -424,9 +424,11 @@ def find_mentions(
     key ends in one of them are returned, and only the text around such words is read.
     """
     sp = sp or spelling()
+    spans = [(0, len(text))] if surnames is None else _spans_near(text, sp, surnames)
+    if not spans:
+        return []
     lower = _LowerWords(text)
     out: list[Mention] = []
-    spans = [(0, len(text))] if surnames is None else _spans_near(text, sp, surnames)
     for start, end in spans:
         for run in _scan(text, sp, start, end):
             for piece in _pieces(run, sp, lower):
@@ -443,18 +445,19 @@ def _last_key(token: str, sp: Spelling) -> str | None:
 
 
 _PART_RE = regex.compile(_PART)
-# `_PART` for a text whose letters and marks are all ASCII, where \p{Lu} is [A-Z], \p{Ll} is
-# [a-z] and \p{M} matches nothing; its optional prefix ``X'`` moved after the first capital
-# (same matches, tried in the same order) lets `re` look for a capital first.
+# `_PART` with its optional prefix ``X'`` moved after the first capital: the same matches, tried
+# in the same order, and a capital to look for first (faster). With only ASCII letters and
+# marks in a text, \p{Lu} is [A-Z], \p{Ll} is [a-z] and \p{M} matches nothing, for `re`.
+_CAPITAL_FIRST_PART_RE = regex.compile(r"\p{Lu}(?:['’]\p{Lu})?[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)*")
 _ASCII_PART_RE = re.compile(r"[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)*")
 _NON_ASCII_LETTER = regex.compile(r"[^\x00-\x7f](?<=[\p{L}\p{M}])")
 
 
 def _part_words(text: str) -> list[str]:
     """``_PART_RE.findall(text)``, with plain `re` (much faster) when it finds the same."""
-    if _NON_ASCII_LETTER.search(text):
-        return _PART_RE.findall(text)
-    return _ASCII_PART_RE.findall(text)
+    if text.isascii() or not _NON_ASCII_LETTER.search(text):
+        return _ASCII_PART_RE.findall(text)
+    return _CAPITAL_FIRST_PART_RE.findall(text)
 
 
 def _part_keys(sp: Spelling, words: set[str]) -> dict[str, str]:

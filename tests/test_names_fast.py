@@ -71,3 +71,9 @@ def test_lower_words_asked_are_the_casefolded_lower_words(text: str, words: list
     every = frozenset(w.casefold() for w in N._LOWER_WORD.findall(text))
     asked = N._LowerWords(text)
     assert [w in asked for w in words] == [w in every for w in words]
+
+
+@given(st.text(alphabet="aBcOxÉéÄäДдΣσǅ'’-. \n\u0301\u0345", max_size=60))
+def test_part_words_capital_first_are_the_part_regex_findall(text: str) -> None:
+    assert N._CAPITAL_FIRST_PART_RE.findall(text) == N._PART_RE.findall(text)
+    assert N._part_words(text) == N._PART_RE.findall(text)
