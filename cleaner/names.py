@@ -389,7 +389,9 @@ _LOWER_OR_MARK = regex.compile(r"[\p{Ll}\p{M}]")
 
 
 def _folds_to_itself(text: str) -> bool:
-    """No lower-case letter or mark of ``text`` casefolds to other characters."""
+    """No lower-case letter or mark of ``text`` casefolds to other characters (a-z do not)."""
+    if _NON_ASCII_LETTER.search(text) is None:
+        return True
     return _LOWER_OR_MARK.search("".join([c for c in set(text) if c.casefold() != c])) is None
 
 
@@ -446,18 +448,38 @@ def _last_key(token: str, sp: Spelling) -> str | None:
 
 _PART_RE = regex.compile(_PART)
 # `_PART` with its optional prefix ``X'`` moved after the first capital: the same matches, tried
-# in the same order, and a capital to look for first (faster). With only ASCII letters and
-# marks in a text, \p{Lu} is [A-Z], \p{Ll} is [a-z] and \p{M} matches nothing, for `re`.
-_CAPITAL_FIRST_PART_RE = regex.compile(r"\p{Lu}(?:['’]\p{Lu})?[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)*")
-_ASCII_PART_RE = re.compile(r"[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)*")
+# in the same order, and a capital to look for first (faster).
+_CAPITAL_FIRST_PART = r"\p{Lu}(?:['’]\p{Lu})?[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)*"
+_CAPITAL_FIRST_PART_RE = regex.compile(_CAPITAL_FIRST_PART)
 _NON_ASCII_LETTER = regex.compile(r"[^\x00-\x7f](?<=[\p{L}\p{M}])")
+_ASTRAL_LETTER = regex.compile(r"[^\x00-\uffff](?<=[\p{L}\p{M}])")
 
 
 def _part_words(text: str) -> list[str]:
     """``_PART_RE.findall(text)``, with plain `re` (much faster) when it finds the same."""
-    if text.isascii() or not _NON_ASCII_LETTER.search(text):
-        return _ASCII_PART_RE.findall(text)
+    if text.isascii() or not _ASTRAL_LETTER.search(text):
+        return _bmp_part_re().findall(text)
     return _CAPITAL_FIRST_PART_RE.findall(text)
+
+
+@lru_cache(maxsize=1)
+def _bmp_part_re() -> re.Pattern[str]:
+    """`_CAPITAL_FIRST_PART` for `re`, with its classes spelled out as `regex` has them in the
+    Basic Multilingual Plane: the same matches in a text with no letter or mark beyond it.
+    (`re` looks a character of the plane up in a table; one beyond makes it try each range.)"""
+    bmp = "".join(map(chr, range(0x10000)))
+
+    def spelled(cls: str) -> str:  # as ranges of code points
+        ranges: list[list[int]] = []
+        for c in map(ord, regex.findall(cls, bmp)):
+            if ranges and ranges[-1][1] == c - 1:
+                ranges[-1][1] = c
+            else:
+                ranges.append([c, c])
+        return "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+
+    upper, lower = spelled(r"\p{Lu}"), spelled(r"[\p{Ll}\p{M}]")
+    return re.compile(f"[{upper}](?:['’][{upper}])?[{lower}]+(?:[{upper}][{lower}]+)*")
 
 
 def _part_keys(sp: Spelling, words: set[str]) -> dict[str, str]:

@@ -77,3 +77,13 @@ def test_lower_words_asked_are_the_casefolded_lower_words(text: str, words: list
 def test_part_words_capital_first_are_the_part_regex_findall(text: str) -> None:
     assert N._CAPITAL_FIRST_PART_RE.findall(text) == N._PART_RE.findall(text)
     assert N._part_words(text) == N._PART_RE.findall(text)
+
+
+@given(st.text(st.characters(max_codepoint=0xFFFF) | st.sampled_from("AbÉéДдǅ'’\u0301"), max_size=60))
+def test_part_words_spelled_out_for_re_are_the_part_regex_findall(text: str) -> None:
+    assert N._bmp_part_re().findall(text) == N._PART_RE.findall(text)
+
+
+@given(st.text(alphabet="AbÉéǅ'’ \u0301𝐀𝐚𐐀𐐨", max_size=30))  # 𝐀 𐐀 upper case, 𝐚 𐐨 lower
+def test_part_words_beyond_the_plane_are_the_part_regex_findall(text: str) -> None:
+    assert N._part_words(text) == N._PART_RE.findall(text)
