@@ -519,7 +519,7 @@ def _spans_near(text: str, sp: Spelling, surnames: Container[str]) -> list[tuple
     judge = _surname_words(sp, surnames)
     if judge.whole:
         return [(0, len(text))]
-    hits = sorted(i for w in judge.among(set(_part_words(text))) for i in _occurrences(text, w))
+    hits = sorted(i for w in judge.among(_part_words(text)) for i in _occurrences(text, w))
     spans: list[tuple[int, int]] = []
     for i in hits:
         if spans and i < spans[-1][1]:
@@ -546,9 +546,9 @@ _RUN_STOP_BEFORE = regex.compile(_RUN_STOP.pattern, regex.REVERSE)
 class _SurnameWords:
     """Which `_PART` words have their key's last part in ``surnames``, remembered across texts.
 
-    A text's words are mostly words seen before: one set difference finds the new ones, and
-    one intersection with the (few) words known to hit gives the answer, with no lookup of
-    each word's key. Whether a joined article or a loose affix makes every text be read whole
+    A text's words are mostly words seen before: one pass over the memo finds whether any is
+    new, and one intersection with the (few) words known to hit gives the answer, with no
+    lookup of each word's key. Whether a joined article or a loose affix makes every text be read whole
     is settled once, too."""
 
     def __init__(self, sp: Spelling, surnames: Container[str]) -> None:
@@ -559,18 +559,19 @@ class _SurnameWords:
         self._seen: set[str] = set()
         self._hits: set[str] = set()
 
-    def among(self, words: set[str]) -> set[str]:
+    def among(self, words: list[str]) -> set[str]:
         """The ones of ``words`` whose key is in the surnames."""
-        new = words.difference(self._seen)
-        if new:
+        if not self._seen.issuperset(words):  # (no set of the words made when none is new)
+            parts = set(words)
+            new = parts.difference(self._seen)
             if len(self._seen) > 1 << 16:  # as many as the key memo keeps
                 self._seen.clear()
                 self._hits.clear()
-                new = words
+                new = parts
             keys = _part_keys(self._sp, new)
             self._seen.update(new)
             self._hits.update(compress(new, map(self._surnames.__contains__, map(keys.__getitem__, new))))
-        return words & self._hits
+        return self._hits.intersection(words)
 
 
 def _surname_words(sp: Spelling, surnames: Container[str]) -> _SurnameWords:
