@@ -80,10 +80,12 @@ def test_part_words_capital_first_are_the_part_regex_findall(text: str) -> None:
 
 
 @given(st.text(st.characters(max_codepoint=0xFFFF) | st.sampled_from("AbÉéДдǅ'’\u0301"), max_size=60))
-def test_part_words_spelled_out_for_re_are_the_part_regex_findall(text: str) -> None:
+def test_words_spelled_out_for_re_are_the_regex_findall(text: str) -> None:
     assert N._bmp_part_re().findall(text) == N._PART_RE.findall(text)
+    assert N._bmp_lower_word_re().findall(text) == N._LOWER_WORD.findall(text)
 
 
 @given(st.text(alphabet="AbÉéǅ'’ \u0301𝐀𝐚𐐀𐐨", max_size=30))  # 𝐀 𐐀 upper case, 𝐚 𐐨 lower
-def test_part_words_beyond_the_plane_are_the_part_regex_findall(text: str) -> None:
+def test_words_beyond_the_plane_are_the_regex_findall(text: str) -> None:
     assert N._part_words(text) == N._PART_RE.findall(text)
+    assert N._lower_words(text) == N._LOWER_WORD.findall(text)
