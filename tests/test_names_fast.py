@@ -89,3 +89,7 @@ def test_words_spelled_out_for_re_are_the_regex_findall(text: str) -> None:
 def test_words_beyond_the_plane_are_the_regex_findall(text: str) -> None:
     assert N._part_words(text) == N._PART_RE.findall(text)
     assert N._lower_words(text) == N._LOWER_WORD.findall(text)
+
+
+def test_bmp_is_every_code_point_of_the_plane() -> None:
+    assert N._bmp() == "".join(map(chr, range(0x10000)))
