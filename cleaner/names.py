@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import re
-import string
 import unicodedata
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -361,40 +360,66 @@ def _pieces(run: list[Token], sp: Spelling, lower: Container[str]) -> Iterable[l
 class _LowerWords:
     """The casefolded lower-case words of a text (`_LOWER_WORD`), asked about one by one.
 
-    Few texts are asked about at all, and then about a few words. In a text whose letters and
-    marks are all ASCII, a lower-case word is a run of a-z after no letter, up to the first
-    character that is not a-z; so `_has_ascii_lower_word` answers with `str.find` for the first
-    `_ASKED` words, and only then are all of them collected."""
+    Few texts are asked about at all, and then about a few words. When every lower-case letter
+    and mark of the text casefolds to itself (no ß, ﬁ or ς), each lower-case word is its own
+    casefold; so `_has_lower_word` answers with `str.find` for the first `_ASKED` words, and
+    only then are all of them collected."""
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._words: frozenset[str] | None = None
         self._asked = 0
-        self._ascii_letters: bool | None = None
+        self._plain: bool | None = None
 
     def __contains__(self, word: object) -> bool:
         if self._words is None:
             self._asked += 1
-            if self._ascii_letters is None:
-                self._ascii_letters = not _NON_ASCII_LETTER.search(self._text)
-            if self._ascii_letters and self._asked <= _ASKED and isinstance(word, str):
-                return _has_ascii_lower_word(self._text, word)
-            self._words = frozenset(w.casefold() for w in _LOWER_WORD.findall(self._text))
+            if self._plain is None:
+                self._plain = _folds_to_itself(self._text)
+            if self._plain and self._asked <= _ASKED and isinstance(word, str):
+                return _has_lower_word(self._text, word)
+            self._words = frozenset(map(str.casefold, set(_lower_words(self._text))))
         return word in self._words
 
 
 _ASKED = 32
+_LOWER_RUN = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]*")
+_LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
+_LOWER_OR_MARK = regex.compile(r"[\p{Ll}\p{M}]")
 
 
-def _has_ascii_lower_word(text: str, word: str) -> bool:
-    """``word`` is a lower-case word of ``text``, a text with no letter or mark beyond ASCII."""
-    if not (word.isascii() and word.isalpha() and word.islower()):
-        return False  # not a run of a-z
+def _lower_words(text: str) -> list[str]:
+    """``_LOWER_WORD.findall(text)``, with plain `re` (much faster) when it finds the same."""
+    if text.isascii() or not _ASTRAL_LETTER.search(text):
+        return _bmp_lower_word_re().findall(text)
+    return _LOWER_WORD.findall(text)
+
+
+@lru_cache(maxsize=1)
+def _bmp_lower_word_re() -> re.Pattern[str]:
+    """`_LOWER_WORD` for `re`, like `_bmp_part_re`."""
+    letter, lower = _bmp_class(r"[\p{L}\p{M}]"), _bmp_class(r"\p{Ll}")
+    lower_or_mark = _bmp_class(r"[\p{Ll}\p{M}]")
+    return re.compile(f"(?<![{letter}])[{lower}][{lower_or_mark}]*")
+
+
+def _folds_to_itself(text: str) -> bool:
+    """No lower-case letter or mark of ``text`` casefolds to other characters (a-z do not)."""
+    if _NON_ASCII_LETTER.search(text) is None:
+        return True
+    return _LOWER_OR_MARK.search("".join([c for c in set(text) if c.casefold() != c])) is None
+
+
+def _has_lower_word(text: str, word: str) -> bool:
+    """``word`` is a lower-case word of ``text`` (a `_LOWER_WORD` match): an occurrence after
+    no letter or mark and before no lower-case letter or mark, as `_LOWER_WORD` is greedy."""
+    if _LOWER_RUN.fullmatch(word) is None:
+        return False
     i = text.find(word)
     while i >= 0:
         j = i + len(word)
-        if (i == 0 or text[i - 1] not in string.ascii_letters) and (
-            j == len(text) or text[j] not in string.ascii_lowercase
+        if (i == 0 or _LETTER_OR_MARK.match(text, i - 1) is None) and (
+            j == len(text) or _LOWER_OR_MARK.match(text, j) is None
         ):
             return True
         i = text.find(word, i + 1)
@@ -416,9 +441,11 @@ def find_mentions(
     key ends in one of them are returned, and only the text around such words is read.
     """
     sp = sp or spelling()
+    spans = [(0, len(text))] if surnames is None else _spans_near(text, sp, surnames)
+    if not spans:
+        return []
     lower = _LowerWords(text)
     out: list[Mention] = []
-    spans = [(0, len(text))] if surnames is None else _spans_near(text, sp, surnames)
     for start, end in spans:
         for run in _scan(text, sp, start, end):
             for piece in _pieces(run, sp, lower):
@@ -435,18 +462,47 @@ def _last_key(token: str, sp: Spelling) -> str | None:
 
 
 _PART_RE = regex.compile(_PART)
-# `_PART` for a text whose letters and marks are all ASCII, where \p{Lu} is [A-Z], \p{Ll} is
-# [a-z] and \p{M} matches nothing; its optional prefix ``X'`` moved after the first capital
-# (same matches, tried in the same order) lets `re` look for a capital first.
-_ASCII_PART_RE = re.compile(r"[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)*")
+# `_PART` with its optional prefix ``X'`` moved after the first capital: the same matches, tried
+# in the same order, and a capital to look for first (faster).
+_CAPITAL_FIRST_PART = r"\p{Lu}(?:['’]\p{Lu})?[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)*"
+_CAPITAL_FIRST_PART_RE = regex.compile(_CAPITAL_FIRST_PART)
 _NON_ASCII_LETTER = regex.compile(r"[^\x00-\x7f](?<=[\p{L}\p{M}])")
+_ASTRAL_LETTER = regex.compile(r"[^\x00-\uffff](?<=[\p{L}\p{M}])")
 
 
 def _part_words(text: str) -> list[str]:
     """``_PART_RE.findall(text)``, with plain `re` (much faster) when it finds the same."""
-    if _NON_ASCII_LETTER.search(text):
-        return _PART_RE.findall(text)
-    return _ASCII_PART_RE.findall(text)
+    if text.isascii() or not _ASTRAL_LETTER.search(text):
+        return _bmp_part_re().findall(text)
+    return _CAPITAL_FIRST_PART_RE.findall(text)
+
+
+@lru_cache(maxsize=1)
+def _bmp_part_re() -> re.Pattern[str]:
+    """`_CAPITAL_FIRST_PART` for `re` (much faster), its classes spelled out by `_bmp_class`:
+    the same matches in a text with no letter or mark beyond the Basic Multilingual Plane."""
+    upper, lower = _bmp_class(r"\p{Lu}"), _bmp_class(r"[\p{Ll}\p{M}]")
+    return re.compile(f"[{upper}](?:['’][{upper}])?[{lower}]+(?:[{upper}][{lower}]+)*")
+
+
+@lru_cache(maxsize=8)
+def _bmp_class(cls: str) -> str:
+    """The inside of a `re` set holding the characters of the Basic Multilingual Plane that
+    the `regex` set ``cls`` matches, as ranges of code points. (`re` looks a character of the
+    plane up in a table; one beyond it makes `re` try range after range.) A few ms each."""
+    e = re.escape  # (of no use for letters and marks; it keeps the set a set all the same)
+    runs = (m.span() for m in regex.finditer(f"{cls}+", _bmp()))  # at code points a to b - 1
+    return "".join(e(chr(a)) if b == a + 1 else f"{e(chr(a))}-{e(chr(b - 1))}" for a, b in runs)
+
+
+@lru_cache(maxsize=1)
+def _bmp() -> str:
+    """Every code point of the Basic Multilingual Plane in order, built as UTF-32 (four times
+    faster than one `chr` each): low byte, high byte, two zero bytes."""
+    utf32 = bytearray(0x40000)
+    utf32[0::4] = bytes(range(256)) * 256
+    utf32[1::4] = b"".join(bytes([high]) * 256 for high in range(256))
+    return utf32.decode("utf-32-le", "surrogatepass")
 
 
 def _part_keys(sp: Spelling, words: set[str]) -> dict[str, str]:
@@ -481,26 +537,76 @@ def _spans_near(text: str, sp: Spelling, surnames: Container[str]) -> list[tuple
     `_PART_RE.findall`: the character before it (a hyphen or a token boundary) can be in no
     match, and a shorter match than the longest would end before a letter, where no token ends.
     So only the text around the words whose key is in ``surnames`` can hold one, and a mention
-    lies in one run of tokens, which stays between two line breaks not `_JOINABLE_BREAK`.
+    lies in one run of tokens, which stays between two `_RUN_STOP` characters.
     """
-    if _has_loose_affixes(sp) or any(_token_key(sp, a) in surnames for a in sp.joined_articles):
+    judge = _surname_words(sp, surnames)
+    if judge.whole:
         return [(0, len(text))]
-    parts = set(_part_words(text))
-    keys = _part_keys(sp, parts)
-    words = compress(parts, map(surnames.__contains__, map(keys.__getitem__, parts)))  # C loops
-    hits = sorted(i for w in words for i in _occurrences(text, w))
+    hits = sorted(i for w in judge.among(_part_words(text)) for i in _occurrences(text, w))
     spans: list[tuple[int, int]] = []
     for i in hits:
         if spans and i < spans[-1][1]:
             continue
-        start = text.rfind("\n", 0, i)
-        while start >= 0 and _JOINABLE_BREAK.match(text, start):
-            start = text.rfind("\n", 0, start)
-        end = text.find("\n", i)
-        while end >= 0 and _JOINABLE_BREAK.match(text, end):
-            end = text.find("\n", end + 1)
-        spans.append((start + 1, len(text) if end < 0 else end))
+        start = i
+        while (b := _RUN_STOP_BEFORE.search(text, 0, start)) and _JOINABLE_BREAK.match(text, b.start()):
+            start = b.start()
+        end = i
+        while (e := _RUN_STOP.search(text, end)) and _JOINABLE_BREAK.match(text, e.start()):
+            end = e.end()
+        spans.append((b.end() if b else 0, e.start() if e else len(text)))
     return spans
+
+
+# A character that no token holds and no gap between the tokens of a run holds either, unless
+# it is a line break that `_JOINABLE_BREAK` accepts: it ends any run. Tokens hold letters, marks,
+# ' ’ . - and the characters of particles and joined articles (`_has_loose_affixes` checks
+# those), and gaps spaces around one line break. It is not a letter, mark or digit, so a scan
+# that starts or stops next to one sees tokens start and end there as a scan of the whole text.
+_RUN_STOP = regex.compile(r"[^\p{L}\p{M}\p{N}'’.\- \t\u00a0]")
+_RUN_STOP_BEFORE = regex.compile(_RUN_STOP.pattern, regex.REVERSE)
+
+
+class _SurnameWords:
+    """Which `_PART` words have their key's last part in ``surnames``, remembered across texts.
+
+    A text's words are mostly words seen before: one pass over the memo finds whether any is
+    new, and one intersection with the (few) words known to hit gives the answer, with no
+    lookup of each word's key. Whether a joined article or a loose affix makes every text be read whole
+    is settled once, too."""
+
+    def __init__(self, sp: Spelling, surnames: Container[str]) -> None:
+        self._sp = sp
+        self._surnames = surnames
+        self.whole = _has_loose_affixes(sp) or any(
+            _token_key(sp, a) in surnames for a in sp.joined_articles)
+        self._seen: set[str] = set()
+        self._hits: set[str] = set()
+
+    def among(self, words: list[str]) -> set[str]:
+        """The ones of ``words`` whose key is in the surnames."""
+        if not self._seen.issuperset(words):  # (no set of the words made when none is new)
+            parts = set(words)
+            new = parts.difference(self._seen)
+            if len(self._seen) > 1 << 16:  # as many as the key memo keeps
+                self._seen.clear()
+                self._hits.clear()
+                new = parts
+            keys = _part_keys(self._sp, new)
+            self._seen.update(new)
+            self._hits.update(compress(new, map(self._surnames.__contains__, map(keys.__getitem__, new))))
+        return self._hits.intersection(words)
+
+
+def _surname_words(sp: Spelling, surnames: Container[str]) -> _SurnameWords:
+    """The memo for ``surnames``: kept while it cannot change (a frozenset), else a new one."""
+    if isinstance(surnames, frozenset):
+        return _kept_surname_words(sp, surnames)
+    return _SurnameWords(sp, surnames)
+
+
+@lru_cache(maxsize=8)
+def _kept_surname_words(sp: Spelling, surnames: frozenset[str]) -> _SurnameWords:
+    return _SurnameWords(sp, surnames)
 
 
 def _occurrences(text: str, word: str) -> Iterable[int]:
@@ -512,13 +618,14 @@ def _occurrences(text: str, word: str) -> Iterable[int]:
 
 @lru_cache(maxsize=8)
 def _has_loose_affixes(sp: Spelling) -> bool:
-    """True unless every particle ends in a letter or mark and no particle or joined article
-    holds a space, which `_JOINABLE_BREAK` takes for granted."""
-    ends_well = regex.compile(r"\S*[\p{L}\p{M}]")
-    return not all(ends_well.fullmatch(p) for p in sp.particles) or any(
-        regex.search(r"\s", a) for a in sp.joined_articles
+    """True unless every particle ends in a letter or mark and every particle and joined article
+    is made of letters, marks, digits and ' ’ . -, which `_JOINABLE_BREAK` and `_RUN_STOP` take
+    for granted."""
+    token_chars = regex.compile(r"[\p{L}\p{M}\p{N}'’.\-]*")
+    ends_well = regex.compile(r"[\p{L}\p{M}\p{N}'’.\-]*[\p{L}\p{M}]")
+    return not all(ends_well.fullmatch(p) for p in sp.particles) or not all(
+        token_chars.fullmatch(a) for a in sp.joined_articles
     )
-
 
 # --------------------------------------------------------------------------- the name table
 
@@ -556,7 +663,7 @@ class NameTable:
     _index: dict[str, tuple[str, str]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
-    _surnames: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
+    _surnames: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         sp = self.spelling
@@ -570,7 +677,8 @@ class NameTable:
                 alias_keys.setdefault(variant_key(v, sp), ("names.alias", a.canonical))
         index.update(alias_keys)
         self._index.update(index)
-        self._surnames.update(k.rsplit(" ", 1)[-1] for k in index)
+        # frozen, so that `find_mentions` may remember which words hit it
+        object.__setattr__(self, "_surnames", frozenset(k.rsplit(" ", 1)[-1] for k in index))
 
     @property
     def spelling(self) -> Spelling:

@@ -1,0 +1,95 @@
+"""Fast paths of `cleaner.names`, each compared with the plain way on generated input."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import names as N
+from cleaner.names import default_table, find_mentions, token_key
+
+TABLE = default_table()
+SP = TABLE.spelling
+
+_BITS = [
+    "Sergei", "Sergey", "Lavrov", "Lawrow", "Putin", "Vladimir", "V.", "al-Assad", "Assad", "The",
+    "said", "lavrov", "O'Brien", "Zelensky", "Lavrov-Putin", "Moscow", "Сергей", "Лавров", "Qwerty",
+    "Müller", "Peskow", "Dmitri", "bin", "de", "al-", "Putin2", "V.V.", "U.S.", "d,e",
+]
+_SEPS = [" ", "\n", ". ", ", ", " \n ", "-", "\t", "\u00a0", "\n\n", ".\n", "’s ", "(", "\r\n", "2 ", ""]
+_TEXTS = st.lists(st.tuples(st.sampled_from(_BITS), st.sampled_from(_SEPS)), max_size=12).map(
+    lambda bits: "".join(a + b for a, b in bits))
+
+
+def _filtered(text: str, sp: N.Spelling = SP) -> list[N.Mention]:
+    """The plain way: every mention, kept when its surname's last key part is a table surname."""
+    return [m for m in find_mentions(text, sp)
+            if (k := token_key(m.surname.text, sp)) and k.rsplit(" ", 1)[-1] in TABLE.surnames]
+
+
+@settings(max_examples=200)
+@given(st.lists(_TEXTS, min_size=1, max_size=4))
+def test_remembered_surname_words_give_the_filtered_mentions(texts: list[str]) -> None:
+    """The memo kept for a frozen surname set (carried across texts and examples) and a fresh
+    one for a plain set both find what filtering all mentions finds."""
+    assert isinstance(TABLE.surnames, frozenset)
+    for text in texts:
+        want = _filtered(text)
+        assert find_mentions(text, SP, TABLE.surnames) == want
+        assert find_mentions(text, SP, set(TABLE.surnames)) == want
+
+
+def test_surname_words_after_the_memo_starts_over() -> None:
+    """A full memo is emptied; the words asked about then are all judged again."""
+    judge = N._SurnameWords(SP, TABLE.surnames)
+    assert judge.among(["Lavrov", "Moscow", "Lavrov"]) == {"Lavrov"}
+    judge._seen.update(f"Xx{i}" for i in range((1 << 16) + 1))  # full
+    assert judge.among(["Lavrov", "Qwerty", "Putin"]) == {"Lavrov", "Putin"}  # a new word
+    assert len(judge._seen) == 3
+
+
+_ODD_PARTICLES = replace(SP, particles=SP.particles | {"d,e", "bin x"})
+
+
+@settings(max_examples=50)
+@given(_TEXTS)
+def test_particles_a_run_stop_cuts_make_the_whole_text_read(text: str) -> None:
+    """A particle holding a character that ends runs elsewhere: whole texts are read."""
+    assert N._has_loose_affixes(_ODD_PARTICLES)
+    assert find_mentions(text, _ODD_PARTICLES, TABLE.surnames) == _filtered(text, _ODD_PARTICLES)
+
+
+# lower case that casefolds to itself or not (ß, ſ, ﬁ, ς, µ, Cherokee, U+0345), marks, digits
+_LOWER_TEXT = st.text(alphabet="abAB sßſﬁσςΣµᏸꭰéе\u0301\u0345'’.-1\n", max_size=30)
+
+
+@settings(max_examples=300)
+@given(_LOWER_TEXT, st.lists(_LOWER_TEXT | st.sampled_from(["ss", "fi", "σ", "a", "ab", "é"]), max_size=40))
+def test_lower_words_asked_are_the_casefolded_lower_words(text: str, words: list[str]) -> None:
+    every = frozenset(w.casefold() for w in N._LOWER_WORD.findall(text))
+    asked = N._LowerWords(text)
+    assert [w in asked for w in words] == [w in every for w in words]
+
+
+@given(st.text(alphabet="aBcOxÉéÄäДдΣσǅ'’-. \n\u0301\u0345", max_size=60))
+def test_part_words_capital_first_are_the_part_regex_findall(text: str) -> None:
+    assert N._CAPITAL_FIRST_PART_RE.findall(text) == N._PART_RE.findall(text)
+    assert N._part_words(text) == N._PART_RE.findall(text)
+
+
+@given(st.text(st.characters(max_codepoint=0xFFFF) | st.sampled_from("AbÉéДдǅ'’\u0301"), max_size=60))
+def test_words_spelled_out_for_re_are_the_regex_findall(text: str) -> None:
+    assert N._bmp_part_re().findall(text) == N._PART_RE.findall(text)
+    assert N._bmp_lower_word_re().findall(text) == N._LOWER_WORD.findall(text)
+
+
+@given(st.text(alphabet="AbÉéǅ'’ \u0301𝐀𝐚𐐀𐐨", max_size=30))  # 𝐀 𐐀 upper case, 𝐚 𐐨 lower
+def test_words_beyond_the_plane_are_the_regex_findall(text: str) -> None:
+    assert N._part_words(text) == N._PART_RE.findall(text)
+    assert N._lower_words(text) == N._LOWER_WORD.findall(text)
+
+
+def test_bmp_is_every_code_point_of_the_plane() -> None:
+    assert N._bmp() == "".join(map(chr, range(0x10000)))
