@@ -137,15 +137,16 @@ def dev_page_texts() -> list[str]:
 
 def clear_caches() -> None:
     """Empty the per-line and per-token memos of the package (every ``functools.lru_cache`` of a
-    ``cleaner`` module holding 2,048 entries or more), so a timed pass starts cold: no line seen
-    before, as on a new corpus. The small caches of compiled patterns and loaded tables stay:
-    a long run builds them once."""
+    ``cleaner`` module holding 2,048 entries or more, or marked ``holds_memo``: a small cache whose
+    values are memos of words), so a timed pass starts cold: no line seen before, as on a new
+    corpus. The small caches of compiled patterns and loaded tables stay: a long run builds them
+    once."""
     for name, module in list(sys.modules.items()):
         if name != "cleaner" and not name.startswith("cleaner."):
             continue
         for value in list(vars(module).values()):
             info = getattr(value, "cache_info", None)
-            if callable(info) and (info().maxsize is None or info().maxsize >= 2048):
+            if callable(info) and (info().maxsize is None or info().maxsize >= 2048 or getattr(value, "holds_memo", False)):
                 value.cache_clear()
 
 

@@ -523,6 +523,9 @@ def _known_keys(sp: Spelling) -> dict[str, str]:
     return {}
 
 
+_known_keys.holds_memo = True  # type: ignore[attr-defined]  # a memo of words: emptied by `benchmarks/throughput.clear_caches`
+
+
 # A line break that a run of tokens may span: the text before it (spaces aside) ends like a
 # token, in a letter or mark (a name or particle) or in an upper-case letter and a period (an
 # initial). Runs never span other line breaks, as their gaps hold only spaces around the break.
@@ -607,6 +610,9 @@ def _surname_words(sp: Spelling, surnames: Container[str]) -> _SurnameWords:
 @lru_cache(maxsize=8)
 def _kept_surname_words(sp: Spelling, surnames: frozenset[str]) -> _SurnameWords:
     return _SurnameWords(sp, surnames)
+
+
+_kept_surname_words.holds_memo = True  # type: ignore[attr-defined]  # (as `_known_keys`)
 
 
 def _occurrences(text: str, word: str) -> Iterable[int]:
