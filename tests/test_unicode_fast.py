@@ -1,5 +1,7 @@
 """The ftfy fast path must give exactly what ftfy gives, whenever it answers."""
 
+import functools
+
 import ftfy
 import ftfy.badness
 from hypothesis import given
@@ -160,16 +162,23 @@ ODD = st.lists(st.sampled_from([*PIECES, "\n", "\r\n", "\r", "\u2028", "\u2029",
                                 "e" + "\u0301" * 29, "\u0301" * 3, "\u0483", "x"]), max_size=40).map("".join)
 
 
+@functools.cache
+def _default_stage(cls):
+    """The default pipeline's stage of this class (built once: building a pipeline takes a while)."""
+    from cleaner.api import Cleaner
+
+    return next(s for s in Cleaner.default()._pipeline.stages if isinstance(s, cls))
+
+
 @given(ODD | st.text(max_size=60))
 def test_breaks_stage_is_the_plain_patterns(text):
     """The pass-1 edits are the matches of the plain patterns (the ``regex`` originals)."""
     import regex
 
-    from cleaner.api import Cleaner
     from cleaner.stages.base import Context
     from cleaner.stages.unicode import BreaksStage
 
-    stage = next(s for s in Cleaner.default()._pipeline.stages if isinstance(s, BreaksStage))
+    stage = _default_stage(BreaksStage)
     want = [(m.start(), m.end(), "\n") for m in regex.finditer(r"\r\n|[\r\u2028\u2029\x85\x0b\x0c]", text)]
     want += [(m.start(), m.end(), "") for m in regex.finditer(r"(?<=\p{M}{30})\p{M}+", text)]
     assert [(e.start, e.end, e.replacement) for e in stage.edits(text, Context())] == want
@@ -177,10 +186,42 @@ def test_breaks_stage_is_the_plain_patterns(text):
 
 @given(ODD | st.text(max_size=60))
 def test_chars_stage_is_the_plain_alternation(text):
-    from cleaner.api import Cleaner
     from cleaner.stages.base import Context
     from cleaner.stages.unicode import CharsStage
 
-    stage = next(s for s in Cleaner.default()._pipeline.stages if isinstance(s, CharsStage))
+    stage = _default_stage(CharsStage)
     want = [(stage._by_group[m.lastgroup][0].id, m.start(), m.end()) for m in stage._pattern.finditer(text)]
     assert [(e.rule, e.start, e.end) for e in stage.edits(text, Context())] == want
+
+
+def _difflib_spans(ta, tb):
+    import difflib
+
+    sm = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+    return [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"]
+
+
+TOKENS = st.lists(st.sampled_from(["a", "b", "c", " ", ",", "the", "x"]), max_size=60)
+
+
+@st.composite
+def similar_token_lists(draw):
+    """A token list and a copy with a few local changes (like a repaired line), from a small
+    alphabet so that short runs repeat and tie."""
+    ta = draw(TOKENS)
+    tb = list(ta)
+    for _ in range(draw(st.integers(0, 4))):
+        at = draw(st.integers(0, len(tb)))
+        cut = draw(st.integers(0, 3))
+        tb[at : at + cut] = draw(st.lists(st.sampled_from(["a", " ", "é", "'", "â", "€"]), max_size=3))
+    return (ta, tb) if draw(st.booleans()) else (tb, ta)
+
+
+@given(similar_token_lists() | st.tuples(TOKENS, TOKENS), st.sampled_from([(8, 4), (1, 1), (2, 1), (1, 2), (2, 2), (3, 2)]))
+def test_changed_spans_are_difflibs_opcodes(pair, sizes):
+    """The long-run shortcut picks what difflib's find_longest_match picks, range after range
+    (small samples and grams make the shortcut answer for short runs too)."""
+    from cleaner.stages.unicode import changed_spans
+
+    ta, tb = pair
+    assert changed_spans(ta, tb, *sizes) == _difflib_spans(ta, tb)

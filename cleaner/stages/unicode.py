@@ -345,6 +345,16 @@ def _common_length(a: str, b: str, most: int, same: Callable[[int], bool]) -> in
     return lo
 
 
+def _same_after(x: str, i: int, y: str, j: int) -> int:
+    """The length of the common prefix of ``x[i:]`` and ``y[j:]``."""
+    return _common_length(x, y, min(len(x) - i, len(y) - j), lambda k: x[i : i + k] == y[j : j + k])
+
+
+def _same_before(x: str, i: int, y: str, j: int) -> int:
+    """The length of the common suffix of ``x[:i]`` and ``y[:j]``."""
+    return _common_length(x, y, min(i, j), lambda k: x[i - k : i] == y[j - k : j])
+
+
 def diff_edits(rule: Rule, offset: int, a: str, b: str, note: str = "") -> list[Edit]:
     """Small edits turning ``a`` into ``b``: a diff over word/space/symbol tokens.
 
@@ -375,18 +385,92 @@ def diff_edits(rule: Rule, offset: int, a: str, b: str, note: str = "") -> list[
     if len(a_mid) > MAX_DIFF or len(b_mid) > MAX_DIFF or not a_mid or not b_mid:
         return [Edit(rule.id, base, base + len(a_mid), b_mid, rule.safety, note)]  # type: ignore[arg-type]
     ta, tb = _TOKEN.findall(a_mid), _TOKEN.findall(b_mid)
-    pa = [0]
-    for t in ta:
-        pa.append(pa[-1] + len(t))
-    pb = [0]
-    for t in tb:
-        pb.append(pb[-1] + len(t))
-    sm = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+    pa = [0, *itertools.accumulate(map(len, ta))]
+    pb = [0, *itertools.accumulate(map(len, tb))]
     return [
         Edit(rule.id, base + pa[i1], base + pa[i2], b_mid[pb[j1] : pb[j2]], rule.safety, note)  # type: ignore[arg-type]
-        for tag, i1, i2, j1, j2 in sm.get_opcodes()
-        if tag != "equal"
+        for i1, i2, j1, j2 in changed_spans(ta, tb)
     ]
+
+
+# Every ``_SAMPLE``-th token's ``_GRAM``-gram is looked for in the other line: a common run of
+# ``_SAMPLE + _GRAM - 1`` tokens or more holds one of them, so all such runs are found.
+_SAMPLE, _GRAM = 8, 4
+
+
+def changed_spans(ta: Sequence[str], tb: Sequence[str], sample: int = _SAMPLE, gram: int = _GRAM) -> list[tuple[int, int, int, int]]:
+    """(i1, i2, j1, j2) of each opcode but "equal" of ``SequenceMatcher(None, ta, tb,
+    autojunk=False).get_opcodes()``, the same list, computed faster on long similar lines.
+
+    ``SequenceMatcher`` splits the lines at the longest common run of tokens, then each side
+    again, and so on; its ``find_longest_match`` looks at every pair of equal tokens, and a
+    line has hundreds of spaces. Here the long runs (``sample + gram - 1`` tokens or more) are
+    found once, with ``str.find`` on the lines spelt one character per token; a range whose
+    longest run is one of them (a run of a range is a run of the lines cut to the range) takes
+    it without looking further; only a range whose longest run is shorter asks difflib.
+    """
+    least = sample + gram - 1
+    if min(len(ta), len(tb)) < 2 * least:  # a short line: difflib is as quick
+        sm = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+        return [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"]
+    code = dict(zip(dict.fromkeys([*ta, *tb]), map(chr, itertools.count()), strict=False))
+    sa, sb = "".join(map(code.__getitem__, ta)), "".join(map(code.__getitem__, tb))
+    runs = _long_runs(sa, sb, sample, gram)
+
+    def longest(alo: int, ahi: int, blo: int, bhi: int) -> tuple[int, int, int]:
+        bi, bj, bk = alo, blo, 0  # difflib's pick: the longest run, then the first in a, then in b
+        for i, j, k in runs:
+            d = j - i
+            lo, hi = max(i, alo, blo - d), min(i + k, ahi, bhi - d)
+            if hi - lo > bk or (hi - lo == bk and (lo, lo + d) < (bi, bj)):
+                bi, bj, bk = lo, lo + d, hi - lo
+        if bk >= least:
+            return bi, bj, bk
+        if set(sa[alo:ahi]).isdisjoint(sb[blo:bhi]):  # no token in common (a repaired spot, mostly)
+            return alo, blo, 0
+        # every run of this range is short, so maybe not among ``runs``: difflib on the range
+        m = difflib.SequenceMatcher(None, ta[alo:ahi], tb[blo:bhi], autojunk=False).find_longest_match(0, ahi - alo, 0, bhi - blo)
+        return alo + m.a, blo + m.b, m.size
+
+    # SequenceMatcher.get_matching_blocks and get_opcodes, with ``longest`` for find_longest_match
+    queue = [(0, len(ta), 0, len(tb))]
+    blocks = []
+    while queue:
+        alo, ahi, blo, bhi = queue.pop()
+        i, j, k = longest(alo, ahi, blo, bhi)
+        if k:
+            blocks.append((i, j, k))
+            if alo < i and blo < j:
+                queue.append((alo, i, blo, j))
+            if i + k < ahi and j + k < bhi:
+                queue.append((i + k, ahi, j + k, bhi))
+    blocks.sort()
+    out = []
+    i = j = 0
+    for ai, bj, k in [*blocks, (len(ta), len(tb), 0)]:
+        if i < ai or j < bj:  # (difflib first merges blocks that touch: no gap, no opcode)
+            out.append((i, ai, j, bj))
+        i, j = ai + k, bj + k
+    return out
+
+
+def _long_runs(sa: str, sb: str, sample: int, gram: int) -> list[tuple[int, int, int]]:
+    """(i, j, k) of every maximal common run ``sa[i:i+k] == sb[j:j+k]`` with ``k >= sample +
+    gram - 1``."""
+    runs = []
+    end: dict[int, int] = {}  # diagonal j - i -> end in sa of the last run found on it
+    for p in range(0, len(sa) - gram + 1, sample):
+        g = sa[p : p + gram]
+        j = sb.find(g)
+        while j >= 0:
+            d = j - p
+            if end.get(d, -1) <= p:  # not inside the run already found on this diagonal
+                back, ahead = _same_before(sa, p, sb, j), _same_after(sa, p, sb, j)
+                end[d] = p + ahead
+                if back + ahead >= sample + gram - 1:
+                    runs.append((p - back, j - back, back + ahead))
+            j = sb.find(g, j + 1)
+    return runs
 
 
 class BreaksStage:
