@@ -145,14 +145,19 @@ def test_needy_lines_are_the_segments_ftfy_needs(text):
 
 @given(BREAKY | RICH)
 def test_ftfy_stage_gives_ftfy_line_by_line(text):
-    """The stage's edits turn the text into ftfy's repair of each segment, memo or not."""
+    """The stage's edits turn the text into ftfy's repair of each segment, memo or not (ASCII
+    segments without ``&`` or ``<`` are left alone by design: their control characters are
+    the control-chars rule's)."""
     from cleaner.document import apply_edits
     from cleaner.ruleset import Rule
     from cleaner.stages.base import Context
-    from cleaner.stages.unicode import _SEGMENT, FtfyStage
+    from cleaner.stages.unicode import _SEGMENT, FtfyStage, _ftfy_needed
+
+    def fix(seg):
+        return ftfy.fix_and_explain(seg, config=FTFY_CONFIG).text if _ftfy_needed(seg) else seg
 
     stage = FtfyStage([Rule(id="unicode.ftfy", kind="detector", why="test", family="unicode")])
-    want = _SEGMENT.sub(lambda m: ftfy.fix_and_explain(m.group(), config=FTFY_CONFIG).text, text)
+    want = _SEGMENT.sub(lambda m: fix(m.group()), text)
     assert apply_edits(text, stage.edits(text, Context())) == want
     assert apply_edits(text, stage.edits(text, Context())) == want  # the second time from the memo
 
@@ -225,3 +230,32 @@ def test_changed_spans_are_difflibs_opcodes(pair, sizes):
 
     ta, tb = pair
     assert changed_spans(ta, tb, *sizes) == _difflib_spans(ta, tb)
+
+
+TEXTS = st.lists(
+    st.lists(st.sampled_from([*PIECES, "”“", "é”", "‘’", "\x07", "\x1b[0m", "plain words", "ﬁ"]) | BAD | QUOTES, max_size=8).map("".join),
+    max_size=8,
+).map("\n".join)
+
+
+@given(TEXTS | BREAKY | st.text(max_size=60))
+def test_ftfy_stage_scan_is_the_line_by_line_path(text):
+    """The whole-text scan (curly quotes of easy lines made edits directly) gives exactly the
+    edits of judging every needy line with ``ftfy_fast`` and ftfy."""
+    from cleaner.ruleset import Rule
+    from cleaner.stages.base import Context
+    from cleaner.stages.unicode import FtfyStage, _needy_lines
+
+    rule = Rule(id="unicode.ftfy", kind="detector", why="test", family="unicode")
+    stage = FtfyStage([rule])
+    plain = [e for start, line in _needy_lines(text) for e in stage._line_edits(rule, start, line, Context())]
+    assert stage.edits(text, Context()) == plain
+
+
+def test_ftfy_stage_scan_takes_plain_text():
+    from cleaner.stages.unicode import _scan
+
+    hard, curly = _scan("It’s “fine”\ncanâ€™t\nAT&T &amp; co\nnaïve ’’")
+    assert hard == [(12, "canâ€™t"), (20, "AT&T &amp; co")]
+    assert curly == [2, 5, 10, 40, 41]
+    assert _scan("cafe\u0301 ’") is None  # not in NFC: line by line

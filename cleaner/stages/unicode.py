@@ -68,7 +68,9 @@ _CURLY = str.maketrans({c: "'" for c in "\u02bc\u2018\u2019\u201a\u201b"} | {c: 
 
 # ftfy's own entity pattern: unescape_html changes nothing on a line without a match
 _HTML_ENTITY = ftfy.chardata.HTML_ENTITY_RE
-_CURLY_RUN = re.compile("[" + "".join(map(chr, _CURLY)) + "]+")
+# (``[q][q]*`` rather than ``[q]+``: a pattern that starts with a class lets ``re`` skip to it in C)
+_CURLY_CHARS = "".join(map(chr, _CURLY))
+_CURLY_RUN = re.compile(f"[{_CURLY_CHARS}][{_CURLY_CHARS}]*")
 
 
 _CURLY_PAIRS = [(chr(c), r) for c, r in _CURLY.items()]
@@ -138,8 +140,8 @@ def _commonness(chars: set[str]) -> int:
     return sum(weight.get(unicodedata.category(c), weight.get(unicodedata.category(c)[0], 1)) for c in chars)
 
 
-def _badness_keys() -> re.Pattern[str] | None:
-    """A pattern that matches, inside every match of ftfy's badness pattern, at least one character.
+def _badness_keys() -> tuple[str, str] | None:
+    """A pattern (as its first-character class and the checks after it) that matches, inside every match of ftfy's badness pattern, at least one character.
 
     Each alternative of ftfy's pattern is a sequence of items; where an item is a plain class of
     non-ASCII characters (mojibake is non-ASCII), the alternative cannot match without one of
@@ -172,7 +174,7 @@ def _badness_keys() -> re.Pattern[str] | None:
     except Exception:  # another ftfy, another shape: no shortcut
         return None
     firsts = set().union(*keys.values())
-    return re.compile(_cls(firsts) + "(?:" + "|".join(f"(?<={_cls(hit)}){check}" for check, hit in keys.items()) + ")")
+    return _cls(firsts), "(?:" + "|".join(f"(?<={_cls(hit)}){check}" for check, hit in keys.items()) + ")"
 
 
 def _pair(a: set[str], b: set[str]) -> tuple[set[str], set[str], set[str]]:
@@ -190,7 +192,8 @@ def _after(before: set[str], after: set[str]) -> str:
     return (f"(?<={_cls(before)}.)" if before else "") + (f"(?={_cls(after)})" if after else "")
 
 
-_BADNESS_NEEDS = _badness_keys()
+_BADNESS_KEYS = _badness_keys()
+_BADNESS_NEEDS = re.compile("".join(_BADNESS_KEYS)) if _BADNESS_KEYS else None
 
 
 def _badness_width() -> int | None:
@@ -327,6 +330,51 @@ def _needy_lines(text: str) -> Iterator[tuple[int, str]]:
         else:
             yield a, line
         pos = b + 1
+
+
+def _scan_pattern() -> re.Pattern[str] | None:
+    """One pass over a text for what ``ftfy_fast`` looks at in a line besides NFC and entities:
+    a match is one character, with group ``hard`` when it is a ``_FTFY_SLOW`` character or a
+    badness key (its line needs ``ftfy_fast``'s own look) and without it when it is a curly
+    quote (and neither). One class first, so ``re`` skips to the next such character in C.
+    None when the badness keys are unknown or uncurling might make a line bad."""
+    if _BADNESS_KEYS is None or not _UNCURL_KEEPS_GOOD:
+        return None
+    slow, curly = _FTFY_SLOW_RE.pattern[1:-1], _CURLY_CHARS
+    firsts, checks = _BADNESS_KEYS
+    return re.compile(f"[{slow}{firsts[1:-1]}{curly}](?:(?:(?<=[{slow}])|{checks})(?P<hard>)|(?<=[{curly}]))")
+
+
+_SCAN = _scan_pattern()
+
+
+def _scan(text: str) -> tuple[list[tuple[int, str]], list[int]] | None:
+    """(offset, line) of the lines of ``text`` that ``ftfy_fast`` must judge one by one, in order,
+    and the offsets of the curly quotes in the others; None when every line must be judged so
+    (other line breaks, text not in NFC, or no ``_SCAN``).
+
+    Every other line that ``_ftfy_needed`` is in NFC (as the whole text is: ``\n`` neither
+    composes nor reorders) and holds no HTML entity, no ``_FTFY_SLOW`` character and no
+    badness key (found in the whole text: no match looks past a ``\n``), so ``ftfy_fast``
+    uncurls its quotes and does nothing else. Most lines with non-ASCII text are such lines.
+    """
+    if _SCAN is None or any(c in text for c in _BREAK_CHARS) or not unicodedata.is_normalized("NFC", text):
+        return None
+    hard: dict[int, str] = {}
+    curly: list[int] = []
+    found = []
+    for m in _SCAN.finditer(text):
+        (curly if m.lastindex is None else found).append(m.start())
+    if "&" in text:
+        found += [m.start() for m in _HTML_ENTITY.finditer(text)]
+    for i in found:
+        a = text.rfind("\n", 0, i) + 1
+        if a not in hard:
+            b = text.find("\n", i)
+            line = text[a : b if b >= 0 else len(text)]
+            if _ftfy_needed(line):  # (a control character alone does not make an ASCII line needy)
+                hard[a] = line
+    return sorted(hard.items()), curly
 
 
 _TOKEN = regex.compile(r"\w+|\s+|.", regex.S)
@@ -517,18 +565,38 @@ class FtfyStage:
         rule = self._rule
         if rule is None or (text.isascii() and "&" not in text and "<" not in text):
             return []
+        scan = _scan(text)
+        if scan is None:  # every line judged on its own
+            return [e for start, line in _needy_lines(text) for e in self._line_edits(rule, start, line, ctx)]
+        hard, curly = scan
+        hard.append((len(text) + 1, ""))  # (a last line past the end: the curly quotes before it)
         out: list[Edit] = []
-        for start, line in _needy_lines(text):
-            found = self._memo.get(line)
-            if found is None:
-                found = self._repairs(line, ctx)
-                if found is None:
-                    continue
-                if len(self._memo) >= 1 << 14:
-                    self._memo.clear()
-                self._memo[line] = found
-            out += [Edit(rule.id, a + start, b + start, repl, rule.safety, note) for a, b, repl, note in found]  # type: ignore[arg-type]
+        k = 0
+        for start, line in hard:
+            while k < len(curly) and curly[k] < start:  # a run of curly quotes in an easy line
+                i = k
+                while k + 1 < len(curly) and curly[k + 1] == curly[k] + 1:
+                    k += 1
+                k += 1
+                a, b = curly[i], curly[k - 1] + 1
+                out.append(Edit(rule.id, a, b, _uncurl(text[a:b]), rule.safety, "uncurl_quotes"))  # type: ignore[arg-type]
+            while k < len(curly) and curly[k] < start + len(line):  # in this line: ftfy_fast's own
+                k += 1
+            if line:
+                out += self._line_edits(rule, start, line, ctx)
         return out
+
+    def _line_edits(self, rule: Rule, start: int, line: str, ctx: Context) -> list[Edit]:
+        """ftfy's edits to one line of the text, at ``start``; remembered by line."""
+        found = self._memo.get(line)
+        if found is None:
+            found = self._repairs(line, ctx)
+            if found is None:
+                return []
+            if len(self._memo) >= 1 << 14:
+                self._memo.clear()
+            self._memo[line] = found
+        return [Edit(rule.id, a + start, b + start, repl, rule.safety, note) for a, b, repl, note in found]  # type: ignore[arg-type]
 
     def _repairs(self, line: str, ctx: Context) -> tuple[tuple[int, int, str, str], ...] | None:
         """ftfy's changes to one line as (start, end, replacement, note); None if ftfy failed."""
