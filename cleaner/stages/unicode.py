@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -521,6 +522,9 @@ def _long_runs(sa: str, sb: str, sample: int, gram: int) -> list[tuple[int, int,
     return runs
 
 
+_START = operator.attrgetter("start")
+
+
 class BreaksStage:
     """Pass 1: line breaks and runs of combining marks."""
 
@@ -569,21 +573,26 @@ class FtfyStage:
         if scan is None:  # every line judged on its own
             return [e for start, line in _needy_lines(text) for e in self._line_edits(rule, start, line, ctx)]
         hard, curly = scan
-        hard.append((len(text) + 1, ""))  # (a last line past the end: the curly quotes before it)
-        out: list[Edit] = []
-        k = 0
-        for start, line in hard:
-            while k < len(curly) and curly[k] < start:  # a run of curly quotes in an easy line
-                i = k
-                while k + 1 < len(curly) and curly[k + 1] == curly[k] + 1:
-                    k += 1
-                k += 1
-                a, b = curly[i], curly[k - 1] + 1
-                out.append(Edit(rule.id, a, b, _uncurl(text[a:b]), rule.safety, "uncurl_quotes"))  # type: ignore[arg-type]
-            while k < len(curly) and curly[k] < start + len(line):  # in this line: ftfy_fast's own
-                k += 1
-            if line:
-                out += self._line_edits(rule, start, line, ctx)
+        if hard:  # the curly quotes of a hard line are ftfy_fast's to judge with the rest of it
+            lines = iter(hard)
+            start, line = next(lines)
+            easy = []
+            for i in curly:
+                while i > start + len(line):
+                    start, line = next(lines, (len(text) + 1, ""))
+                if i < start:
+                    easy.append(i)
+            curly = easy
+        # runs of consecutive curly quotes: from a quote after a non-quote to one before a non-quote
+        firsts = [i for i, before in zip(curly, [-2, *curly], strict=False) if i != before + 1]
+        lasts = [i + 1 for i, after in zip(curly, [*curly[1:], -2], strict=False) if after != i + 1]
+        out = [
+            Edit(rule.id, a, b, text[a:b].translate(_CURLY), rule.safety, "uncurl_quotes")  # type: ignore[arg-type]
+            for a, b in zip(firsts, lasts, strict=True)
+        ]
+        if hard:
+            out += [e for start, line in hard for e in self._line_edits(rule, start, line, ctx)]
+            out.sort(key=_START)  # text order (no two edits of the stage start at one offset)
         return out
 
     def _line_edits(self, rule: Rule, start: int, line: str, ctx: Context) -> list[Edit]:
