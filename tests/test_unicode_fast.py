@@ -259,3 +259,29 @@ def test_ftfy_stage_scan_takes_plain_text():
     assert hard == [(12, "canâ€™t"), (20, "AT&T &amp; co")]
     assert curly == [2, 5, 10, 40, 41]
     assert _scan("cafe\u0301 ’") is None  # not in NFC: line by line
+
+
+def _mojibake(s, codec):
+    """``s`` as UTF-8 read in a single-byte codec: the mojibake ftfy repairs."""
+    return s.encode("utf-8").decode(codec, errors="replace")
+
+
+WORDS = st.text(st.sampled_from("aeé ü’“”—…ñ€ß東ж\u00a0\u0301ﬁＴ"), max_size=12)
+MOJIBAKE = st.tuples(WORDS, st.sampled_from(["latin-1", "windows-1252", "cp437", "mac_roman"])).map(lambda p: _mojibake(*p))
+MESSY = st.lists(MOJIBAKE | WORDS | st.sampled_from([*PIECES, "<b>", "\x1b[31m", "\x07", "\x9d", "\ud800"]) | BAD, max_size=8).map("".join)
+
+
+@given(MESSY | RICH)
+def test_fix_and_explain_is_ftfys(line):
+    """The mirrored loop gives ftfy's text and steps, mojibake, entities, odd characters and all."""
+    from cleaner.stages.unicode import fix_and_explain
+
+    try:
+        want = ftfy.fix_and_explain(line, config=FTFY_CONFIG)
+    except Exception as e:  # noqa: BLE001 - ftfy's own failure must be the mirror's too
+        try:
+            fix_and_explain(line)
+        except type(e):
+            return
+        raise AssertionError("ftfy failed, the mirror did not") from e
+    assert fix_and_explain(line) == want
