@@ -389,7 +389,9 @@ def _scan_pattern() -> re.Pattern[str] | None:
         return None
     slow, curly = _FTFY_SLOW_RE.pattern[1:-1], _CURLY_CHARS
     firsts, checks = _BADNESS_KEYS
-    return re.compile(f"[{slow}{firsts[1:-1]}{curly}](?:(?:(?<=[{slow}])|{checks})(?P<hard>)|(?<=[{curly}]))")
+    # a quote that can be neither (the common "’") is taken before the many checks are tried
+    plain = _cls({c for c in curly if not _FTFY_SLOW_RE.match(c) and not re.fullmatch(firsts, c)})
+    return re.compile(f"[{slow}{firsts[1:-1]}{curly}](?:(?<={plain})|(?:(?<=[{slow}])|{checks})(?P<hard>)|(?<=[{curly}]))")
 
 
 _SCAN = _scan_pattern()
