@@ -142,7 +142,8 @@ def _commonness(chars: set[str]) -> int:
 
 
 def _badness_keys() -> tuple[str, str] | None:
-    """A pattern (as its first-character class and the checks after it) that matches, inside every match of ftfy's badness pattern, at least one character.
+    """A pattern that matches, inside every match of ftfy's badness pattern, at least one
+    character; as its first-character class and the checks made after it.
 
     Each alternative of ftfy's pattern is a sequence of items; where an item is a plain class of
     non-ASCII characters (mojibake is non-ASCII), the alternative cannot match without one of
@@ -316,7 +317,7 @@ def fix_and_explain(line: str) -> ftfy.ExplainedText:
     ``_FTFY_SLOW`` characters skips the fixers that only change those, and a round is the last
     when ``ftfy_fast`` shows that the next would leave the text as it is.
     """
-    if ftfy.__version__ != _MIRRORED_FTFY:
+    if ftfy.__version__ != _MIRRORED_FTFY or not FTFY_CONFIG.explain:
         return ftfy.fix_and_explain(line, config=FTFY_CONFIG)
     config = FTFY_CONFIG
     if config.unescape_html == "auto" and "<" in line:
@@ -390,8 +391,9 @@ def _scan_pattern() -> re.Pattern[str] | None:
     slow, curly = _FTFY_SLOW_RE.pattern[1:-1], _CURLY_CHARS
     firsts, checks = _BADNESS_KEYS
     # a quote that can be neither (the common "’") is taken before the many checks are tried
-    plain = _cls({c for c in curly if not _FTFY_SLOW_RE.match(c) and not re.fullmatch(firsts, c)})
-    return re.compile(f"[{slow}{firsts[1:-1]}{curly}](?:(?<={plain})|(?:(?<=[{slow}])|{checks})(?P<hard>)|(?<=[{curly}]))")
+    plain = {c for c in curly if not _FTFY_SLOW_RE.match(c) and not re.fullmatch(firsts, c)}
+    quick = f"(?<={_cls(plain)})|" if plain else ""
+    return re.compile(f"[{slow}{firsts[1:-1]}{curly}](?:{quick}(?:(?<=[{slow}])|{checks})(?P<hard>)|(?<=[{curly}]))")
 
 
 _SCAN = _scan_pattern()
@@ -411,7 +413,7 @@ def _scan(text: str) -> tuple[list[tuple[int, str]], list[int]] | None:
         return None
     hard: dict[int, str] = {}
     curly: list[int] = []
-    found = []
+    found: list[int] = []
     for m in _SCAN.finditer(text):
         (curly if m.lastindex is None else found).append(m.start())
     if "&" in text:
