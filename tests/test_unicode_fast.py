@@ -73,10 +73,10 @@ def test_the_installed_ftfy_gets_the_shortcuts():
     pattern has another shape turns them off: slower, still exact)."""
     import ftfy
 
-    from cleaner.stages.unicode import _BADNESS_NEEDS, _BADNESS_WIDTH
+    from cleaner.stages.unicode import _BADNESS_NEEDS, _BADNESS_WIDTH, _SCAN
 
     if ftfy.__version__.startswith("6."):
-        assert _BADNESS_NEEDS is not None and _BADNESS_WIDTH is not None
+        assert _BADNESS_NEEDS is not None and _BADNESS_WIDTH is not None and _SCAN is not None
 
 
 # Text that ftfy's badness pattern matches, with its ASCII quotes sometimes curled: every

@@ -6,7 +6,8 @@ Three passes, each a small stage so the ledger can say which one changed what:
    combining marks capped at 30, the stream-safe limit, because normalizing a long run is
    quadratic);
 2. ``unicode.ftfy``: ftfy on each line, skipped for lines that cannot need it (ASCII without
-   ``&`` or ``<``), with the line's changes split into small edits by a character diff;
+   ``&`` or ``<``), with the line's changes split into small edits by a token diff; one scan
+   of the whole text sorts out the many lines where ftfy would only uncurl quotes;
 3. ``unicode.control-chars``, ``unicode.invisible``, ``unicode.bidi-controls``,
    ``unicode.odd-spaces``, ``unicode.lone-surrogate``: characters that carry no text.
 """
