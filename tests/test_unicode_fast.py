@@ -1,5 +1,7 @@
 """The ftfy fast path must give exactly what ftfy gives, whenever it answers."""
 
+import functools
+
 import ftfy
 import ftfy.badness
 from hypothesis import given
@@ -71,10 +73,10 @@ def test_the_installed_ftfy_gets_the_shortcuts():
     pattern has another shape turns them off: slower, still exact)."""
     import ftfy
 
-    from cleaner.stages.unicode import _BADNESS_NEEDS, _BADNESS_WIDTH
+    from cleaner.stages.unicode import _BADNESS_NEEDS, _BADNESS_WIDTH, _SCAN
 
     if ftfy.__version__.startswith("6."):
-        assert _BADNESS_NEEDS is not None and _BADNESS_WIDTH is not None
+        assert _BADNESS_NEEDS is not None and _BADNESS_WIDTH is not None and _SCAN is not None
 
 
 # Text that ftfy's badness pattern matches, with its ASCII quotes sometimes curled: every
@@ -143,14 +145,19 @@ def test_needy_lines_are_the_segments_ftfy_needs(text):
 
 @given(BREAKY | RICH)
 def test_ftfy_stage_gives_ftfy_line_by_line(text):
-    """The stage's edits turn the text into ftfy's repair of each segment, memo or not."""
+    """The stage's edits turn the text into ftfy's repair of each segment, memo or not (ASCII
+    segments without ``&`` or ``<`` are left alone by design: their control characters are
+    the control-chars rule's)."""
     from cleaner.document import apply_edits
     from cleaner.ruleset import Rule
     from cleaner.stages.base import Context
-    from cleaner.stages.unicode import _SEGMENT, FtfyStage
+    from cleaner.stages.unicode import _SEGMENT, FtfyStage, _ftfy_needed
+
+    def fix(seg):
+        return ftfy.fix_and_explain(seg, config=FTFY_CONFIG).text if _ftfy_needed(seg) else seg
 
     stage = FtfyStage([Rule(id="unicode.ftfy", kind="detector", why="test", family="unicode")])
-    want = _SEGMENT.sub(lambda m: ftfy.fix_and_explain(m.group(), config=FTFY_CONFIG).text, text)
+    want = _SEGMENT.sub(lambda m: fix(m.group()), text)
     assert apply_edits(text, stage.edits(text, Context())) == want
     assert apply_edits(text, stage.edits(text, Context())) == want  # the second time from the memo
 
@@ -160,16 +167,23 @@ ODD = st.lists(st.sampled_from([*PIECES, "\n", "\r\n", "\r", "\u2028", "\u2029",
                                 "e" + "\u0301" * 29, "\u0301" * 3, "\u0483", "x"]), max_size=40).map("".join)
 
 
+@functools.cache
+def _default_stage(cls):
+    """The default pipeline's stage of this class (built once: building a pipeline takes a while)."""
+    from cleaner.api import Cleaner
+
+    return next(s for s in Cleaner.default()._pipeline.stages if isinstance(s, cls))
+
+
 @given(ODD | st.text(max_size=60))
 def test_breaks_stage_is_the_plain_patterns(text):
     """The pass-1 edits are the matches of the plain patterns (the ``regex`` originals)."""
     import regex
 
-    from cleaner.api import Cleaner
     from cleaner.stages.base import Context
     from cleaner.stages.unicode import BreaksStage
 
-    stage = next(s for s in Cleaner.default()._pipeline.stages if isinstance(s, BreaksStage))
+    stage = _default_stage(BreaksStage)
     want = [(m.start(), m.end(), "\n") for m in regex.finditer(r"\r\n|[\r\u2028\u2029\x85\x0b\x0c]", text)]
     want += [(m.start(), m.end(), "") for m in regex.finditer(r"(?<=\p{M}{30})\p{M}+", text)]
     assert [(e.start, e.end, e.replacement) for e in stage.edits(text, Context())] == want
@@ -177,10 +191,97 @@ def test_breaks_stage_is_the_plain_patterns(text):
 
 @given(ODD | st.text(max_size=60))
 def test_chars_stage_is_the_plain_alternation(text):
-    from cleaner.api import Cleaner
     from cleaner.stages.base import Context
     from cleaner.stages.unicode import CharsStage
 
-    stage = next(s for s in Cleaner.default()._pipeline.stages if isinstance(s, CharsStage))
+    stage = _default_stage(CharsStage)
     want = [(stage._by_group[m.lastgroup][0].id, m.start(), m.end()) for m in stage._pattern.finditer(text)]
     assert [(e.rule, e.start, e.end) for e in stage.edits(text, Context())] == want
+
+
+def _difflib_spans(ta, tb):
+    import difflib
+
+    sm = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+    return [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"]
+
+
+TOKENS = st.lists(st.sampled_from(["a", "b", "c", " ", ",", "the", "x"]), max_size=60)
+
+
+@st.composite
+def similar_token_lists(draw):
+    """A token list and a copy with a few local changes (like a repaired line), from a small
+    alphabet so that short runs repeat and tie."""
+    ta = draw(TOKENS)
+    tb = list(ta)
+    for _ in range(draw(st.integers(0, 4))):
+        at = draw(st.integers(0, len(tb)))
+        cut = draw(st.integers(0, 3))
+        tb[at : at + cut] = draw(st.lists(st.sampled_from(["a", " ", "é", "'", "â", "€"]), max_size=3))
+    return (ta, tb) if draw(st.booleans()) else (tb, ta)
+
+
+@given(similar_token_lists() | st.tuples(TOKENS, TOKENS), st.sampled_from([(8, 4), (1, 1), (2, 1), (1, 2), (2, 2), (3, 2)]))
+def test_changed_spans_are_difflibs_opcodes(pair, sizes):
+    """The long-run shortcut picks what difflib's find_longest_match picks, range after range
+    (small samples and grams make the shortcut answer for short runs too)."""
+    from cleaner.stages.unicode import changed_spans
+
+    ta, tb = pair
+    assert changed_spans(ta, tb, *sizes) == _difflib_spans(ta, tb)
+
+
+TEXTS = st.lists(
+    st.lists(st.sampled_from([*PIECES, "”“", "é”", "‘’", "\x07", "\x1b[0m", "plain words", "ﬁ"]) | BAD | QUOTES, max_size=8).map("".join),
+    max_size=8,
+).map("\n".join)
+
+
+@given(TEXTS | BREAKY | st.text(max_size=60))
+def test_ftfy_stage_scan_is_the_line_by_line_path(text):
+    """The whole-text scan (curly quotes of easy lines made edits directly) gives exactly the
+    edits of judging every needy line with ``ftfy_fast`` and ftfy."""
+    from cleaner.ruleset import Rule
+    from cleaner.stages.base import Context
+    from cleaner.stages.unicode import FtfyStage, _needy_lines
+
+    rule = Rule(id="unicode.ftfy", kind="detector", why="test", family="unicode")
+    stage = FtfyStage([rule])
+    plain = [e for start, line in _needy_lines(text) for e in stage._line_edits(rule, start, line, Context())]
+    assert stage.edits(text, Context()) == plain
+
+
+def test_ftfy_stage_scan_takes_plain_text():
+    from cleaner.stages.unicode import _scan
+
+    hard, curly = _scan("It’s “fine”\ncanâ€™t\nAT&T &amp; co\nnaïve ’’")
+    assert hard == [(12, "canâ€™t"), (20, "AT&T &amp; co")]
+    assert curly == [2, 5, 10, 40, 41]
+    assert _scan("cafe\u0301 ’") is None  # not in NFC: line by line
+
+
+def _mojibake(s, codec):
+    """``s`` as UTF-8 read in a single-byte codec: the mojibake ftfy repairs."""
+    return s.encode("utf-8").decode(codec, errors="replace")
+
+
+WORDS = st.text(st.sampled_from("aeé ü’“”—…ñ€ß東ж\u00a0\u0301ﬁＴ"), max_size=12)
+MOJIBAKE = st.tuples(WORDS, st.sampled_from(["latin-1", "windows-1252", "cp437", "mac_roman"])).map(lambda p: _mojibake(*p))
+MESSY = st.lists(MOJIBAKE | WORDS | st.sampled_from([*PIECES, "<b>", "\x1b[31m", "\x07", "\x9d", "\ud800"]) | BAD, max_size=8).map("".join)
+
+
+@given(MESSY | RICH)
+def test_fix_and_explain_is_ftfys(line):
+    """The mirrored loop gives ftfy's text and steps, mojibake, entities, odd characters and all."""
+    from cleaner.stages.unicode import fix_and_explain
+
+    try:
+        want = ftfy.fix_and_explain(line, config=FTFY_CONFIG)
+    except Exception as e:  # noqa: BLE001 - ftfy's own failure must be the mirror's too
+        try:
+            fix_and_explain(line)
+        except type(e):
+            return
+        raise AssertionError("ftfy failed, the mirror did not") from e
+    assert fix_and_explain(line) == want

@@ -6,7 +6,8 @@ Three passes, each a small stage so the ledger can say which one changed what:
    combining marks capped at 30, the stream-safe limit, because normalizing a long run is
    quadratic);
 2. ``unicode.ftfy``: ftfy on each line, skipped for lines that cannot need it (ASCII without
-   ``&`` or ``<``), with the line's changes split into small edits by a character diff;
+   ``&`` or ``<``), with the line's changes split into small edits by a token diff; one scan
+   of the whole text sorts out the many lines where ftfy would only uncurl quotes;
 3. ``unicode.control-chars``, ``unicode.invisible``, ``unicode.bidi-controls``,
    ``unicode.odd-spaces``, ``unicode.lone-surrogate``: characters that carry no text.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -68,7 +70,9 @@ _CURLY = str.maketrans({c: "'" for c in "\u02bc\u2018\u2019\u201a\u201b"} | {c: 
 
 # ftfy's own entity pattern: unescape_html changes nothing on a line without a match
 _HTML_ENTITY = ftfy.chardata.HTML_ENTITY_RE
-_CURLY_RUN = re.compile("[" + "".join(map(chr, _CURLY)) + "]+")
+# (``[q][q]*`` rather than ``[q]+``: a pattern that starts with a class lets ``re`` skip to it in C)
+_CURLY_CHARS = "".join(map(chr, _CURLY))
+_CURLY_RUN = re.compile(f"[{_CURLY_CHARS}][{_CURLY_CHARS}]*")
 
 
 _CURLY_PAIRS = [(chr(c), r) for c, r in _CURLY.items()]
@@ -138,8 +142,9 @@ def _commonness(chars: set[str]) -> int:
     return sum(weight.get(unicodedata.category(c), weight.get(unicodedata.category(c)[0], 1)) for c in chars)
 
 
-def _badness_keys() -> re.Pattern[str] | None:
-    """A pattern that matches, inside every match of ftfy's badness pattern, at least one character.
+def _badness_keys() -> tuple[str, str] | None:
+    """A pattern that matches, inside every match of ftfy's badness pattern, at least one
+    character; as its first-character class and the checks made after it.
 
     Each alternative of ftfy's pattern is a sequence of items; where an item is a plain class of
     non-ASCII characters (mojibake is non-ASCII), the alternative cannot match without one of
@@ -172,7 +177,7 @@ def _badness_keys() -> re.Pattern[str] | None:
     except Exception:  # another ftfy, another shape: no shortcut
         return None
     firsts = set().union(*keys.values())
-    return re.compile(_cls(firsts) + "(?:" + "|".join(f"(?<={_cls(hit)}){check}" for check, hit in keys.items()) + ")")
+    return _cls(firsts), "(?:" + "|".join(f"(?<={_cls(hit)}){check}" for check, hit in keys.items()) + ")"
 
 
 def _pair(a: set[str], b: set[str]) -> tuple[set[str], set[str], set[str]]:
@@ -190,7 +195,8 @@ def _after(before: set[str], after: set[str]) -> str:
     return (f"(?<={_cls(before)}.)" if before else "") + (f"(?={_cls(after)})" if after else "")
 
 
-_BADNESS_NEEDS = _badness_keys()
+_BADNESS_KEYS = _badness_keys()
+_BADNESS_NEEDS = re.compile("".join(_BADNESS_KEYS)) if _BADNESS_KEYS else None
 
 
 def _badness_width() -> int | None:
@@ -294,6 +300,52 @@ def _looks_bad(line: str) -> bool:
     return any(ftfy.badness.is_bad(line[a:b]) for a, b in spans)
 
 
+# The ftfy whose ``fix_and_explain`` loop ``fix_and_explain`` mirrors (any other is called as is).
+_MIRRORED_FTFY = "6.3.1"
+_FIXERS = ("fix_c1_controls", "fix_latin_ligatures", "fix_character_width", "uncurl_quotes", "fix_line_breaks",
+           "fix_surrogates", "remove_terminal_escapes", "remove_control_chars")
+# those that can change a text without ``_FTFY_SLOW`` characters (uncurling makes none)
+_PLAIN_FIXERS = ("uncurl_quotes", "fix_line_breaks")
+
+
+def fix_and_explain(line: str) -> ftfy.ExplainedText:
+    """``ftfy.fix_and_explain(line, config=FTFY_CONFIG)``: the same text and steps, cheaper.
+
+    ftfy repeats its round of fixes until a round changes nothing, and in each round repeats
+    its mojibake step until that changes nothing; each last look scans the whole repaired line
+    with ``is_bad``. Mirroring its loop (ftfy 6.3.1), a text that ``_looks_bad`` clears skips
+    the mojibake step (ftfy's would return it at once, on ``not is_bad``), a text without
+    ``_FTFY_SLOW`` characters skips the fixers that only change those, and a round is the last
+    when ``ftfy_fast`` shows that the next would leave the text as it is.
+    """
+    if ftfy.__version__ != _MIRRORED_FTFY or not FTFY_CONFIG.explain:
+        return ftfy.fix_and_explain(line, config=FTFY_CONFIG)
+    config = FTFY_CONFIG
+    if config.unescape_html == "auto" and "<" in line:
+        config = config._replace(unescape_html=False)
+    steps: list[ftfy.ExplanationStep] = []
+    text = line
+    while True:
+        before_round = text
+        text = ftfy._try_fix("unescape_html", text, config, steps)
+        if config.fix_encoding:  # ftfy.fix_encoding_and_explain
+            while _looks_bad(text):
+                before_step = text
+                text, plan = ftfy._fix_encoding_one_step_and_explain(text, config)
+                steps.extend(plan or ())
+                if text == before_step:
+                    break
+        for fixer in _FIXERS if _FTFY_SLOW_RE.search(text) else _PLAIN_FIXERS:
+            text = ftfy._try_fix(fixer, text, config, steps)
+        if config.normalization is not None:
+            fixed = unicodedata.normalize(config.normalization, text)
+            if fixed != text:
+                steps.append(ftfy.ExplanationStep("normalize", config.normalization))
+            text = fixed
+        if text == before_round or ftfy_fast(text) == text:
+            return ftfy.ExplainedText(text, steps)
+
+
 def _ftfy_needed(line: str) -> bool:
     return not line.isascii() or "&" in line or "<" in line
 
@@ -329,6 +381,54 @@ def _needy_lines(text: str) -> Iterator[tuple[int, str]]:
         pos = b + 1
 
 
+def _scan_pattern() -> re.Pattern[str] | None:
+    """One pass over a text for what ``ftfy_fast`` looks at in a line besides NFC and entities:
+    a match is one character, with group ``hard`` when it is a ``_FTFY_SLOW`` character or a
+    badness key (its line needs ``ftfy_fast``'s own look) and without it when it is a curly
+    quote (and neither). One class first, so ``re`` skips to the next such character in C.
+    None when the badness keys are unknown or uncurling might make a line bad."""
+    if _BADNESS_KEYS is None or not _UNCURL_KEEPS_GOOD:
+        return None
+    slow, curly = _FTFY_SLOW_RE.pattern[1:-1], _CURLY_CHARS
+    firsts, checks = _BADNESS_KEYS
+    # a quote that can be neither (the common "’") is taken before the many checks are tried
+    plain = {c for c in curly if not _FTFY_SLOW_RE.match(c) and not re.fullmatch(firsts, c)}
+    quick = f"(?<={_cls(plain)})|" if plain else ""
+    return re.compile(f"[{slow}{firsts[1:-1]}{curly}](?:{quick}(?:(?<=[{slow}])|{checks})(?P<hard>)|(?<=[{curly}]))")
+
+
+_SCAN = _scan_pattern()
+
+
+def _scan(text: str) -> tuple[list[tuple[int, str]], list[int]] | None:
+    """(offset, line) of the lines of ``text`` that ``ftfy_fast`` must judge one by one, in order,
+    and the offsets of the curly quotes in the others; None when every line must be judged so
+    (other line breaks, text not in NFC, or no ``_SCAN``).
+
+    Every other line that ``_ftfy_needed`` is in NFC (as the whole text is: ``\n`` neither
+    composes nor reorders) and holds no HTML entity, no ``_FTFY_SLOW`` character and no
+    badness key (found in the whole text: no match looks past a ``\n``), so ``ftfy_fast``
+    uncurls its quotes and does nothing else. Most lines with non-ASCII text are such lines.
+    """
+    if _SCAN is None or any(c in text for c in _BREAK_CHARS) or not unicodedata.is_normalized("NFC", text):
+        return None
+    hard: dict[int, str] = {}
+    curly: list[int] = []
+    found: list[int] = []
+    for m in _SCAN.finditer(text):
+        (curly if m.lastindex is None else found).append(m.start())
+    if "&" in text:
+        found += [m.start() for m in _HTML_ENTITY.finditer(text)]
+    for i in found:
+        a = text.rfind("\n", 0, i) + 1
+        if a not in hard:
+            b = text.find("\n", i)
+            line = text[a : b if b >= 0 else len(text)]
+            if _ftfy_needed(line):  # (a control character alone does not make an ASCII line needy)
+                hard[a] = line
+    return sorted(hard.items()), curly
+
+
 _TOKEN = regex.compile(r"\w+|\s+|.", regex.S)
 
 
@@ -343,6 +443,16 @@ def _common_length(a: str, b: str, most: int, same: Callable[[int], bool]) -> in
         else:
             hi = mid - 1
     return lo
+
+
+def _same_after(x: str, i: int, y: str, j: int) -> int:
+    """The length of the common prefix of ``x[i:]`` and ``y[j:]``."""
+    return _common_length(x, y, min(len(x) - i, len(y) - j), lambda k: x[i : i + k] == y[j : j + k])
+
+
+def _same_before(x: str, i: int, y: str, j: int) -> int:
+    """The length of the common suffix of ``x[:i]`` and ``y[:j]``."""
+    return _common_length(x, y, min(i, j), lambda k: x[i - k : i] == y[j - k : j])
 
 
 def diff_edits(rule: Rule, offset: int, a: str, b: str, note: str = "") -> list[Edit]:
@@ -375,18 +485,95 @@ def diff_edits(rule: Rule, offset: int, a: str, b: str, note: str = "") -> list[
     if len(a_mid) > MAX_DIFF or len(b_mid) > MAX_DIFF or not a_mid or not b_mid:
         return [Edit(rule.id, base, base + len(a_mid), b_mid, rule.safety, note)]  # type: ignore[arg-type]
     ta, tb = _TOKEN.findall(a_mid), _TOKEN.findall(b_mid)
-    pa = [0]
-    for t in ta:
-        pa.append(pa[-1] + len(t))
-    pb = [0]
-    for t in tb:
-        pb.append(pb[-1] + len(t))
-    sm = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+    pa = [0, *itertools.accumulate(map(len, ta))]
+    pb = [0, *itertools.accumulate(map(len, tb))]
     return [
         Edit(rule.id, base + pa[i1], base + pa[i2], b_mid[pb[j1] : pb[j2]], rule.safety, note)  # type: ignore[arg-type]
-        for tag, i1, i2, j1, j2 in sm.get_opcodes()
-        if tag != "equal"
+        for i1, i2, j1, j2 in changed_spans(ta, tb)
     ]
+
+
+# Every ``_SAMPLE``-th token's ``_GRAM``-gram is looked for in the other line: a common run of
+# ``_SAMPLE + _GRAM - 1`` tokens or more holds one of them, so all such runs are found.
+_SAMPLE, _GRAM = 8, 4
+
+
+def changed_spans(ta: Sequence[str], tb: Sequence[str], sample: int = _SAMPLE, gram: int = _GRAM) -> list[tuple[int, int, int, int]]:
+    """(i1, i2, j1, j2) of each opcode but "equal" of ``SequenceMatcher(None, ta, tb,
+    autojunk=False).get_opcodes()``, the same list, computed faster on long similar lines.
+
+    ``SequenceMatcher`` splits the lines at the longest common run of tokens, then each side
+    again, and so on; its ``find_longest_match`` looks at every pair of equal tokens, and a
+    line has hundreds of spaces. Here the long runs (``sample + gram - 1`` tokens or more) are
+    found once, with ``str.find`` on the lines spelt one character per token; a range whose
+    longest run is one of them (a run of a range is a run of the lines cut to the range) takes
+    it without looking further; only a range whose longest run is shorter asks difflib.
+    """
+    least = sample + gram - 1
+    if min(len(ta), len(tb)) < 2 * least:  # a short line: difflib is as quick
+        sm = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+        return [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"]
+    code = dict(zip(dict.fromkeys([*ta, *tb]), map(chr, itertools.count()), strict=False))
+    sa, sb = "".join(map(code.__getitem__, ta)), "".join(map(code.__getitem__, tb))
+    runs = _long_runs(sa, sb, sample, gram)
+
+    def longest(alo: int, ahi: int, blo: int, bhi: int) -> tuple[int, int, int]:
+        bi, bj, bk = alo, blo, 0  # difflib's pick: the longest run, then the first in a, then in b
+        for i, j, k in runs:
+            d = j - i
+            lo, hi = max(i, alo, blo - d), min(i + k, ahi, bhi - d)
+            if hi - lo > bk or (hi - lo == bk and (lo, lo + d) < (bi, bj)):
+                bi, bj, bk = lo, lo + d, hi - lo
+        if bk >= least:
+            return bi, bj, bk
+        if set(sa[alo:ahi]).isdisjoint(sb[blo:bhi]):  # no token in common (a repaired spot, mostly)
+            return alo, blo, 0
+        # every run of this range is short, so maybe not among ``runs``: difflib on the range
+        m = difflib.SequenceMatcher(None, ta[alo:ahi], tb[blo:bhi], autojunk=False).find_longest_match(0, ahi - alo, 0, bhi - blo)
+        return alo + m.a, blo + m.b, m.size
+
+    # SequenceMatcher.get_matching_blocks and get_opcodes, with ``longest`` for find_longest_match
+    queue = [(0, len(ta), 0, len(tb))]
+    blocks = []
+    while queue:
+        alo, ahi, blo, bhi = queue.pop()
+        i, j, k = longest(alo, ahi, blo, bhi)
+        if k:
+            blocks.append((i, j, k))
+            if alo < i and blo < j:
+                queue.append((alo, i, blo, j))
+            if i + k < ahi and j + k < bhi:
+                queue.append((i + k, ahi, j + k, bhi))
+    blocks.sort()
+    out = []
+    i = j = 0
+    for ai, bj, k in [*blocks, (len(ta), len(tb), 0)]:
+        if i < ai or j < bj:  # (difflib first merges blocks that touch: no gap, no opcode)
+            out.append((i, ai, j, bj))
+        i, j = ai + k, bj + k
+    return out
+
+
+def _long_runs(sa: str, sb: str, sample: int, gram: int) -> list[tuple[int, int, int]]:
+    """(i, j, k) of every maximal common run ``sa[i:i+k] == sb[j:j+k]`` with ``k >= sample +
+    gram - 1``."""
+    runs = []
+    end: dict[int, int] = {}  # diagonal j - i -> end in sa of the last run found on it
+    for p in range(0, len(sa) - gram + 1, sample):
+        g = sa[p : p + gram]
+        j = sb.find(g)
+        while j >= 0:
+            d = j - p
+            if end.get(d, -1) <= p:  # not inside the run already found on this diagonal
+                back, ahead = _same_before(sa, p, sb, j), _same_after(sa, p, sb, j)
+                end[d] = p + ahead
+                if back + ahead >= sample + gram - 1:
+                    runs.append((p - back, j - back, back + ahead))
+            j = sb.find(g, j + 1)
+    return runs
+
+
+_START = operator.attrgetter("start")
 
 
 class BreaksStage:
@@ -433,18 +620,43 @@ class FtfyStage:
         rule = self._rule
         if rule is None or (text.isascii() and "&" not in text and "<" not in text):
             return []
-        out: list[Edit] = []
-        for start, line in _needy_lines(text):
-            found = self._memo.get(line)
-            if found is None:
-                found = self._repairs(line, ctx)
-                if found is None:
-                    continue
-                if len(self._memo) >= 1 << 14:
-                    self._memo.clear()
-                self._memo[line] = found
-            out += [Edit(rule.id, a + start, b + start, repl, rule.safety, note) for a, b, repl, note in found]  # type: ignore[arg-type]
+        scan = _scan(text)
+        if scan is None:  # every line judged on its own
+            return [e for start, line in _needy_lines(text) for e in self._line_edits(rule, start, line, ctx)]
+        hard, curly = scan
+        if hard:  # the curly quotes of a hard line are ftfy_fast's to judge with the rest of it
+            lines = iter(hard)
+            start, line = next(lines)
+            easy = []
+            for i in curly:
+                while i > start + len(line):
+                    start, line = next(lines, (len(text) + 1, ""))
+                if i < start:
+                    easy.append(i)
+            curly = easy
+        # runs of consecutive curly quotes: from a quote after a non-quote to one before a non-quote
+        firsts = [i for i, before in zip(curly, [-2, *curly], strict=False) if i != before + 1]
+        lasts = [i + 1 for i, after in zip(curly, [*curly[1:], -2], strict=False) if after != i + 1]
+        out = [
+            Edit(rule.id, a, b, text[a:b].translate(_CURLY), rule.safety, "uncurl_quotes")  # type: ignore[arg-type]
+            for a, b in zip(firsts, lasts, strict=True)
+        ]
+        if hard:
+            out += [e for start, line in hard for e in self._line_edits(rule, start, line, ctx)]
+            out.sort(key=_START)  # text order (no two edits of the stage start at one offset)
         return out
+
+    def _line_edits(self, rule: Rule, start: int, line: str, ctx: Context) -> list[Edit]:
+        """ftfy's edits to one line of the text, at ``start``; remembered by line."""
+        found = self._memo.get(line)
+        if found is None:
+            found = self._repairs(line, ctx)
+            if found is None:
+                return []
+            if len(self._memo) >= 1 << 14:
+                self._memo.clear()
+            self._memo[line] = found
+        return [Edit(rule.id, a + start, b + start, repl, rule.safety, note) for a, b, repl, note in found]  # type: ignore[arg-type]
 
     def _repairs(self, line: str, ctx: Context) -> tuple[tuple[int, int, str, str], ...] | None:
         """ftfy's changes to one line as (start, end, replacement, note); None if ftfy failed."""
@@ -454,7 +666,7 @@ class FtfyStage:
                 return ()
             return tuple((m.start(), m.end(), fast[m.start() : m.end()], "uncurl_quotes") for m in _CURLY_RUN.finditer(line))
         try:
-            fixed = ftfy.fix_and_explain(line, config=FTFY_CONFIG)
+            fixed = fix_and_explain(line)
         except Exception as e:  # ftfy bug on odd input: leave the line, report it
             ctx.counters[f"error:unicode.ftfy:{type(e).__name__}"] += 1
             return None
