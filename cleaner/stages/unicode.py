@@ -301,6 +301,7 @@ def _looks_bad(line: str) -> bool:
 
 
 # The ftfy whose ``fix_and_explain`` loop ``fix_and_explain`` mirrors (any other is called as is).
+# The loop's shape follows ftfy's own (ftfy is Apache-2.0, by Robyn Speer); it calls ftfy's fixers.
 _MIRRORED_FTFY = "6.3.1"
 _FIXERS = ("fix_c1_controls", "fix_latin_ligatures", "fix_character_width", "uncurl_quotes", "fix_line_breaks",
            "fix_surrogates", "remove_terminal_escapes", "remove_control_chars")
