@@ -12,14 +12,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import attrgetter
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Safety = Literal["safe", "risky"]
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """Replace ``text[start:end]`` with ``replacement`` ("" removes), on behalf of ``rule``."""
+class Edit(NamedTuple):
+    """Replace ``text[start:end]`` with ``replacement`` ("" removes), on behalf of ``rule``.
+
+    An immutable value. A named tuple, not a frozen dataclass: a document has dozens of edits
+    and every stage, `compose` and the worker pool make them, several times faster this way."""
 
     rule: str
     start: int
