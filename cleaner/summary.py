@@ -41,14 +41,22 @@ class Summary:
         self.chars_out += len(result.text)
         if result.edits:
             self.docs_changed += 1
-        seen: set[str] = set()
-        for e in result.edits:
-            st = self.rules.setdefault(e.rule, RuleStats())
-            st.hits += 1
-            st.chars_removed += max(0, (e.end - e.start) - len(e.replacement))
-            if e.rule not in seen:
-                st.docs += 1
-                seen.add(e.rule)
+        per: dict[str, list[int]] = {}  # this document's hits and characters removed, by rule
+        for rule, start, end, replacement, *_ in result.edits:
+            got = per.get(rule)
+            if got is None:
+                got = per[rule] = [0, 0]
+            got[0] += 1
+            removed = end - start - len(replacement)
+            if removed > 0:
+                got[1] += removed
+        for rule, (hits, removed) in per.items():
+            st = self.rules.get(rule)
+            if st is None:
+                st = self.rules[rule] = RuleStats()
+            st.hits += hits
+            st.chars_removed += removed
+            st.docs += 1
         for k, v in result.stats.get("events", {}).items():
             self.events[k] += v
 
