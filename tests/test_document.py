@@ -59,3 +59,21 @@ def test_overlapping_edits_are_refused():
 def test_merge_overlapping_keeps_first():
     kept = merge_overlapping([Edit("a", 0, 3), Edit("b", 2, 4), Edit("c", 4, 5)])
     assert [e.rule for e in kept] == ["a", "c"]
+
+
+@given(st.lists(st.tuples(st.integers(-2, 12), st.integers(-2, 12)), max_size=6), st.integers(0, 10))
+def test_check_edits_accepts_exactly_what_the_plain_loop_accepts(spans, n):
+    """`check_edits`' C checks agree with a plain walk over the sorted edits."""
+    edits = [Edit(f"r{i}", s, e) for i, (s, e) in enumerate(spans)]
+    plain_ok, prev = True, 0
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        if not (0 <= e.start <= e.end <= n) or e.start < prev:
+            plain_ok = False
+            break
+        prev = e.end
+    try:
+        check_edits("x" * n, edits)
+        ok = True
+    except ValueError:
+        ok = False
+    assert ok == plain_ok
