@@ -11,7 +11,7 @@ import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
-from operator import ge, itemgetter, le
+from operator import add, ge, itemgetter, le, sub
 from typing import Any, Literal, NamedTuple
 
 Safety = Literal["safe", "risky"]
@@ -83,7 +83,7 @@ class Result:
 
 
 _START_END = itemgetter(1, 2)  # the sort key of edits (start, end), as a lambda would give it but in C
-_START, _END = itemgetter(1), itemgetter(2)
+_START, _END, _REPLACEMENT = itemgetter(1), itemgetter(2), itemgetter(3)
 
 
 def check_edits(text: str, edits: Iterable[Edit]) -> list[Edit]:
@@ -169,9 +169,10 @@ def compose(
     if not done:  # nothing earlier to map through: offsets are already original ones
         return new
     # where each earlier edit's output sits in the current text
-    shifts = accumulate((len(e.replacement) - e.end + e.start for e in done), initial=0)
-    t_starts = [e.start + sh for e, sh in zip(done, shifts, strict=False)]  # shifts has one more
-    t_ends = [ts + len(e.replacement) for ts, e in zip(t_starts, done, strict=True)]
+    starts, lengths = list(map(_START, done)), list(map(len, map(_REPLACEMENT, done)))
+    shifts = accumulate(map(sub, lengths, map(sub, map(_END, done), starts)), initial=0)
+    t_starts = list(map(add, starts, shifts))  # (shifts has one more: map stops with starts)
+    t_ends = list(map(add, t_starts, lengths))
 
     def orig_after(p: int) -> int:
         """Original offset of current offset p, placed after earlier edits that end at p."""
