@@ -445,3 +445,16 @@ def test_characters_outside_the_tangling_blocks_fold_one_by_one() -> None:
         if len(parts) == 2 and not parts[0].startswith("<"):
             second = chr(int(parts[1], 16))
             assert unicodedata.normalize("NFC", chr(int(parts[0], 16)) + second) != c or regex.match(r"\p{M}", second)
+
+
+_KEYS = st.lists(st.text(alphabet="ab é𝐀\n", min_size=1, max_size=4), max_size=5, unique=True).map(tuple)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_KEYS, st.text(alphabet="ab é𝐀\n", max_size=40))
+def test_keys_matcher_finds_what_str_find_finds(keys: tuple[str, ...], text: str) -> None:
+    """Every place of every key, overlapping ones too, at the offsets `str.find` gives (also
+    after characters outside ASCII and the BMP)."""
+    slow = {(i, i + len(k)) for k in keys for i in range(len(text) + 1) if text.startswith(k, i)}
+    fast = [(i, j) for _, i, j in fragments._keys_matcher(keys).find_matches_as_indexes(text, overlapping=True)]
+    assert sorted(fast) == sorted(slow)

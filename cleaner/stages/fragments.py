@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import regex
+from ahocorasick_rs import AhoCorasick
 
 from cleaner.document import Edit, apply_edits, compose, merge_overlapping
 from cleaner.normalize import fold
@@ -493,6 +494,14 @@ def _doubled_keys(words: tuple[str, ...]) -> tuple[tuple[str, ...], bool] | None
     return tuple(keys), odd
 
 
+@lru_cache(maxsize=64)
+def _keys_matcher(keys: tuple[str, ...]) -> AhoCorasick:
+    """Finds every place of a text that holds one of these keys, overlapping places too: what
+    `str.find` from each next offset finds for each key, in one pass of the text for all keys
+    (ahocorasick_rs, the Rust aho-corasick crate) rather than one per key."""
+    return AhoCorasick(list(keys))
+
+
 def _doubled_lines(words: tuple[str, ...], lines: _Lines) -> Iterable[int]:
     """Indices of the lines where a listed word may follow itself after spaces (every
     `_doubled_pattern` match is in one): those whose fold holds a key of `_doubled_keys`, as
@@ -503,14 +512,10 @@ def _doubled_lines(words: tuple[str, ...], lines: _Lines) -> Iterable[int]:
     keys, every_odd = got
     folded, odd = lines.folded, lines.odd
     spots = []
-    for key in keys:  # (most texts hold none: looked for without a generator)
-        i = folded.find(key)
-        while i >= 0:
-            j = i + len(key)
-            whole = (i == 0 or folded[i - 1] in " \n") and (j == len(folded) or folded[j] in " \n")
-            if whole or odd:
-                spots.append((i, whole))
-            i = folded.find(key, i + 1)
+    for _, i, j in _keys_matcher(keys).find_matches_as_indexes(folded, overlapping=True):
+        whole = (i == 0 or folded[i - 1] in " \n") and (j == len(folded) or folded[j] in " \n")
+        if whole or odd:
+            spots.append((i, whole))
     found = set(odd) if every_odd else set()
     for i, whole in spots:
         k = bisect_right(lines.fold_starts, i) - 1
