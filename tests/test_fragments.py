@@ -263,12 +263,17 @@ def _every_line(positions: object, lines: list[object]) -> list[int]:
     return list(range(len(lines)))
 
 
+def _every_line_ends(texts: list[str], min_words: int) -> list[tuple[int, bool, bool]]:
+    return [(k, not fragments._ends_sentence(t), t.lstrip()[:1].islower()) for k, t in enumerate(texts)]
+
+
 @contextmanager
 def plain_way() -> Iterator[None]:
     """The stage with its shortcuts off: the whole-text triggers and the folds find every line,
     every fold counts as repeated, every line is read for a match."""
     with (patch.object(fragments, "_lines_at", _every_line),
           patch.object(fragments, "_twice", lambda folded, within: True),
+          patch.object(fragments, "_cut_off_lines", _every_line_ends),
           patch.object(fragments, "_lines_holding_all", lambda wanted, text, lines: _every_line(0, lines)),
           patch.object(fragments, "_doubled_keys", lambda words: None)):
         yield
@@ -458,3 +463,15 @@ def test_keys_matcher_finds_what_str_find_finds(keys: tuple[str, ...], text: str
     slow = {(i, i + len(k)) for k in keys for i in range(len(text) + 1) if text.startswith(k, i)}
     fast = [(i, j) for _, i, j in fragments._keys_matcher(keys).find_matches_as_indexes(text, overlapping=True)]
     assert sorted(fast) == sorted(slow)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="aZ1 \t\r\x0b\x1c\u00a0.!?…\"”)’éΣß-", max_size=20), max_size=6), st.integers(0, 4))
+def test_cut_off_lines_are_those_that_may_give_a_head_or_tail(texts: list[str], min_words: int) -> None:
+    """Each line with its head and tail flags as the plain way has them; a line left out gives
+    neither, or is ASCII and folds to fewer than ``min_words`` words (so does any part of it)."""
+    got = fragments._cut_off_lines(texts, min_words)
+    every = _every_line_ends(texts, min_words)
+    assert set(got) <= set(every)
+    for k, head, tail in set(every) - set(got):
+        assert not (head or tail) or (texts[k].isascii() and len(fold(texts[k]).split()) < min_words)

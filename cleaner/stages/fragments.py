@@ -18,8 +18,8 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate, compress, count
-from operator import not_
+from itertools import accumulate, compress, count, repeat
+from operator import itemgetter, not_
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -35,6 +35,7 @@ from cleaner.stages.base import Context, Line
 
 _CLOSERS = "\"'”’»)]"
 _TERMINAL = ".!?…"
+_TERMINALS = tuple(_TERMINAL)
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 # Lines that look like code or tables: never prose.
 _CODE = regex.compile(r"[{}<>]|=>|\(\);|`|\t|\s\|\s|^\s{4}|[;=]\s*$")
@@ -167,7 +168,7 @@ def _words(s: str) -> list[str]:
 
 
 def _ends_sentence(s: str) -> bool:
-    return s.rstrip().rstrip(_CLOSERS)[-1:] in tuple(_TERMINAL)
+    return s.rstrip().rstrip(_CLOSERS).endswith(_TERMINALS)
 
 
 def _terminal_start(text: str, sent: _Sent) -> int:
@@ -556,23 +557,15 @@ def cut_off_repeat(
     ex = rule.extra
     min_words = int(ex.get("min_words", 6))
     dangling = _words_set(rule, "dangling")
-    # Each match of the trigger is the line break before a line ("\n" + text: the first too).
-    found = _lines_at((m.start() for m in _cut_off_trigger(min_words).finditer("\n" + text)), lines)
-    if not found:
+    ends = _cut_off_lines(lines.texts, min_words)
+    if not ends:
         return []
     tangled, folds, folded = lines.tangled, lines.folds, lines.folded
     # Candidates: a line's last sentence that stops without closing punctuation (a cut-off
     # head), and a line's first sentence that starts with a lower-case letter (a cut-off tail).
     heads: list[tuple[Line, list[_Sent], str, bool]] = []
     tails: list[tuple[Line, list[_Sent], str]] = []
-    for k in found:
-        # A head ends without closing punctuation, a tail starts in lower case: the line's own
-        # ends tell (a head's last sentence ends where the line does and holds a word, so it
-        # ends like the line; the first sentence starts at the line's first non-space).
-        may_head = not _ends_sentence(lines.texts[k])
-        may_tail = lines.texts[k].lstrip()[:1].islower()
-        if not (may_head or may_tail):
-            continue
+    for k, may_head, may_tail in ends:
         if not tangled and min_words > 0:
             # A head folds to words ending in the line's last `min_words`, a tail to words
             # starting with its first: unless those come twice, neither has a copy to match.
@@ -653,20 +646,26 @@ def _twice(folded: str, within: str) -> bool:
     return i >= 0 and within.find(folded, i + 1) >= 0
 
 
+def _cut_off_lines(texts: list[str], min_words: int) -> list[tuple[int, bool, bool]]:
+    """The lines that `cut_off_repeat` may take a head or a tail from, each with whether it may
+    give a head (it does not end like a sentence) and a tail (it starts in lower case): a head's
+    last sentence ends where the line does and holds a word, so it ends like the line; the
+    first sentence starts at the line's first non-space. Both found for all lines in C loops.
+    And the head or tail folds to ``min_words`` words or more: the line is not ASCII, or ASCII
+    with as many runs of letters and digits (what `fold` keeps of an ASCII line, and of any
+    part of it)."""
+    heads = map(not_, map(str.endswith, map(str.rstrip, map(str.rstrip, texts), repeat(_CLOSERS)), repeat(_TERMINALS)))
+    tails = map(str.islower, map(itemgetter(slice(1)), map(str.lstrip, texts)))
+    runs = _word_runs(min_words)
+    return [(k, head, tail) for k, head, tail in zip(count(), heads, tails)
+            if (head or tail) and (not texts[k].isascii() or runs.match(texts[k]))]
+
+
 @lru_cache(maxsize=16)
-def _cut_off_trigger(min_words: int) -> re.Pattern[str]:
-    """Finds the line break before every line that `cut_off_repeat` may take a head or tail
-    from (and more lines). Such a line starts in lower case or does not end a sentence: the first
-    lookahead takes [ \\t] for the only spaces and all of non-ASCII (and ASCII spaces) for lower
-    case, the second takes a line ending like a sentence with [ \\t] after it as the only ones
-    that do. And its head or tail folds to ``min_words`` words or more: not ASCII, or ASCII with
-    as many runs of letters and digits (what `fold` keeps of an ASCII line, and of any part)."""
-    runs = rf"[^a-zA-Z0-9\n]*[a-zA-Z0-9]+(?:[^a-zA-Z0-9\n]+[a-zA-Z0-9]+){{{max(min_words - 1, 0)}}}"
-    return re.compile(
-        r"\n(?:(?=[ \t]*[^\x00-\x0a\x0e-\x1b\x20-\x60\x7b-\x7f])|(?![^\n]*[.!?…][\"'”’»)\]]*[ \t]*$))"
-        rf"(?=[^\n]*[^\x00-\x7f]|{runs if min_words > 0 else ''})",
-        re.MULTILINE,
-    )
+def _word_runs(min_words: int) -> re.Pattern[str]:
+    """At least ``min_words`` runs of ASCII letters and digits from the start."""
+    return re.compile(rf"[^a-zA-Z0-9]*[a-zA-Z0-9]+(?:[^a-zA-Z0-9]+[a-zA-Z0-9]+){{{max(min_words - 1, 0)}}}"
+                      if min_words > 0 else "")
 
 
 def _lines_holding_all(wanted: list[str], text: str, lines: _Lines) -> list[int]:
