@@ -381,8 +381,8 @@ def test_sentence_spans_without_punctuation_as_the_loop_found_them(line: str) ->
 
 
 _DOUBLED_RULES = sorted((r for r in RULES if r.detector == "doubled-word"), key=lambda r: r.lang)  # de en es fr
-_DOUBLED_WORDS = ["the", "The", "THE", "a", "A", "an", "of", "für", "Für", "de", "les", "el", "thiſ", "this",
-                  "K", "k", "data", "e\u0301the", "’the", "the’", "x-the", "ünd"]
+_DOUBLED_WORDS = ["the", "The", "THE", "a", "A", "an", "of", "für", "Für", "FÜR", "fu\u0308r", "de", "les", "el",
+                  "thiſ", "this", "K", "k", "data", "e\u0301the", "’the", "the’", "x-the", "ünd", "ΑΒ", "ἀβ"]
 _GAPS = [" ", " ", "  ", "\u00a0", "\t", ", ", "-", "’", ".", "—"]
 _REPEATS = st.tuples(st.sampled_from(_DOUBLED_WORDS), st.integers(1, 3), st.sampled_from([" ", " ", "  ", "\u00a0"]),
                      st.sampled_from([str, str.lower, str.upper, str.title])).map(
@@ -410,12 +410,14 @@ def test_doubled_word_reads_the_lines_that_can_match(text: str, rule: object) ->
 
 def test_doubled_keys_only_for_words_a_fold_shows() -> None:
     """A word of ASCII letters and digits is its own fold; ſ matches s, case aside, so "thiſ"
-    may be in a plain line, as "this"; ü matches no character of a plain line: "für" is looked
-    for in the odd lines only (all of them read)."""
-    assert fragments._doubled_keys(("the", "a")) == (("the the", "a a"), False)
+    may be in a plain line, as "this"; ü matches no character of a plain line, and ü and Ü fold
+    to u: "für" is looked for as "fur fur" in the odd lines (the tangled ones all read); Greek
+    letters are tangled: every odd line is read."""
+    assert fragments._doubled_keys(("the", "a")) == (("the the", "a a"), "none")
     assert fragments._doubled_keys(("thiſ", "the")) is None
     assert fragments._doubled_keys(("l'", "the")) is None
-    assert fragments._doubled_keys(("für", "die")) == (("die die",), True)
+    assert fragments._doubled_keys(("die", "für")) == (("die die", "fur fur"), "tangled")
+    assert fragments._doubled_keys(("die", "για", "für")) == (("die die",), "odd")
 
 
 def test_ascii_lookalikes_fold_to_the_letter_they_match() -> None:

@@ -29,6 +29,7 @@ from ahocorasick_rs import AhoCorasick
 from cleaner.document import Edit, apply_edits, compose, merge_overlapping
 from cleaner.normalize import fold
 from cleaner.paths import rules_dir
+from cleaner.prefilter import _probe_range
 from cleaner.ruleset import Rule, RuleSet
 from cleaner.sentences import is_abbreviation, sentence_spans
 from cleaner.stages.base import Context, Line
@@ -470,8 +471,9 @@ _PLAIN_CHARS = "".join(map(chr, range(128))) + FOLDS_TO_SPACE
 
 
 @lru_cache(maxsize=64)
-def _doubled_keys(words: tuple[str, ...]) -> tuple[tuple[str, ...], bool] | None:
-    """What a `_doubled_pattern` match is in the fold of its line: an ASCII word twice, "w w".
+def _doubled_keys(words: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
+    """What a `_doubled_pattern` match is in the fold of its line: a word's fold twice, "w w",
+    and which lines are read whatever their folds hold: "odd", "tangled" or "none".
 
     The match is the word, spaces and the word again. In a plain line it is ASCII: its fold is
     the word in lower case twice, whole words there (the characters around it, none a letter,
@@ -479,10 +481,11 @@ def _doubled_keys(words: tuple[str, ...]) -> tuple[tuple[str, ...], bool] | None
     that match ASCII letters, case aside (K, ſ, İ, ı), which fold to those letters; fold drops
     the marks and invisible characters around it and maps no Latin letter to another, so the
     two words are still there, maybe inside longer words. A word not of ASCII that no plain line
-    can hold (one of its characters matches no character of such a line) has no key but sets
-    the flag: every odd line is read. None: a word whose fold is not itself (ASCII other than
-    letters and digits, or not ASCII but possible in a plain line): every line is read."""
-    keys, odd = [], False
+    can hold (one of its characters matches no character of such a line) is keyed too when
+    `_fold_alike` gives its fold: then the tangled lines are read (their folds may lack it);
+    else every odd line is. None: a word whose fold is not itself (ASCII other than letters and
+    digits, or not ASCII but possible in a plain line): every line is read."""
+    keys, read = [], "none"
     for w in words:
         if w.isascii():
             if not w.isalnum():
@@ -490,9 +493,29 @@ def _doubled_keys(words: tuple[str, ...]) -> tuple[tuple[str, ...], bool] | None
             keys.append(f"{w.lower()} {w.lower()}")
         elif all(c in _PLAIN_CHARS or regex.search(regex.escape(c), _PLAIN_CHARS, regex.IGNORECASE) for c in w):
             return None
+        elif (f := _fold_alike(w)) and read != "odd":
+            keys.append(f"{f} {f}")
+            read = "tangled"
         else:
-            odd = True
-    return tuple(keys), odd
+            read = "odd"
+    return tuple(keys), read
+
+
+def _fold_alike(word: str) -> str | None:
+    """The fold of every text the word matches case aside, in a line that is not tangled (such a
+    line folds character by character): when each of its characters is outside `_TANGLING` and
+    folds to letters or digits, as does every character that the engine matches to it case
+    aside (but those of `_TANGLING`, found only in tangled lines)."""
+    folds = []
+    for c in word:
+        f = fold(c)
+        if not f or " " in f or _TANGLING.match(c):
+            return None
+        alike = regex.findall(regex.escape(c), _probe_range(), flags=regex.IGNORECASE)
+        if any(fold(a) != f for a in alike if not _TANGLING.match(a)):
+            return None
+        folds.append(f)
+    return "".join(folds)
 
 
 @lru_cache(maxsize=64)
@@ -510,14 +533,14 @@ def _doubled_lines(words: tuple[str, ...], lines: _Lines) -> Iterable[int]:
     got = _doubled_keys(words)
     if got is None:
         return range(len(lines))
-    keys, every_odd = got
+    keys, read = got
     folded, odd = lines.folded, lines.odd
     spots = []
     for _, i, j in _keys_matcher(keys).find_matches_as_indexes(folded, overlapping=True):
         whole = (i == 0 or folded[i - 1] in " \n") and (j == len(folded) or folded[j] in " \n")
         if whole or odd:
             spots.append((i, whole))
-    found = set(odd) if every_odd else set()
+    found = set(odd) if read == "odd" else set(lines.tangled) if read == "tangled" else set()
     for i, whole in spots:
         k = bisect_right(lines.fold_starts, i) - 1
         if whole or k in odd:
