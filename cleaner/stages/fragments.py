@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, count, repeat
-from operator import itemgetter, not_
+from operator import itemgetter, not_, or_
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -677,11 +677,11 @@ def _cut_off_lines(texts: list[str], min_words: int) -> list[tuple[int, bool, bo
     And the head or tail folds to ``min_words`` words or more: the line is not ASCII, or ASCII
     with as many runs of letters and digits (what `fold` keeps of an ASCII line, and of any
     part of it)."""
-    heads = map(not_, map(str.endswith, map(str.rstrip, map(str.rstrip, texts), repeat(_CLOSERS)), repeat(_TERMINALS)))
-    tails = map(str.islower, map(itemgetter(slice(1)), map(str.lstrip, texts)))
+    heads = list(map(not_, map(str.endswith, map(str.rstrip, map(str.rstrip, texts), repeat(_CLOSERS)), repeat(_TERMINALS))))
+    tails = list(map(str.islower, map(itemgetter(slice(1)), map(str.lstrip, texts))))
     runs = _word_runs(min_words)
-    return [(k, head, tail) for k, head, tail in zip(count(), heads, tails)
-            if (head or tail) and (not texts[k].isascii() or runs.match(texts[k]))]
+    return [(k, heads[k], tails[k]) for k in compress(count(), map(or_, heads, tails))
+            if not texts[k].isascii() or runs.match(texts[k])]
 
 
 @lru_cache(maxsize=16)
