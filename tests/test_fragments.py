@@ -477,3 +477,22 @@ def test_cut_off_lines_are_those_that_may_give_a_head_or_tail(texts: list[str], 
     assert set(got) <= set(every)
     for k, head, tail in set(every) - set(got):
         assert not (head or tail) or (texts[k].isascii() and len(fold(texts[k]).split()) < min_words)
+
+
+_CAPITAL = next(r for r in RULES if r.detector == "capital-function-word" and r.lang == "en")
+_CAPITAL_WORDS = fragments._sorted_words(_CAPITAL, "words", "after_verb_words")
+_CAPITAL_BITS = ["The", "A", "An", "When", "Its", "the", "said", "x", "é", "ß", "Σ", "ǅ", "’", "'", "-", ".", "3",
+                 " ", " ", "  ", "\n", "\t", "É", "İ"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CAPITAL_BITS), max_size=24).map("".join), st.booleans())
+@example("the leaders met on Monday The talks went on", False)
+@example("x\nsaid When élan Its éx", True)
+def test_capital_spaces_hold_every_pattern_match(text: str, any_case: bool) -> None:
+    """The space before every capital word `_capital_pattern` finds is among the spaces found."""
+    spaces = set(fragments._capital_spaces(text, _CAPITAL_WORDS, any_case))
+    pat = fragments._capital_pattern(_CAPITAL_WORDS, any_case)
+    for line in iter_lines(text):
+        for m in pat.finditer(line.text):
+            assert line.start + m.start("cap") - 1 in spaces

@@ -21,6 +21,7 @@ from functools import cached_property, lru_cache
 from itertools import accumulate, compress, count, repeat
 from operator import itemgetter, not_, or_
 from pathlib import Path
+from string import ascii_lowercase, ascii_uppercase
 from typing import Any, ClassVar
 
 import regex
@@ -295,8 +296,8 @@ def capital_function_word(
     min_words = int(ex.get("min_line_words", 8))
     max_share = float(ex.get("max_title_share", 0.45))
     out: list[Edit] = []
-    trigger = _capital_trigger(_sorted_words(rule, "words", "after_verb_words"), bool(ex.get("prev_any_case", False)))
-    for k in _lines_at((m.start() for m in trigger.finditer(text)), lines):
+    spaces = _capital_spaces(text, _sorted_words(rule, "words", "after_verb_words"), bool(ex.get("prev_any_case", False)))
+    for k in _lines_at(spaces, lines):
         line = lines[k]
         prose: bool | None = None  # asked only when the pattern matches (most lines: never)
         done_until = -1
@@ -346,20 +347,26 @@ def capital_function_word(
     return out
 
 
+def _capital_spaces(text: str, words: tuple[str, ...], prev_any_case: bool) -> list[int]:
+    """The space before the capital word of every `_capital_pattern` match (and more), found
+    by one Aho-Corasick pass for all the words: a space after a lower-case letter, ', ’ or -
+    (any letter with ``prev_any_case``), then a listed capital word, a space and a lower-case
+    letter. Lower-case letters are widened to [a-z] and all of non-ASCII, so this holds
+    whatever Unicode tables `regex` uses."""
+    before = _LETTERS_BEFORE_ANY if prev_any_case else _LETTERS_BEFORE
+    return [i for _, i, j in _capital_matcher(words).find_matches_as_indexes(text, overlapping=True)
+            if i and j < len(text) and (text[i - 1] in before or not text[i - 1].isascii())
+            and (text[j] in ascii_lowercase or not text[j].isascii())]
+
+
+_LETTERS_BEFORE = frozenset("'-" + ascii_lowercase)
+_LETTERS_BEFORE_ANY = _LETTERS_BEFORE | frozenset(ascii_uppercase)
+
+
 @lru_cache(maxsize=64)
-def _capital_trigger(words: tuple[str, ...], prev_any_case: bool) -> re.Pattern[str]:
-    """Finds the space before the capital word of every `_capital_pattern` match (and more),
-    at `re` speed: a space after a lower-case letter, ', ’ or - (any letter with
-    ``prev_any_case``), then a listed capital word, a space and a lower-case letter. Lower-case
-    letters are widened to [a-z] and all of non-ASCII, so this holds whatever Unicode tables
-    `re` and `regex` use; the match is the space alone, so none hides another."""
-    caps = "|".join(re.escape(w[:1].upper() + w[1:]) for w in sorted(words, key=lambda w: (-len(w), w)))
-    firsts = "".join(sorted({re.escape(w[:1].upper()) for w in words}))
-    lead = f"(?=[{firsts}])" if all(words) else ""  # a quick look at the capital's first letter
-    # The classes are written as "not the other ASCII characters": the same sets, far quicker
-    # for `re` to compile than ranges up to U+10FFFF.
-    before = r"\x00-\x26\x28-\x2c\x2e-\x40\x5b-\x60" if prev_any_case else r"\x00-\x26\x28-\x2c\x2e-\x60"
-    return re.compile(rf" {lead}(?<=[^{before}\x7b-\x7f] )(?=(?:{caps}) [^\x00-\x60\x7b-\x7f])")
+def _capital_matcher(words: tuple[str, ...]) -> AhoCorasick:
+    """Finds " Word " for each word, capitalized."""
+    return AhoCorasick([f" {w[:1].upper()}{w[1:]} " for w in words])
 
 
 def _lines_at(positions: Iterable[int], lines: Sequence[Line]) -> list[int]:
