@@ -286,8 +286,12 @@ def capital_function_word(
     rule: Rule, text: str, lines: _Lines, sents: Sequence[list[_Sent]]
 ) -> list[Edit]:
     ex = rule.extra
+    words, any_case = _sorted_words(rule, "words", "after_verb_words"), bool(ex.get("prev_any_case", False))
+    found = _lines_at(_capital_spaces(text, words, any_case), lines)
+    if not found:  # (most texts: the rest of the rule is not even looked up)
+        return []
     verb_only = _words_set(rule, "after_verb_words")
-    pat = _capital_pattern(_sorted_words(rule, "words", "after_verb_words"), bool(ex.get("prev_any_case", False)))
+    pat = _capital_pattern(words, any_case)
     verbs = _words_set(rule, "reporting_verbs")
     dangling = _words_set(rule, "dangling")
     title_words = _words_set(rule, "title_words")
@@ -296,8 +300,7 @@ def capital_function_word(
     min_words = int(ex.get("min_line_words", 8))
     max_share = float(ex.get("max_title_share", 0.45))
     out: list[Edit] = []
-    spaces = _capital_spaces(text, _sorted_words(rule, "words", "after_verb_words"), bool(ex.get("prev_any_case", False)))
-    for k in _lines_at(spaces, lines):
+    for k in found:
         line = lines[k]
         prose: bool | None = None  # asked only when the pattern matches (most lines: never)
         done_until = -1
@@ -427,22 +430,16 @@ def orphan_token(
     rule: Rule, text: str, lines: _Lines, sents: Sequence[list[_Sent]]
 ) -> list[Edit]:
     ex = rule.extra
-    at_end, mid = _orphan_patterns(
-        str(ex.get("ordinal", "")),
-        str(ex.get("number", "")),
-        str(ex.get("word", "")),
-        _sorted_words(rule, "next_words"),
-    )
-    min_words = int(ex.get("min_sentence_words", 4))
-    out: list[Edit] = []
-    trigger = _orphan_trigger(
-        str(ex.get("ordinal", "")),
-        str(ex.get("number", "")),
-        str(ex.get("word", "")),
-        _sorted_words(rule, "next_words"),
-    )
+    parts = (str(ex.get("ordinal", "")), str(ex.get("number", "")), str(ex.get("word", "")),
+             _sorted_words(rule, "next_words"))
+    trigger = _orphan_trigger(*parts)
     if trigger is not None:
         lines = [lines[k] for k in _lines_at((m.start() for m in trigger.finditer(text, overlapped=True)), lines)]
+    if not lines:
+        return []
+    at_end, mid = _orphan_patterns(*parts)
+    min_words = int(ex.get("min_sentence_words", 4))
+    out: list[Edit] = []
     for line in lines:
         code: bool | None = None  # asked only when a pattern matches
         for pat in (mid, at_end):
