@@ -263,12 +263,17 @@ def _every_line(positions: object, lines: list[object]) -> list[int]:
     return list(range(len(lines)))
 
 
+def _every_line_ends(texts: list[str], min_words: int) -> list[tuple[int, bool, bool]]:
+    return [(k, not fragments._ends_sentence(t), t.lstrip()[:1].islower()) for k, t in enumerate(texts)]
+
+
 @contextmanager
 def plain_way() -> Iterator[None]:
     """The stage with its shortcuts off: the whole-text triggers and the folds find every line,
     every fold counts as repeated, every line is read for a match."""
     with (patch.object(fragments, "_lines_at", _every_line),
           patch.object(fragments, "_twice", lambda folded, within: True),
+          patch.object(fragments, "_cut_off_lines", _every_line_ends),
           patch.object(fragments, "_lines_holding_all", lambda wanted, text, lines: _every_line(0, lines)),
           patch.object(fragments, "_doubled_keys", lambda words: None)):
         yield
@@ -376,8 +381,8 @@ def test_sentence_spans_without_punctuation_as_the_loop_found_them(line: str) ->
 
 
 _DOUBLED_RULES = sorted((r for r in RULES if r.detector == "doubled-word"), key=lambda r: r.lang)  # de en es fr
-_DOUBLED_WORDS = ["the", "The", "THE", "a", "A", "an", "of", "für", "Für", "de", "les", "el", "thiſ", "this",
-                  "K", "k", "data", "e\u0301the", "’the", "the’", "x-the", "ünd"]
+_DOUBLED_WORDS = ["the", "The", "THE", "a", "A", "an", "of", "für", "Für", "FÜR", "fu\u0308r", "de", "les", "el",
+                  "thiſ", "this", "K", "k", "data", "e\u0301the", "’the", "the’", "x-the", "ünd", "ΑΒ", "ἀβ"]
 _GAPS = [" ", " ", "  ", "\u00a0", "\t", ", ", "-", "’", ".", "—"]
 _REPEATS = st.tuples(st.sampled_from(_DOUBLED_WORDS), st.integers(1, 3), st.sampled_from([" ", " ", "  ", "\u00a0"]),
                      st.sampled_from([str, str.lower, str.upper, str.title])).map(
@@ -405,12 +410,14 @@ def test_doubled_word_reads_the_lines_that_can_match(text: str, rule: object) ->
 
 def test_doubled_keys_only_for_words_a_fold_shows() -> None:
     """A word of ASCII letters and digits is its own fold; ſ matches s, case aside, so "thiſ"
-    may be in a plain line, as "this"; ü matches no character of a plain line: "für" is looked
-    for in the odd lines only (all of them read)."""
-    assert fragments._doubled_keys(("the", "a")) == (("the the", "a a"), False)
+    may be in a plain line, as "this"; ü matches no character of a plain line, and ü and Ü fold
+    to u: "für" is looked for as "fur fur" in the odd lines (the tangled ones all read); Greek
+    letters are tangled: every odd line is read."""
+    assert fragments._doubled_keys(("the", "a")) == (("the the", "a a"), "none")
     assert fragments._doubled_keys(("thiſ", "the")) is None
     assert fragments._doubled_keys(("l'", "the")) is None
-    assert fragments._doubled_keys(("für", "die")) == (("die die",), True)
+    assert fragments._doubled_keys(("die", "für")) == (("die die", "fur fur"), "tangled")
+    assert fragments._doubled_keys(("die", "για", "für")) == (("die die",), "odd")
 
 
 def test_ascii_lookalikes_fold_to_the_letter_they_match() -> None:
@@ -445,3 +452,47 @@ def test_characters_outside_the_tangling_blocks_fold_one_by_one() -> None:
         if len(parts) == 2 and not parts[0].startswith("<"):
             second = chr(int(parts[1], 16))
             assert unicodedata.normalize("NFC", chr(int(parts[0], 16)) + second) != c or regex.match(r"\p{M}", second)
+
+
+_KEYS = st.lists(st.text(alphabet="ab é𝐀\n", min_size=1, max_size=4), max_size=5, unique=True).map(tuple)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_KEYS, st.text(alphabet="ab é𝐀\n", max_size=40))
+def test_keys_matcher_finds_what_str_find_finds(keys: tuple[str, ...], text: str) -> None:
+    """Every place of every key, overlapping ones too, at the offsets `str.find` gives (also
+    after characters outside ASCII and the BMP)."""
+    slow = {(i, i + len(k)) for k in keys for i in range(len(text) + 1) if text.startswith(k, i)}
+    fast = [(i, j) for _, i, j in fragments._keys_matcher(keys).find_matches_as_indexes(text, overlapping=True)]
+    assert sorted(fast) == sorted(slow)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="aZ1 \t\r\x0b\x1c\u00a0.!?…\"”)’éΣß-", max_size=20), max_size=6), st.integers(0, 4))
+def test_cut_off_lines_are_those_that_may_give_a_head_or_tail(texts: list[str], min_words: int) -> None:
+    """Each line with its head and tail flags as the plain way has them; a line left out gives
+    neither, or is ASCII and folds to fewer than ``min_words`` words (so does any part of it)."""
+    got = fragments._cut_off_lines(texts, min_words)
+    every = _every_line_ends(texts, min_words)
+    assert set(got) <= set(every)
+    for k, head, tail in set(every) - set(got):
+        assert not (head or tail) or (texts[k].isascii() and len(fold(texts[k]).split()) < min_words)
+
+
+_CAPITAL = next(r for r in RULES if r.detector == "capital-function-word" and r.lang == "en")
+_CAPITAL_WORDS = fragments._sorted_words(_CAPITAL, "words", "after_verb_words")
+_CAPITAL_BITS = ["The", "A", "An", "When", "Its", "the", "said", "x", "é", "ß", "Σ", "ǅ", "’", "'", "-", ".", "3",
+                 " ", " ", "  ", "\n", "\t", "É", "İ"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CAPITAL_BITS), max_size=24).map("".join), st.booleans())
+@example("the leaders met on Monday The talks went on", False)
+@example("x\nsaid When élan Its éx", True)
+def test_capital_spaces_hold_every_pattern_match(text: str, any_case: bool) -> None:
+    """The space before every capital word `_capital_pattern` finds is among the spaces found."""
+    spaces = set(fragments._capital_spaces(text, _CAPITAL_WORDS, any_case))
+    pat = fragments._capital_pattern(_CAPITAL_WORDS, any_case)
+    for line in iter_lines(text):
+        for m in pat.finditer(line.text):
+            assert line.start + m.start("cap") - 1 in spaces

@@ -18,22 +18,26 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate, compress, count
-from operator import not_
+from itertools import accumulate, compress, count, repeat
+from operator import itemgetter, not_, or_
 from pathlib import Path
+from string import ascii_lowercase, ascii_uppercase
 from typing import Any, ClassVar
 
 import regex
+from ahocorasick_rs import AhoCorasick
 
 from cleaner.document import Edit, apply_edits, compose, merge_overlapping
 from cleaner.normalize import fold
 from cleaner.paths import rules_dir
+from cleaner.prefilter import _probe_range
 from cleaner.ruleset import Rule, RuleSet
 from cleaner.sentences import is_abbreviation, sentence_spans
 from cleaner.stages.base import Context, Line
 
 _CLOSERS = "\"'”’»)]"
 _TERMINAL = ".!?…"
+_TERMINALS = tuple(_TERMINAL)
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 # Lines that look like code or tables: never prose.
 _CODE = regex.compile(r"[{}<>]|=>|\(\);|`|\t|\s\|\s|^\s{4}|[;=]\s*$")
@@ -166,7 +170,7 @@ def _words(s: str) -> list[str]:
 
 
 def _ends_sentence(s: str) -> bool:
-    return s.rstrip().rstrip(_CLOSERS)[-1:] in tuple(_TERMINAL)
+    return s.rstrip().rstrip(_CLOSERS).endswith(_TERMINALS)
 
 
 def _terminal_start(text: str, sent: _Sent) -> int:
@@ -282,8 +286,12 @@ def capital_function_word(
     rule: Rule, text: str, lines: _Lines, sents: Sequence[list[_Sent]]
 ) -> list[Edit]:
     ex = rule.extra
+    words, any_case = _sorted_words(rule, "words", "after_verb_words"), bool(ex.get("prev_any_case", False))
+    found = _lines_at(_capital_spaces(text, words, any_case), lines)
+    if not found:  # (most texts: the rest of the rule is not even looked up)
+        return []
     verb_only = _words_set(rule, "after_verb_words")
-    pat = _capital_pattern(_sorted_words(rule, "words", "after_verb_words"), bool(ex.get("prev_any_case", False)))
+    pat = _capital_pattern(words, any_case)
     verbs = _words_set(rule, "reporting_verbs")
     dangling = _words_set(rule, "dangling")
     title_words = _words_set(rule, "title_words")
@@ -292,8 +300,7 @@ def capital_function_word(
     min_words = int(ex.get("min_line_words", 8))
     max_share = float(ex.get("max_title_share", 0.45))
     out: list[Edit] = []
-    trigger = _capital_trigger(_sorted_words(rule, "words", "after_verb_words"), bool(ex.get("prev_any_case", False)))
-    for k in _lines_at((m.start() for m in trigger.finditer(text)), lines):
+    for k in found:
         line = lines[k]
         prose: bool | None = None  # asked only when the pattern matches (most lines: never)
         done_until = -1
@@ -343,20 +350,26 @@ def capital_function_word(
     return out
 
 
+def _capital_spaces(text: str, words: tuple[str, ...], prev_any_case: bool) -> list[int]:
+    """The space before the capital word of every `_capital_pattern` match (and more), found
+    by one Aho-Corasick pass for all the words: a space after a lower-case letter, ', ’ or -
+    (any letter with ``prev_any_case``), then a listed capital word, a space and a lower-case
+    letter. Lower-case letters are widened to [a-z] and all of non-ASCII, so this holds
+    whatever Unicode tables `regex` uses."""
+    before = _LETTERS_BEFORE_ANY if prev_any_case else _LETTERS_BEFORE
+    return [i for _, i, j in _capital_matcher(words).find_matches_as_indexes(text, overlapping=True)
+            if i and j < len(text) and (text[i - 1] in before or not text[i - 1].isascii())
+            and (text[j] in ascii_lowercase or not text[j].isascii())]
+
+
+_LETTERS_BEFORE = frozenset("'-" + ascii_lowercase)
+_LETTERS_BEFORE_ANY = _LETTERS_BEFORE | frozenset(ascii_uppercase)
+
+
 @lru_cache(maxsize=64)
-def _capital_trigger(words: tuple[str, ...], prev_any_case: bool) -> re.Pattern[str]:
-    """Finds the space before the capital word of every `_capital_pattern` match (and more),
-    at `re` speed: a space after a lower-case letter, ', ’ or - (any letter with
-    ``prev_any_case``), then a listed capital word, a space and a lower-case letter. Lower-case
-    letters are widened to [a-z] and all of non-ASCII, so this holds whatever Unicode tables
-    `re` and `regex` use; the match is the space alone, so none hides another."""
-    caps = "|".join(re.escape(w[:1].upper() + w[1:]) for w in sorted(words, key=lambda w: (-len(w), w)))
-    firsts = "".join(sorted({re.escape(w[:1].upper()) for w in words}))
-    lead = f"(?=[{firsts}])" if all(words) else ""  # a quick look at the capital's first letter
-    # The classes are written as "not the other ASCII characters": the same sets, far quicker
-    # for `re` to compile than ranges up to U+10FFFF.
-    before = r"\x00-\x26\x28-\x2c\x2e-\x40\x5b-\x60" if prev_any_case else r"\x00-\x26\x28-\x2c\x2e-\x60"
-    return re.compile(rf" {lead}(?<=[^{before}\x7b-\x7f] )(?=(?:{caps}) [^\x00-\x60\x7b-\x7f])")
+def _capital_matcher(words: tuple[str, ...]) -> AhoCorasick:
+    """Finds " Word " for each word, capitalized."""
+    return AhoCorasick([f" {w[:1].upper()}{w[1:]} " for w in words])
 
 
 def _lines_at(positions: Iterable[int], lines: Sequence[Line]) -> list[int]:
@@ -417,22 +430,16 @@ def orphan_token(
     rule: Rule, text: str, lines: _Lines, sents: Sequence[list[_Sent]]
 ) -> list[Edit]:
     ex = rule.extra
-    at_end, mid = _orphan_patterns(
-        str(ex.get("ordinal", "")),
-        str(ex.get("number", "")),
-        str(ex.get("word", "")),
-        _sorted_words(rule, "next_words"),
-    )
-    min_words = int(ex.get("min_sentence_words", 4))
-    out: list[Edit] = []
-    trigger = _orphan_trigger(
-        str(ex.get("ordinal", "")),
-        str(ex.get("number", "")),
-        str(ex.get("word", "")),
-        _sorted_words(rule, "next_words"),
-    )
+    parts = (str(ex.get("ordinal", "")), str(ex.get("number", "")), str(ex.get("word", "")),
+             _sorted_words(rule, "next_words"))
+    trigger = _orphan_trigger(*parts)
     if trigger is not None:
         lines = [lines[k] for k in _lines_at((m.start() for m in trigger.finditer(text, overlapped=True)), lines)]
+    if not lines:
+        return []
+    at_end, mid = _orphan_patterns(*parts)
+    min_words = int(ex.get("min_sentence_words", 4))
+    out: list[Edit] = []
     for line in lines:
         code: bool | None = None  # asked only when a pattern matches
         for pat in (mid, at_end):
@@ -468,8 +475,9 @@ _PLAIN_CHARS = "".join(map(chr, range(128))) + FOLDS_TO_SPACE
 
 
 @lru_cache(maxsize=64)
-def _doubled_keys(words: tuple[str, ...]) -> tuple[tuple[str, ...], bool] | None:
-    """What a `_doubled_pattern` match is in the fold of its line: an ASCII word twice, "w w".
+def _doubled_keys(words: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
+    """What a `_doubled_pattern` match is in the fold of its line: a word's fold twice, "w w",
+    and which lines are read whatever their folds hold: "odd", "tangled" or "none".
 
     The match is the word, spaces and the word again. In a plain line it is ASCII: its fold is
     the word in lower case twice, whole words there (the characters around it, none a letter,
@@ -477,10 +485,11 @@ def _doubled_keys(words: tuple[str, ...]) -> tuple[tuple[str, ...], bool] | None
     that match ASCII letters, case aside (K, ſ, İ, ı), which fold to those letters; fold drops
     the marks and invisible characters around it and maps no Latin letter to another, so the
     two words are still there, maybe inside longer words. A word not of ASCII that no plain line
-    can hold (one of its characters matches no character of such a line) has no key but sets
-    the flag: every odd line is read. None: a word whose fold is not itself (ASCII other than
-    letters and digits, or not ASCII but possible in a plain line): every line is read."""
-    keys, odd = [], False
+    can hold (one of its characters matches no character of such a line) is keyed too when
+    `_fold_alike` gives its fold: then the tangled lines are read (their folds may lack it);
+    else every odd line is. None: a word whose fold is not itself (ASCII other than letters and
+    digits, or not ASCII but possible in a plain line): every line is read."""
+    keys, read = [], "none"
     for w in words:
         if w.isascii():
             if not w.isalnum():
@@ -488,9 +497,37 @@ def _doubled_keys(words: tuple[str, ...]) -> tuple[tuple[str, ...], bool] | None
             keys.append(f"{w.lower()} {w.lower()}")
         elif all(c in _PLAIN_CHARS or regex.search(regex.escape(c), _PLAIN_CHARS, regex.IGNORECASE) for c in w):
             return None
+        elif (f := _fold_alike(w)) and read != "odd":
+            keys.append(f"{f} {f}")
+            read = "tangled"
         else:
-            odd = True
-    return tuple(keys), odd
+            read = "odd"
+    return tuple(keys), read
+
+
+def _fold_alike(word: str) -> str | None:
+    """The fold of every text the word matches case aside, in a line that is not tangled (such a
+    line folds character by character): when each of its characters is outside `_TANGLING` and
+    folds to letters or digits, as does every character that the engine matches to it case
+    aside (but those of `_TANGLING`, found only in tangled lines)."""
+    folds = []
+    for c in word:
+        f = fold(c)
+        if not f or " " in f or _TANGLING.match(c):
+            return None
+        alike = regex.findall(regex.escape(c), _probe_range(), flags=regex.IGNORECASE)
+        if any(fold(a) != f for a in alike if not _TANGLING.match(a)):
+            return None
+        folds.append(f)
+    return "".join(folds)
+
+
+@lru_cache(maxsize=64)
+def _keys_matcher(keys: tuple[str, ...]) -> AhoCorasick:
+    """Finds every place of a text that holds one of these keys, overlapping places too: what
+    `str.find` from each next offset finds for each key, in one pass of the text for all keys
+    (ahocorasick_rs, the Rust aho-corasick crate) rather than one per key."""
+    return AhoCorasick(list(keys))
 
 
 def _doubled_lines(words: tuple[str, ...], lines: _Lines) -> Iterable[int]:
@@ -500,18 +537,14 @@ def _doubled_lines(words: tuple[str, ...], lines: _Lines) -> Iterable[int]:
     got = _doubled_keys(words)
     if got is None:
         return range(len(lines))
-    keys, every_odd = got
+    keys, read = got
     folded, odd = lines.folded, lines.odd
     spots = []
-    for key in keys:  # (most texts hold none: looked for without a generator)
-        i = folded.find(key)
-        while i >= 0:
-            j = i + len(key)
-            whole = (i == 0 or folded[i - 1] in " \n") and (j == len(folded) or folded[j] in " \n")
-            if whole or odd:
-                spots.append((i, whole))
-            i = folded.find(key, i + 1)
-    found = set(odd) if every_odd else set()
+    for _, i, j in _keys_matcher(keys).find_matches_as_indexes(folded, overlapping=True):
+        whole = (i == 0 or folded[i - 1] in " \n") and (j == len(folded) or folded[j] in " \n")
+        if whole or odd:
+            spots.append((i, whole))
+    found = set(odd) if read == "odd" else set(lines.tangled) if read == "tangled" else set()
     for i, whole in spots:
         k = bisect_right(lines.fold_starts, i) - 1
         if whole or k in odd:
@@ -551,23 +584,15 @@ def cut_off_repeat(
     ex = rule.extra
     min_words = int(ex.get("min_words", 6))
     dangling = _words_set(rule, "dangling")
-    # Each match of the trigger is the line break before a line ("\n" + text: the first too).
-    found = _lines_at((m.start() for m in _cut_off_trigger(min_words).finditer("\n" + text)), lines)
-    if not found:
+    ends = _cut_off_lines(lines.texts, min_words)
+    if not ends:
         return []
     tangled, folds, folded = lines.tangled, lines.folds, lines.folded
     # Candidates: a line's last sentence that stops without closing punctuation (a cut-off
     # head), and a line's first sentence that starts with a lower-case letter (a cut-off tail).
     heads: list[tuple[Line, list[_Sent], str, bool]] = []
     tails: list[tuple[Line, list[_Sent], str]] = []
-    for k in found:
-        # A head ends without closing punctuation, a tail starts in lower case: the line's own
-        # ends tell (a head's last sentence ends where the line does and holds a word, so it
-        # ends like the line; the first sentence starts at the line's first non-space).
-        may_head = not _ends_sentence(lines.texts[k])
-        may_tail = lines.texts[k].lstrip()[:1].islower()
-        if not (may_head or may_tail):
-            continue
+    for k, may_head, may_tail in ends:
         if not tangled and min_words > 0:
             # A head folds to words ending in the line's last `min_words`, a tail to words
             # starting with its first: unless those come twice, neither has a copy to match.
@@ -648,20 +673,26 @@ def _twice(folded: str, within: str) -> bool:
     return i >= 0 and within.find(folded, i + 1) >= 0
 
 
+def _cut_off_lines(texts: list[str], min_words: int) -> list[tuple[int, bool, bool]]:
+    """The lines that `cut_off_repeat` may take a head or a tail from, each with whether it may
+    give a head (it does not end like a sentence) and a tail (it starts in lower case): a head's
+    last sentence ends where the line does and holds a word, so it ends like the line; the
+    first sentence starts at the line's first non-space. Both found for all lines in C loops.
+    And the head or tail folds to ``min_words`` words or more: the line is not ASCII, or ASCII
+    with as many runs of letters and digits (what `fold` keeps of an ASCII line, and of any
+    part of it)."""
+    heads = list(map(not_, map(str.endswith, map(str.rstrip, map(str.rstrip, texts), repeat(_CLOSERS)), repeat(_TERMINALS))))
+    tails = list(map(str.islower, map(itemgetter(slice(1)), map(str.lstrip, texts))))
+    runs = _word_runs(min_words)
+    return [(k, heads[k], tails[k]) for k in compress(count(), map(or_, heads, tails))
+            if not texts[k].isascii() or runs.match(texts[k])]
+
+
 @lru_cache(maxsize=16)
-def _cut_off_trigger(min_words: int) -> re.Pattern[str]:
-    """Finds the line break before every line that `cut_off_repeat` may take a head or tail
-    from (and more lines). Such a line starts in lower case or does not end a sentence: the first
-    lookahead takes [ \\t] for the only spaces and all of non-ASCII (and ASCII spaces) for lower
-    case, the second takes a line ending like a sentence with [ \\t] after it as the only ones
-    that do. And its head or tail folds to ``min_words`` words or more: not ASCII, or ASCII with
-    as many runs of letters and digits (what `fold` keeps of an ASCII line, and of any part)."""
-    runs = rf"[^a-zA-Z0-9\n]*[a-zA-Z0-9]+(?:[^a-zA-Z0-9\n]+[a-zA-Z0-9]+){{{max(min_words - 1, 0)}}}"
-    return re.compile(
-        r"\n(?:(?=[ \t]*[^\x00-\x0a\x0e-\x1b\x20-\x60\x7b-\x7f])|(?![^\n]*[.!?…][\"'”’»)\]]*[ \t]*$))"
-        rf"(?=[^\n]*[^\x00-\x7f]|{runs if min_words > 0 else ''})",
-        re.MULTILINE,
-    )
+def _word_runs(min_words: int) -> re.Pattern[str]:
+    """At least ``min_words`` runs of ASCII letters and digits from the start."""
+    return re.compile(rf"[^a-zA-Z0-9]*[a-zA-Z0-9]+(?:[^a-zA-Z0-9]+[a-zA-Z0-9]+){{{max(min_words - 1, 0)}}}"
+                      if min_words > 0 else "")
 
 
 def _lines_holding_all(wanted: list[str], text: str, lines: _Lines) -> list[int]:
