@@ -338,6 +338,7 @@ def run(cleaner: Cleaner, a: argparse.Namespace, sources: Sequence[Source], jobs
     diff_stream = sys.stderr if any(s.out is None for s in sources) else sys.stdout
     color = _color(a, diff_stream)
     current: str | None = None
+    mid_way = False  # can the current source's output be resumed mid-way?
     strict_reason: str | None = None
     from cleaner.progress import Progress
 
@@ -354,11 +355,13 @@ def run(cleaner: Cleaner, a: argparse.Namespace, sources: Sequence[Source], jobs
             for out in batch:
                 strict_reason = _handle(out, cleaner, a, sinks, summary, ledger, rejects, diff_stream, color, progress)
                 label = out.source if isinstance(out, Reject) else out[0].source
-                if current is not None and label != current:
-                    sinks.finish(current)
-                current = label
+                if label != current:
+                    if current is not None:
+                        sinks.finish(current)
+                    current = label
+                    mid_way = label in sinks.by_label and resumable(sinks.by_label[label])
                 if ck is not None:
-                    ck.count(label, label in sinks.by_label and resumable(sinks.by_label[label]))
+                    ck.count(label, mid_way)
                 if strict_reason:
                     break
             if strict_reason:

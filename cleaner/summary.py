@@ -13,7 +13,6 @@ from typing import Any
 
 from cleaner.document import Edit, Result
 
-
 Tally = dict[str, list[int]]
 """One document's hits and characters removed, by rule."""
 
