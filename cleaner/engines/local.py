@@ -75,19 +75,20 @@ def _pack(cleaner: Cleaner, doc: Document, edits: bool) -> Packed:
     return text, tally(r.edits), r.stats.get("events", {})
 
 
-def _unpack(item: Item, packed: Packed, edits: bool) -> Outcome:
+def _unpack(item: Item, packed: Packed | None, edits: bool) -> Outcome:
     if isinstance(item, Reject):
         return item
     if isinstance(packed, str):
         return Reject(item.source, item.line, packed, "")
-    text, done, stats = packed
+    assert packed is not None  # (None stands for a reject)
+    text, done, info = packed  # edits and stats, or tally and events
     original = item.doc.text
     if text is None:
         text = original
     if not edits:
-        return item, Cleaned(text, original, done, stats)
+        return item, Cleaned(text, original, done, info)
     return item, Result(text=text, edits=tuple(map(Edit._make, done)), original=original,
-                        doc_id=item.doc.id, stats=stats)
+                        doc_id=item.doc.id, stats=info)
 
 
 def _clean_batch(docs: list[tuple[str, str, Any] | None], edits: bool = True) -> list[Packed | None]:
