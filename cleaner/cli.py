@@ -17,7 +17,7 @@ from typing import IO, Any, NoReturn
 from cleaner.api import Cleaner
 from cleaner.config import STAGES, Config
 from cleaner.document import Document, Result, apply_edits
-from cleaner.engines.local import Outcome, clean_stream
+from cleaner.engines.local import Cleaned, Outcome, clean_stream
 from cleaner.io.readers import Record, Reject, read_html_file, read_jsonl, read_text_file
 from cleaner.io.sources import Source, UsageError, plan
 from cleaner.io.writers import AtomicWriter, dumps_line, write_text_atomic
@@ -338,6 +338,7 @@ def run(cleaner: Cleaner, a: argparse.Namespace, sources: Sequence[Source], jobs
     diff_stream = sys.stderr if any(s.out is None for s in sources) else sys.stdout
     color = _color(a, diff_stream)
     current: str | None = None
+    mid_way = False  # can the current source's output be resumed mid-way?
     strict_reason: str | None = None
     from cleaner.progress import Progress
 
@@ -348,15 +349,19 @@ def run(cleaner: Cleaner, a: argparse.Namespace, sources: Sequence[Source], jobs
             from cleaner.engines.ray import ray_pool_factory
 
             pool_factory = ray_pool_factory(a.ray_address)
-        for batch in clean_stream(cleaner, _items(sources, a.text_field, sinks), jobs, pool_factory=pool_factory):
+        edits = bool(a.explain or a.diff or a.verify)  # else the workers count the edits themselves
+        for batch in clean_stream(cleaner, _items(sources, a.text_field, sinks), jobs, pool_factory=pool_factory,
+                                  edits=edits):
             for out in batch:
                 strict_reason = _handle(out, cleaner, a, sinks, summary, ledger, rejects, diff_stream, color, progress)
                 label = out.source if isinstance(out, Reject) else out[0].source
-                if current is not None and label != current:
-                    sinks.finish(current)
-                current = label
+                if label != current:
+                    if current is not None:
+                        sinks.finish(current)
+                    current = label
+                    mid_way = label in sinks.by_label and resumable(sinks.by_label[label])
                 if ck is not None:
-                    ck.count(label, label in sinks.by_label and resumable(sinks.by_label[label]))
+                    ck.count(label, mid_way)
                 if strict_reason:
                     break
             if strict_reason:
@@ -435,7 +440,10 @@ def _handle(out: Outcome, cleaner: Cleaner, a: argparse.Namespace, sinks: _Sinks
             summary.events["verify-failed"] += 1
             print(f"clean: verify failed: {rec.source}:{rec.line}: {problem}", file=sys.stderr)
     sinks.write(rec, res.text)
-    summary.add(res)
+    if isinstance(res, Cleaned):
+        summary.add_counts(len(res.original), len(res.text), res.tally, res.events)
+    else:
+        summary.add(res)
     progress.update(len(res.original.encode("utf-8", "surrogatepass")))
     if ledger is not None:
         d = res.ledger()

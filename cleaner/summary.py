@@ -7,11 +7,28 @@ reduce kept apart, as in datatrove's stats). A rule that never fired is listed t
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from cleaner.document import Result
+from cleaner.document import Edit, Result
+
+Tally = dict[str, list[int]]
+"""One document's hits and characters removed, by rule."""
+
+
+def tally(edits: Iterable[Edit]) -> Tally:
+    """The `Tally` of a document's edits."""
+    per: Tally = {}
+    for rule, start, end, replacement, *_ in edits:
+        got = per.get(rule)
+        if got is None:
+            got = per[rule] = [0, 0]
+        got[0] += 1
+        removed = end - start - len(replacement)
+        if removed > 0:
+            got[1] += removed
+    return per
 
 
 @dataclass
@@ -36,28 +53,24 @@ class Summary:
 
     def add(self, result: Result) -> None:
         """Count one document's result."""
+        self.add_counts(len(result.original), len(result.text), tally(result.edits), result.stats.get("events", {}))
+
+    def add_counts(self, chars_in: int, chars_out: int, per_rule: Tally, events: Mapping[str, int]) -> None:
+        """Count one document from its lengths, `tally` and events: all `add` needs of a result,
+        so a worker process can send these instead of every edit."""
         self.docs += 1
-        self.chars_in += len(result.original)
-        self.chars_out += len(result.text)
-        if result.edits:
+        self.chars_in += chars_in
+        self.chars_out += chars_out
+        if per_rule:  # (a document has edits exactly when some rule has hits)
             self.docs_changed += 1
-        per: dict[str, list[int]] = {}  # this document's hits and characters removed, by rule
-        for rule, start, end, replacement, *_ in result.edits:
-            got = per.get(rule)
-            if got is None:
-                got = per[rule] = [0, 0]
-            got[0] += 1
-            removed = end - start - len(replacement)
-            if removed > 0:
-                got[1] += removed
-        for rule, (hits, removed) in per.items():
+        for rule, (hits, removed) in per_rule.items():
             st = self.rules.get(rule)
             if st is None:
                 st = self.rules[rule] = RuleStats()
             st.hits += hits
             st.chars_removed += removed
             st.docs += 1
-        for k, v in result.stats.get("events", {}).items():
+        for k, v in events.items():
             self.events[k] += v
 
     def __add__(self, o: Summary) -> Summary:

@@ -9,16 +9,29 @@ from __future__ import annotations
 
 import multiprocessing as mp
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
-from typing import Any
+from typing import Any, NamedTuple
 
 from cleaner.api import Cleaner
-from cleaner.document import Edit, Result
+from cleaner.document import Document, Edit, Result
 from cleaner.io.readers import Record, Reject
+from cleaner.summary import Tally, tally
 
 Item = Record | Reject
-Outcome = tuple[Record, Result] | Reject
+
+
+class Cleaned(NamedTuple):
+    """A cleaned document without its edits, when no ledger, diff or verify needs them: the
+    output text and what the summary counts (`cleaner.summary.tally`, the events)."""
+
+    text: str
+    original: str
+    tally: Tally
+    events: Mapping[str, int]
+
+
+Outcome = tuple[Record, Result | Cleaned] | Reject
 
 _WORKER: Cleaner | None = None
 
@@ -28,51 +41,69 @@ def _init_worker(cleaner: Cleaner) -> None:
     _WORKER = cleaner
 
 
+def _failure(e: Exception) -> str:
+    """Why a document could not be cleaned."""
+    if isinstance(e, RecursionError):
+        return "cleaning failed: recursion limit"
+    return f"cleaning failed: {type(e).__name__}: {str(e)[:200]}"
+
+
 def clean_one(cleaner: Cleaner, item: Item) -> Outcome:
     if isinstance(item, Reject):
         return item
     try:
         return item, cleaner.clean(item.doc)
-    except RecursionError:
-        return Reject(item.source, item.line, "cleaning failed: recursion limit", "")
     except Exception as e:  # a bug or a pathological document must not end the run
-        return Reject(item.source, item.line, f"cleaning failed: {type(e).__name__}: {str(e)[:200]}", "")
+        return Reject(item.source, item.line, _failure(e), "")
 
 
-# What a worker sends back for one document: the cleaned text (None: unchanged), the edits as
-# plain tuples, the stats; or the reason it failed. Not the original text nor the record, which
-# the main process still holds: with two cores, every byte pickled is time taken from a worker.
-Packed = tuple[str | None, tuple[tuple[Any, ...], ...], Any] | str
+# What a worker sends back for one document: the cleaned text (None: unchanged), then the edits
+# as plain tuples and the stats, or (``edits=False``) only its `tally` and events; or the reason
+# it failed. Not the original text nor the record, which the main process still holds: with two
+# cores, every byte pickled and every object built in the main process is time taken from a worker.
+Packed = tuple[str | None, Any, Any] | str
 
 
-def _pack(outcome: Outcome) -> Packed:
-    if isinstance(outcome, Reject):
-        return outcome.reason
-    _, r = outcome
-    edits = tuple(map(tuple, r.edits))  # plain tuples: smaller pickles than named ones
-    return (None if r.text == r.original else r.text), edits, r.stats
+def _pack(cleaner: Cleaner, doc: Document, edits: bool) -> Packed:
+    try:
+        r = cleaner.clean(doc)
+    except Exception as e:  # as in `clean_one`
+        return _failure(e)
+    text = None if r.text == r.original else r.text
+    if edits:
+        return text, tuple(map(tuple, r.edits)), r.stats  # plain tuples: smaller pickles than named ones
+    return text, tally(r.edits), r.stats.get("events", {})
 
 
-def _unpack(item: Item, packed: Packed) -> Outcome:
+def _unpack(item: Item, packed: Packed | None, edits: bool) -> Outcome:
     if isinstance(item, Reject):
         return item
     if isinstance(packed, str):
         return Reject(item.source, item.line, packed, "")
-    text, edits, stats = packed
+    assert packed is not None  # (None stands for a reject)
+    text, done, info = packed  # edits and stats, or tally and events
     original = item.doc.text
-    return item, Result(text=original if text is None else text, edits=tuple(map(Edit._make, edits)),
-                        original=original, doc_id=item.doc.id, stats=stats)
+    if text is None:
+        text = original
+    if not edits:
+        return item, Cleaned(text, original, done, info)
+    return item, Result(text=text, edits=tuple(map(Edit._make, done)), original=original,
+                        doc_id=item.doc.id, stats=info)
 
 
-def _clean_batch(docs: list[Item]) -> list[Packed]:
-    """Clean one batch in a worker; records arrive without their raw fields (`_light`)."""
+def _clean_batch(docs: list[tuple[str, str, Any] | None], edits: bool = True) -> list[Packed | None]:
+    """Clean one batch in a worker: documents as `_light` sends them."""
     assert _WORKER is not None
-    return [_pack(clean_one(_WORKER, it)) for it in docs]
+    return [None if d is None else _pack(_WORKER, Document(*d), edits) for d in docs]
 
 
-def _light(item: Item) -> Item:
-    """The part of an item a worker needs: a record without its parsed JSON (``raw``)."""
-    return Record(item.doc, item.source, item.line) if isinstance(item, Record) else item
+def _light(item: Item) -> tuple[str, str, Any] | None:
+    """What a worker needs of an item: a document's fields (a tuple pickles several times faster
+    than the dataclass), or None for a reject."""
+    if isinstance(item, Reject):
+        return None
+    d = item.doc
+    return d.id, d.text, d.meta
 
 
 def batches(items: Iterable[Item], size: int, max_chars: int = 8 << 20) -> Iterator[list[Item]]:
@@ -91,8 +122,11 @@ def batches(items: Iterable[Item], size: int, max_chars: int = 8 << 20) -> Itera
 
 
 def clean_stream(cleaner: Cleaner, items: Iterable[Item], jobs: int = 1, batch_size: int = 64,
-                 pool_factory: Any = None) -> Iterator[list[Outcome]]:
+                 pool_factory: Any = None, edits: bool = True) -> Iterator[list[Outcome]]:
     """Yield cleaned batches in input order.
+
+    With ``edits=False`` a document cleaned by a worker comes back as `Cleaned`, not `Result`:
+    the caller needs no edit, and the workers, not the main process, count them.
 
     ``pool_factory(jobs, initializer, initargs)`` makes the worker pool: local processes by
     default; the Ray engine passes Ray's drop-in ``Pool``, so both engines share this code.
@@ -109,7 +143,7 @@ def clean_stream(cleaner: Cleaner, items: Iterable[Item], jobs: int = 1, batch_s
         it = batches(items, batch_size)
 
         def send(b: list[Item]) -> None:
-            pending.append((b, pool.apply_async(_clean_batch, ([_light(x) for x in b],))))
+            pending.append((b, pool.apply_async(_clean_batch, ([_light(x) for x in b], edits))))
 
         for b in islice(it, 2 * jobs):
             send(b)
@@ -119,4 +153,4 @@ def clean_stream(cleaner: Cleaner, items: Iterable[Item], jobs: int = 1, batch_s
             nxt = next(it, None)
             if nxt is not None:
                 send(nxt)
-            yield [_unpack(x, p) for x, p in zip(b, done, strict=True)]
+            yield [_unpack(x, p, edits) for x, p in zip(b, done, strict=True)]
