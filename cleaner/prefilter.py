@@ -511,7 +511,14 @@ def _only_of(sources: list[str], flags: int) -> Any:
     """A pattern that fullmatches a line made only of characters one of ``sources`` matches (or
     line breaks). Possessive over one-character alternatives: it never backtracks, so its time
     is linear in the line and it needs no timeout."""
-    return regex.compile("(?:\\n|" + "|".join(sources) + ")*+", flags, cache_pattern=False)
+    return _derived("(?:\\n|" + "|".join(sources) + ")*+", flags)
+
+
+@lru_cache(maxsize=1024)
+def _derived(src: str, flags: int) -> Any:
+    """A pattern built here from a rule's classes, compiled once however many rules share it
+    (outside the engine's cache, which keeps the rules' own patterns)."""
+    return regex.compile(src, flags, cache_pattern=False)
 
 
 def _whole_line_only(seq: list[tuple[str, object, str]], flags: int) -> tuple[Any, ...] | None:
@@ -857,7 +864,7 @@ def analyze(pattern: str, flags: int) -> Prefilter | None:
             alphabet = _whole_line_alphabet(seq, flags)
             found = _class_need_sources(seq, flags) if seq[:1] == [("anchor", "^", "")] else None  # (see _ending)
             chars = None if found is None or len(found[0]) == 128 else "".join(sorted(found[0])).encode()
-            needs = None if chars is None else regex.compile("|".join(found[1]), flags, cache_pattern=False)  # type: ignore[index]
+            needs = None if chars is None else _derived("|".join(found[1]), flags)  # type: ignore[index]
             only = _whole_line_only(seq, flags) if alphabet is not None else None
             if pre is None and need is None and ending is None and alphabet is None and chars is None:
                 return None  # this alternative could match any line

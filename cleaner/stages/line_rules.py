@@ -96,7 +96,7 @@ class _Matcher:
     _dispatch_memo: dict[tuple[str | None, str | None], _Dispatch] = field(default_factory=dict, compare=False, repr=False)
     _langs: frozenset[str] = field(default=frozenset(), compare=False, repr=False)  # languages regex rules name
     _sites: frozenset[str] = field(default=frozenset(), compare=False, repr=False)  # sites regex rules name
-    _site_memo: dict[str, tuple[str]] = field(default_factory=dict, compare=False, repr=False)
+    _site_memo: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
     # how much of a line after its skipped run the anchored checks look at
     _width_memo: int = field(default=1, compare=False, repr=False)
 
@@ -147,13 +147,13 @@ class _Matcher:
         (each new site used to build its own plan: a quarter of the time of a 50-site run)."""
         if site is None or not self._sites:
             return None
-        hit = self._site_memo.get(site)
-        if hit is None:
-            if len(self._site_memo) >= 4096:
-                self._site_memo.clear()
+        memo = self._site_memo
+        if site not in memo:
+            if len(memo) >= 4096:
+                memo.clear()
             named = any(_site_match(site, pattern) for pattern in self._sites)  # as `Rule.applies_to`
-            hit = self._site_memo[site] = (site if named else "",)
-        return hit[0] or None
+            memo[site] = site if named else None
+        return memo[site]
 
     def line_rules(
         self, text: str, folded: str, words: int, dead: set[str], ctx: Context, zone: int = _ALL_ZONES,
@@ -763,16 +763,12 @@ class LineRulesStage:
             dispatch = plan[1]
             # the literal scan of the whole text, unless few lines need it (a later round)
             always, by_line = dispatch.others_for(text, lines) if 4 * len(missing) > len(lines) else (0, None)
-            size = m._memo_size
             for i, line, zone in missing:
                 others = by_line.get(i, always) if by_line is not None else dispatch.others_in(line)
                 got = m._line_rules(line, fold(line), words[i], dead, ctx, zone, others, plan)
                 found[i] = got
                 if not dead:  # a timed-out rule may have missed: not for keeps
-                    if size[0] >= _MEMO_LIMIT:  # `_remember`, inline: this runs for every new line
-                        m._forget()
-                    size[0] += 1
-                    memos[zone][line] = tuple(got)
+                    m._remember(memos[zone], line, got)
         raw = [(i, r) for i, got in enumerate(found) if got for r in got if r.applies_to(lang, site)]
         raw = [(i, r) for i, r in raw if r.id not in dead]
         markers = sorted({i for i, r in raw if r.ends_article})
