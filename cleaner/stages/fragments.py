@@ -33,7 +33,7 @@ from cleaner.paths import rules_dir
 from cleaner.prefilter import _probe_range
 from cleaner.ruleset import Rule, RuleSet
 from cleaner.sentences import is_abbreviation, sentence_spans
-from cleaner.stages.base import Context, Line
+from cleaner.stages.base import Context, Line, positions
 
 _CLOSERS = "\"'”’»)]"
 _TERMINAL = ".!?…"
@@ -699,14 +699,8 @@ def _lines_holding_all(wanted: list[str], text: str, lines: _Lines) -> list[int]
     """Indices of the tangled lines of ``text`` and of those whose fold holds one of the
     ``wanted`` folds: where another line can start or end with one (the fold of any part of a
     line that is not tangled is in the line's fold)."""
-    folded, hits = lines.folded, set(lines.tangled)
-    spots = []
-    for f in wanted:
-        i = folded.find(f)
-        while i >= 0:
-            spots.append(i)
-            i = folded.find(f, i + 1)
-    hits.update(bisect_right(lines.fold_starts, i) - 1 for i in spots)
+    hits = set(lines.tangled)
+    hits.update(bisect_right(lines.fold_starts, i) - 1 for i in positions(lines.folded, wanted))
     return sorted(hits)
 
 

@@ -53,7 +53,7 @@ import regex
 from cleaner.document import Edit
 from cleaner.normalize import fold
 from cleaner.ruleset import Rule
-from cleaner.stages.base import Context, Line, line_facts, removal_span
+from cleaner.stages.base import Context, Line, line_facts, positions, removal_span
 from cleaner.zones import Zones, find_zones
 
 # A line that ends like a sentence (or a list lead-in) is prose, however short.
@@ -153,13 +153,7 @@ def _lines_holding(data: bytes, first: int, needles: Sequence[bytes]) -> list[in
     """The lines holding one of ``needles`` in ``data`` (lines of text in UTF-8, the first of
     them line ``first``), in order, each once: each found with `bytes.find`, then its line
     counted in C, where a loop over every line would cost more than the few hits."""
-    hits = []
-    for w in needles:
-        i = data.find(w)
-        while i >= 0:
-            hits.append(i)
-            i = data.find(w, i + 1)
-    hits.sort()
+    hits = sorted(positions(data, needles))
     out: list[int] = []
     line, at = first, 0
     for i in hits:
