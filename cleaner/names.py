@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
@@ -390,9 +390,15 @@ _LOWER_OR_MARK = regex.compile(r"[\p{Ll}\p{M}]")
 
 def _lower_words(text: str) -> list[str]:
     """``_LOWER_WORD.findall(text)``, with plain `re` (much faster) when it finds the same."""
+    return _findall(text, _bmp_lower_word_re, _LOWER_WORD)
+
+
+def _findall(text: str, bmp: Callable[[], re.Pattern[str]], full: regex.Pattern[str]) -> list[str]:
+    """``full.findall(text)``: by the `re` spelling ``bmp()`` of the pattern (see `_bmp_class`)
+    when no letter or mark of ``text`` lies beyond the Basic Multilingual Plane."""
     if text.isascii() or not _ASTRAL_LETTER.search(text):
-        return _bmp_lower_word_re().findall(text)
-    return _LOWER_WORD.findall(text)
+        return bmp().findall(text)
+    return full.findall(text)
 
 
 @lru_cache(maxsize=1)
@@ -472,9 +478,7 @@ _ASTRAL_LETTER = regex.compile(r"[^\x00-\uffff](?<=[\p{L}\p{M}])")
 
 def _part_words(text: str) -> list[str]:
     """``_PART_RE.findall(text)``, with plain `re` (much faster) when it finds the same."""
-    if text.isascii() or not _ASTRAL_LETTER.search(text):
-        return _bmp_part_re().findall(text)
-    return _CAPITAL_FIRST_PART_RE.findall(text)
+    return _findall(text, _bmp_part_re, _CAPITAL_FIRST_PART_RE)
 
 
 @lru_cache(maxsize=1)
