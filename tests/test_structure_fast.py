@@ -3,6 +3,8 @@ fast path may only skip work that cannot change the result."""
 
 from __future__ import annotations
 
+import re
+
 import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -297,3 +299,88 @@ def test_split_at_gaps_is_the_plain_loop(texts, bs, be):
     bs = min(bs, len(texts))
     be = min(max(be, bs), len(texts))
     assert S.split_at_gaps(texts, words, para, scores, bs, be) == _split_at_gaps_plain(texts, words, para, scores, bs, be)
+
+
+def test_regex_white_space_is_str_white_space():
+    """What finding bylines by `_COLON_END` relies on: a `_COMMENT_META` match ends in ":" and
+    `regex`'s \\s after it, which `str.rstrip` strips (and `re`'s \\s is str.isspace)."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert all(c.isspace() for c in regex.findall(r"\s", every))
+    assert "".join(re.findall(r"\s", every)) == "".join(c for c in every if c.isspace())
+
+
+SPACES = " \t\u00a0\u2003\x1c\u3000\r\x0b"
+colon_lines = st.lists(st.one_of(st.sampled_from(LINES), st.text(alphabet=":a " + SPACES, max_size=8),
+                                 st.text(max_size=20)), max_size=20)
+
+
+@given(colon_lines)
+def test_colon_end_finds_the_lines_ending_in_a_colon(texts):
+    joined = "\n".join(texts)
+    found = S._lines_at(joined, map(S._START, S._COLON_END.finditer(joined)))
+    assert found == [i for i, t in enumerate(joined.split("\n")) if t.rstrip().endswith(":")]
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.sampled_from(LINES), st.text(max_size=40)), st.integers(1, 20))
+def test_a_byline_ends_in_a_colon(line, words):
+    if S._comment_meta.__wrapped__(line, words) in (1, 2):
+        assert line.rstrip().endswith(":")
+
+
+def test_no_salutation_starts_with_a_no_greeting_pair():
+    """Each pair is two word characters (so \\W* takes none of them) that no greeting starts
+    with, in any case: not even a part of a `_SALUTATION` match starts with one."""
+    start = regex.compile(rf"\W*{S._GREETING}", regex.IGNORECASE)
+    for pair in S._NO_GREETING:
+        assert regex.fullmatch(r"\w\w", pair) and not start.match(pair, partial=True), pair
+    for greeting in ("Hi", "HELLO", "hey", "Dear", "Ciao", "Olá", "OI", "Querida", "Sa"):
+        assert greeting[:2] not in S._NO_GREETING
+
+
+GREETING_LINES = ["Hi Milan,", "hello", "Dear Ann!", "Olá Pedro", "Ciao", "Hey John Smith,", "…Hi Jane,",
+                  "“Hallo Jörg!", "Salut,", "Home", "News", "Jane Doe says:", "Jane on May 3, 2019 at 4:47 pm said:",
+                  "12 thoughts on “The alliance met”", "Leave a Reply", "Ann says: ", "He said:", "",
+                  "Jo on 3 May 2019 at 16:47 said:\u00a0", "Ann says:\t",
+                  "The alliance met in Dushanbe on Monday to discuss the situation on the Afghan border, officials said."]
+
+
+def _comment_section_plain(lines, words, para):
+    """`comment_section` with every line from its start read for a byline or a salutation, and
+    every line of 40 words at most for a heading."""
+    if True not in para:
+        return None
+    n, first_para = len(lines), para.index(True)
+    prose, start = 0, n
+    for i in range(first_para, n):
+        prose += words[i] if para[i] else 0
+        if i > first_para and prose >= 40:
+            start = i
+            break
+    metas = [(i, m) for i in range(start, n) if 0 < words[i] <= S.COMMENT_META_WORDS
+             and (m := S._comment_meta.__wrapped__(lines[i].text, words[i]))]
+    bylines = [i for i, m in metas if m in (1, 2)]
+    cut = next((i for k, (i, m) in enumerate((i, m) for i, m in metas if m in (1, 2))
+                if m == 2 or k + 1 < len(bylines)), n)
+    replies = [i for i, m in metas if m == 3]
+    if len(replies) >= S.SALUTATIONS:
+        cut = min(cut, replies[0])
+    for i in range(start, cut):
+        if words[i] <= S.TITLED_HEADING_WORDS and S._comment_heading.__wrapped__(lines[i].text, words[i]):
+            return i
+    return cut if cut < n else None
+
+
+comment_lines = st.lists(st.one_of(st.sampled_from(GREETING_LINES), st.text(max_size=12)), max_size=20)
+
+
+@settings(max_examples=300)
+@given(comment_lines, st.integers(0, 3), comment_lines)
+def test_comment_section_reads_the_lines_that_can_be_something(head, paragraphs, tail):
+    """(An article of up to three paragraphs between the generated lines: comment sections come
+    after 40 words of prose.)"""
+    from cleaner.stages.base import line_facts
+
+    text = "\n".join([*head, *[GREETING_LINES[-1]] * paragraphs, *tail])
+    lines, words, para = line_facts(text)
+    assert S.comment_section(text, lines, words, list(para)) == _comment_section_plain(lines, words, list(para))

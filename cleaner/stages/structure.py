@@ -42,11 +42,13 @@ Zones come from `cleaner.zones`; a paragraph is >= 12 words ending like a senten
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_right
 from collections.abc import Container, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate, compress, filterfalse, islice, repeat
-from operator import add, attrgetter, itemgetter, le, ne, not_, or_
+from operator import add, attrgetter, itemgetter, le, methodcaller, ne, not_, or_
+from typing import AnyStr
 
 import regex
 
@@ -65,6 +67,7 @@ _HAS_LETTER = regex.compile(r"\p{L}")
 _PUNCT = regex.compile(r"[,.;:!?\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f\u2026\u060c\u061b](?:\s|$)")
 UNPUNCTUATED_WORDS = 40
 _TEXT, _ID, _FIRST = attrgetter("text"), attrgetter("id"), itemgetter(0)
+_START = methodcaller("start")  # of a match
 
 MENU_MAX_WORDS = 4
 MENU_MIN_RUN = 3
@@ -120,11 +123,15 @@ COMMENT_META_BARE_WORDS = 5
 
 
 # "Hi Milan," alone on a line: a reply in a comment thread (three or more make a thread).
-_SALUTATION = regex.compile(
-    r"^\W*(?:hi|hello|hey|dear|hallo|liebe|lieber|bonjour|salut|cher|chère|hola|querid[oa]|ciao|car[oa]|olá|oi|привет|здравствуйте|witam|merhaba)"
-    r"(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}\s*[,!]?\s*$",
-    regex.IGNORECASE,
-)
+_GREETING = r"(?:hi|hello|hey|dear|hallo|liebe|lieber|bonjour|salut|cher|chère|hola|querid[oa]|ciao|car[oa]|olá|oi|привет|здравствуйте|witam|merhaba)"
+_SALUTATION = regex.compile(rf"^\W*{_GREETING}(?:\s+\p{{Lu}}[\p{{L}}.'’-]*){{0,2}}\s*[,!]?\s*$", regex.IGNORECASE)
+# Two ASCII letters, digits or "_" no `_SALUTATION` match starts with: no greeting starts so (in
+# either case), and \W* takes neither. Most short lines (menus, labels) start with one of them.
+_WORD_CHARS = string.ascii_letters + string.digits + "_"
+_NO_GREETING = frozenset(
+    a + b for a in _WORD_CHARS for b in _WORD_CHARS
+    if not regex.match(rf"{_GREETING}", a + b, regex.IGNORECASE, partial=True))
+_FIRST_TWO = itemgetter(slice(0, 2))
 SALUTATIONS = 3
 
 
@@ -153,15 +160,26 @@ def _lines_holding(data: bytes, first: int, needles: Sequence[bytes]) -> list[in
     """The lines holding one of ``needles`` in ``data`` (lines of text in UTF-8, the first of
     them line ``first``), in order, each once: each found with `bytes.find`, then its line
     counted in C, where a loop over every line would cost more than the few hits."""
-    hits = sorted(positions(data, needles))
+    return _lines_at(data, sorted(positions(data, needles)), first)
+
+
+def _lines_at(hay: AnyStr, offsets: Iterable[int], first: int = 0) -> list[int]:
+    """The lines of ``hay`` (lines joined by "\\n", the first of them line ``first``) that hold
+    the ``offsets`` (in order), each once: each line counted in C from the last."""
+    nl = b"\n" if isinstance(hay, bytes) else "\n"
     out: list[int] = []
     line, at = first, 0
-    for i in hits:
-        line += data.count(b"\n", at, i)
+    for i in offsets:
+        line += hay.count(nl, at, i)  # type: ignore[arg-type]
         at = i
         if not out or out[-1] != line:
             out.append(line)
     return out
+
+
+# A line that ends in ":" (`str.rstrip` before it), in lines joined by "\n": `re`'s \s is what
+# str.isspace is; `regex`'s \s, which `_COMMENT_META` ends in, is less.
+_COLON_END = re.compile(r":[^\S\n]*$", re.MULTILINE)
 
 
 def _heading_lines(text: str, starts: Sequence[int], pos: int, end: int) -> list[int]:
@@ -175,9 +193,9 @@ def comment_section(text: str, lines: Sequence[Line], words: Sequence[int], para
     byline with another after it, or the first of three or more reply salutations.
 
     Only lines from that point on are read, and of those only the ones that can be something:
-    a salutation (three words at most), a byline (a colon, 20 words at most) or a heading
-    (one of `_HEADING_WORDS`, 40 words at most), the last two found at once in the lines of
-    40 words at most (half the text), joined."""
+    a salutation (three words at most, not starting with a pair in `_NO_GREETING`), a byline
+    (ending in ":", 20 words at most) or a heading (one of `_HEADING_WORDS`, 40 words at most),
+    the last two found at once in the lines of 40 words at most (half the text), joined."""
     if True not in para:
         return None
     n = len(lines)
@@ -193,10 +211,11 @@ def comment_section(text: str, lines: Sequence[Line], words: Sequence[int], para
         return None
     cut = n
     some = list(compress(range(start, n), map(le, words[start:], repeat(TITLED_HEADING_WORDS))))
-    data = "\n".join(map(_TEXT, map(lines.__getitem__, some))).encode().lower()
-    few = compress(range(start, n), map(_FEW_WORDS.__contains__, words[start:]))
+    joined = "\n".join(map(_TEXT, map(lines.__getitem__, some)))
+    few = list(compress(range(start, n), map(_FEW_WORDS.__contains__, words[start:])))
+    greets = map(not_, map(_NO_GREETING.__contains__, map(_FIRST_TWO, map(_TEXT, map(lines.__getitem__, few)))))
     metas: list[tuple[int, int]] = []
-    for i in sorted({*few, *map(some.__getitem__, _lines_holding(data, 0, (b":",)))}):
+    for i in sorted({*compress(few, greets), *map(some.__getitem__, _lines_at(joined, map(_START, _COLON_END.finditer(joined))))}):
         w = words[i]
         if 0 < w <= COMMENT_META_WORDS and (m := _comment_meta(lines[i].text, w)):
             metas.append((i, m))
@@ -208,7 +227,7 @@ def comment_section(text: str, lines: Sequence[Line], words: Sequence[int], para
     replies = [i for i, m in metas if m == 3]
     if len(replies) >= SALUTATIONS:
         cut = min(cut, replies[0])
-    for i in map(some.__getitem__, _lines_holding(data, 0, _HEADING_BYTES)):
+    for i in map(some.__getitem__, _lines_holding(joined.encode().lower(), 0, _HEADING_BYTES)):
         if i >= cut:
             break
         if words[i] <= TITLED_HEADING_WORDS and _comment_heading(lines[i].text, words[i]):
