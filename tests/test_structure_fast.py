@@ -4,6 +4,7 @@ fast path may only skip work that cannot change the result."""
 from __future__ import annotations
 
 import re
+from unittest.mock import patch
 
 import regex
 from hypothesis import example, given, settings
@@ -374,7 +375,7 @@ def _comment_section_plain(lines, words, para):
 comment_lines = st.lists(st.one_of(st.sampled_from(GREETING_LINES), st.text(max_size=12)), max_size=20)
 
 
-@settings(max_examples=300)
+@settings(max_examples=200)
 @given(comment_lines, st.integers(0, 3), comment_lines)
 def test_comment_section_reads_the_lines_that_can_be_something(head, paragraphs, tail):
     """(An article of up to three paragraphs between the generated lines: comment sections come
@@ -384,3 +385,40 @@ def test_comment_section_reads_the_lines_that_can_be_something(head, paragraphs,
     text = "\n".join([*head, *[GREETING_LINES[-1]] * paragraphs, *tail])
     lines, words, para = line_facts(text)
     assert S.comment_section(text, lines, words, list(para)) == _comment_section_plain(lines, words, list(para))
+
+
+@given(pages)
+def test_short_lines_by_word_counts_alone(text):
+    """The stage finds its short lines by their word counts: no paragraph is that short."""
+    from cleaner.stages.base import line_facts
+
+    lines, words, paragraph = line_facts(text)
+    para = [S.is_prose(ln.text, w, p) for ln, w, p in zip(lines, words, paragraph, strict=True)]
+    assert S._short_lines(words) == [i for i, (w, p) in enumerate(zip(words, para, strict=True))
+                                     if 0 < w <= S.SHORT_WORDS and not p]
+
+
+def _is_whole_page_plain(words, para, zones, bs, be, anchored):
+    short = [0 < w <= S.SHORT_WORDS and not p for w, p in zip(words, para, strict=True)]
+    head, tail = zones.body_start, max(zones.tail_start, zones.body_start)
+    if sum(short[:head]) + sum(short[tail:]) >= S.PAGE_MIN_SHORT:
+        return True
+    before, after = sum(short[:bs]), sum(short[be:])
+    if anchored and before + after >= S.PAGE_MIN_SHORT:
+        return True
+    return min(before, after) >= S.PAGE_MIN_SHORT // 2 and before + after >= 2 * S.PAGE_MIN_SHORT
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(st.sampled_from([0, 1, 2, 3, 4, 12, 30]), st.booleans()), max_size=60), st.data())
+def test_whole_page_counts_are_the_plain_sums(flags, data):
+    from cleaner.zones import Zones
+
+    words, para = [w for w, _ in flags], [p for _, p in flags]
+    n = len(flags)
+    body, tail, bs, be = (data.draw(st.integers(0, n)) for _ in range(4))
+    zones = Zones(body, tail, n)
+    with patch.object(S, "PAGE_MIN_SHORT", data.draw(st.integers(1, 12))):  # (a bar the counts reach)
+        for anchored in (False, True):
+            got = S.is_whole_page(words, para, zones, bs, be, anchored)
+            assert got == _is_whole_page_plain(words, para, zones, bs, be, anchored)

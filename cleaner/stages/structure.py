@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import re
 import string
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Container, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate, compress, filterfalse, islice, repeat
@@ -436,6 +436,7 @@ def line_score(line: str, words: int, paragraph: bool) -> float:
 
 # `line_score` of a line of fewer than six words that is no paragraph: its words alone decide.
 _SHORT_SCORES = tuple(line_score("", w, False) for w in range(6))
+_SHORT_COUNTS = frozenset(range(1, SHORT_WORDS + 1))  # the word counts of a short line
 
 
 def is_whole_page(words: Sequence[int], para: Sequence[bool], zones: Zones, bs: int, be: int,
@@ -448,11 +449,23 @@ def is_whole_page(words: Sequence[int], para: Sequence[bool], zones: Zones, bs: 
     that ends with a long list has its short lines on one side only. A page whose first line (its
     title) comes back as the headline (``anchored``) needs only a dozen short lines anywhere
     around the block: extractors print the title once."""
-    short = [0 < w <= SHORT_WORDS and not p for w, p in zip(words, para, strict=True)]
+    short = [i for i, (w, p) in enumerate(zip(words, para, strict=True)) if 0 < w <= SHORT_WORDS and not p]
+    return _whole_page(short, zones, bs, be, anchored)
+
+
+def _short_lines(words: Sequence[int]) -> list[int]:
+    """The short lines (`is_whole_page`) of the stage's text, found in C by their word counts
+    alone: a paragraph has `MIN_WORDS` words or more (`cleaner.zones.is_paragraph`)."""
+    return list(compress(range(len(words)), map(_SHORT_COUNTS.__contains__, words)))
+
+
+def _whole_page(short: Sequence[int], zones: Zones, bs: int, be: int, anchored: bool) -> bool:
+    """`is_whole_page` given its short lines (their indices, in order): each count of them
+    before or after a line is found by bisection. It takes a dozen of them or more."""
     head, tail = zones.body_start, max(zones.tail_start, zones.body_start)  # the lines not in "body"
-    if sum(short[:head]) + sum(short[tail:]) >= PAGE_MIN_SHORT:
+    if bisect_left(short, head) + len(short) - bisect_left(short, tail) >= PAGE_MIN_SHORT:
         return True
-    before, after = sum(short[:bs]), sum(short[be:])
+    before, after = bisect_left(short, bs), len(short) - bisect_left(short, be)
     if anchored and before + after >= PAGE_MIN_SHORT:
         return True
     return min(before, after) >= PAGE_MIN_SHORT // 2 and before + after >= 2 * PAGE_MIN_SHORT
@@ -712,7 +725,8 @@ class StructureStage:
                 _remove(removed, compress(range(cut, n), words[cut:]),
                         (self._comments, f"comment section from line {cut + 1}"))
 
-        if self._outside:
+        # (no whole page without a dozen short lines: then the main block goes unused)
+        if self._outside and len(short := _short_lines(words)) >= PAGE_MIN_SHORT:
             # (a longer line that is no paragraph scores by its words unless it ends like a sentence)
             scores = [float(w - PARA_OFFSET) if p else _SHORT_SCORES[w] if w < 6
                       else line_score(t, w, p) if t.rstrip()[-1:] in _END_CHARS else -0.5 * w
@@ -721,9 +735,9 @@ class StructureStage:
             # The headline is looked for only when it can matter: a page that is no whole page even
             # when anchored (the weaker test) is none either way, and then the anchor goes unused.
             anchor, whole = None, False
-            if best > 0 and is_whole_page(words, para, zones, bs, be, True):
+            if best > 0 and _whole_page(short, zones, bs, be, True):
                 anchor = title_anchor(texts)
-                whole = anchor is not None or is_whole_page(words, para, zones, bs, be, False)
+                whole = anchor is not None or _whole_page(short, zones, bs, be, False)
             if whole:
                 if anchor is not None and bs <= anchor:
                     a_bs, a_be, a_best = main_block(scores[anchor + 1 :])
