@@ -151,6 +151,25 @@ def test_group_edits_are_the_plain_loop(text, data):
     assert got == _group_edits_plain(lines, removed)
 
 
+@settings(max_examples=300)
+@given(pages, st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40), st.sampled_from(RULES), st.booleans()),
+                       max_size=5))
+def test_group_edits_of_runs_sharing_a_note(text, spans):
+    """Detectors give a whole run one (rule, note) object; runs of one rule with other notes, or
+    of other rules, border on them."""
+    from cleaner.stages.base import line_facts
+
+    lines, words, _ = line_facts(text)
+    removed = {}
+    for a, b, rule, shared in spans:
+        ids = [i for i in range(a, min(b, len(lines))) if words[i]]
+        why = (rule, f"run {a}-{b}")
+        for i in ids:
+            removed.setdefault(i, why if shared else (rule, f"line {i}"))
+    got = [(e.rule, e.start, e.end, e.note) for e in S._group_edits(lines, words, removed)]
+    assert got == _group_edits_plain(lines, removed)
+
+
 @given(st.one_of(st.sampled_from(PAGE_LINES), st.text(max_size=60), st.text(alphabet=" ,.;x\u3002", max_size=60)),
        st.integers(0, 60), st.booleans())
 def test_prose_with_a_comma_or_full_stop_and_space_needs_no_pattern(line, words, paragraph):

@@ -46,8 +46,8 @@ import string
 from bisect import bisect_left, bisect_right
 from collections.abc import Container, Iterable, Iterator, Sequence
 from functools import lru_cache
-from itertools import accumulate, compress, filterfalse, islice, repeat
-from operator import add, attrgetter, itemgetter, le, methodcaller, ne, not_, or_
+from itertools import compress, filterfalse, islice, repeat
+from operator import attrgetter, is_not, itemgetter, le, methodcaller, not_
 from typing import AnyStr
 
 import regex
@@ -66,7 +66,7 @@ _HAS_LETTER = regex.compile(r"\p{L}")
 # Punctuation inside a line: prose of 25+ words has some; a tag cloud or a <select> list has none.
 _PUNCT = regex.compile(r"[,.;:!?\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f\u2026\u060c\u061b](?:\s|$)")
 UNPUNCTUATED_WORDS = 40
-_TEXT, _ID, _FIRST = attrgetter("text"), attrgetter("id"), itemgetter(0)
+_TEXT = attrgetter("text")
 _START = methodcaller("start")  # of a match
 
 MENU_MAX_WORDS = 4
@@ -814,21 +814,22 @@ def _group_edits(lines: Sequence[Line], words: Sequence[int], removed: dict[int,
     so a removed menu leaves no blank lines behind; a run that ends the text also takes the
     blank lines before it.
 
-    A removed line is never blank: two removed lines are in one run when they have the same
-    rule and are neighbours among the non-blank lines, which is found for all of them in C."""
-    idx = sorted(removed)
-    if not idx:
+    A removed line is never blank: the runs are those of the non-blank lines in a row that are
+    removed by one rule. Each line's (rule, note) is looked up in C, and the rules are compared
+    only where that pair changes (a detector gives a whole run one pair, mostly)."""
+    if not removed:
         return []
     n = len(lines)
-    before = list(accumulate(map(bool, words), initial=0))  # non-blank lines before each line
-    ranks = list(map(before.__getitem__, idx))
-    rules = list(map(_ID, map(_FIRST, map(removed.__getitem__, idx))))  # of each line's (rule, note)
-    firsts = [0, *compress(range(1, len(idx)), map(or_, map(ne, rules[1:], rules),
-                                                   map(ne, ranks[1:], map(add, ranks, repeat(1)))))]
+    kept = list(compress(range(n), words))  # the non-blank lines
+    whys = list(map(removed.get, kept))
+    cuts = [k for k in compress(range(1, len(kept)), map(is_not, whys[1:], whys))
+            if whys[k] is None or whys[k - 1] is None or whys[k][0].id != whys[k - 1][0].id]
     out: list[Edit] = []
-    for a, b in zip(firsts, [*firsts[1:], len(idx)], strict=True):
-        i, j = idx[a], idx[b - 1]
-        rule, note = removed[i]
+    for a, b in zip([0, *cuts], [*cuts, len(kept)], strict=True):
+        if whys[a] is None:
+            continue  # a run of lines that stay
+        i, j = kept[a], kept[b - 1]
+        rule, note = whys[a]
         start, stop = removal_span(lines, i)
         stop = max(stop, lines[j].stop)
         if i == 0 or not words[i - 1]:  # the run starts a paragraph: take the blanks after it
@@ -836,7 +837,7 @@ def _group_edits(lines: Sequence[Line], words: Sequence[int], removed: dict[int,
             while m < n and not words[m]:
                 stop = lines[m].stop
                 m += 1
-        if before[n] == before[j + 1]:  # only blank lines after it
+        if b == len(kept):  # only blank lines after it
             stop = lines[n - 1].stop
             k = i
             while k > 0 and not words[k - 1]:
