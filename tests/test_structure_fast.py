@@ -441,3 +441,13 @@ def test_whole_page_counts_are_the_plain_sums(flags, data):
         for anchored in (False, True):
             got = S.is_whole_page(words, para, zones, bs, be, anchored)
             assert got == _is_whole_page_plain(words, para, zones, bs, be, anchored)
+
+
+@given(st.dictionaries(st.integers(0, 30), st.sampled_from(["a", "b"]), max_size=10),
+       st.lists(st.integers(0, 30), max_size=30))
+def test_remove_is_setdefault(before, ids):
+    removed, plain = dict(before), dict(before)
+    S._remove(removed, iter(ids), "why")
+    for i in ids:
+        plain.setdefault(i, "why")
+    assert removed == plain

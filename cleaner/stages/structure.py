@@ -790,8 +790,9 @@ class StructureStage:
 
 
 def _remove(removed: dict[int, tuple[Rule, str]], ids: Iterable[int], why: tuple[Rule, str]) -> None:
-    """``removed.setdefault(i, why)`` for each of ``ids``, in C: a whole page removes thousands."""
-    removed.update(dict.fromkeys(set(ids).difference(removed), why))
+    """``removed.setdefault(i, why)`` for each of ``ids``, in C: a whole page removes thousands.
+    (The order of ``removed`` goes unread: nothing taken yet, the ids go in as they come.)"""
+    removed.update(dict.fromkeys(set(ids).difference(removed) if removed else ids, why))
 
 
 def _short_runs(texts: Sequence[str], words: Sequence[int], ids: Sequence[int],
