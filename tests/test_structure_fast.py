@@ -3,6 +3,9 @@ fast path may only skip work that cannot change the result."""
 
 from __future__ import annotations
 
+import re
+from unittest.mock import patch
+
 import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -144,6 +147,25 @@ def test_group_edits_are_the_plain_loop(text, data):
     for i in data.draw(st.lists(st.sampled_from([i for i, w in enumerate(words) if w] or [None]), max_size=40)):
         if i is not None:
             S._remove(removed, [i], (data.draw(st.sampled_from(RULES)), f"note {i}"))
+    got = [(e.rule, e.start, e.end, e.note) for e in S._group_edits(lines, words, removed)]
+    assert got == _group_edits_plain(lines, removed)
+
+
+@settings(max_examples=300)
+@given(pages, st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40), st.sampled_from(RULES), st.booleans()),
+                       max_size=5))
+def test_group_edits_of_runs_sharing_a_note(text, spans):
+    """Detectors give a whole run one (rule, note) object; runs of one rule with other notes, or
+    of other rules, border on them."""
+    from cleaner.stages.base import line_facts
+
+    lines, words, _ = line_facts(text)
+    removed = {}
+    for a, b, rule, shared in spans:
+        ids = [i for i in range(a, min(b, len(lines))) if words[i]]
+        why = (rule, f"run {a}-{b}")
+        for i in ids:
+            removed.setdefault(i, why if shared else (rule, f"line {i}"))
     got = [(e.rule, e.start, e.end, e.note) for e in S._group_edits(lines, words, removed)]
     assert got == _group_edits_plain(lines, removed)
 
@@ -297,3 +319,135 @@ def test_split_at_gaps_is_the_plain_loop(texts, bs, be):
     bs = min(bs, len(texts))
     be = min(max(be, bs), len(texts))
     assert S.split_at_gaps(texts, words, para, scores, bs, be) == _split_at_gaps_plain(texts, words, para, scores, bs, be)
+
+
+def test_regex_white_space_is_str_white_space():
+    """What finding bylines by `_COLON_END` relies on: a `_COMMENT_META` match ends in ":" and
+    `regex`'s \\s after it, which `str.rstrip` strips (and `re`'s \\s is str.isspace)."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert all(c.isspace() for c in regex.findall(r"\s", every))
+    assert "".join(re.findall(r"\s", every)) == "".join(c for c in every if c.isspace())
+
+
+SPACES = " \t\u00a0\u2003\x1c\u3000\r\x0b"
+colon_lines = st.lists(st.one_of(st.sampled_from(LINES), st.text(alphabet=":a " + SPACES, max_size=8),
+                                 st.text(max_size=20)), max_size=20)
+
+
+@given(colon_lines)
+def test_colon_end_finds_the_lines_ending_in_a_colon(texts):
+    joined = "\n".join(texts)
+    found = S._lines_at(joined, map(S._START, S._COLON_END.finditer(joined)))
+    assert found == [i for i, t in enumerate(joined.split("\n")) if t.rstrip().endswith(":")]
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.sampled_from(LINES), st.text(max_size=40)), st.integers(1, 20))
+def test_a_byline_ends_in_a_colon(line, words):
+    if S._comment_meta.__wrapped__(line, words) in (1, 2):
+        assert line.rstrip().endswith(":")
+
+
+def test_no_salutation_starts_with_a_no_greeting_pair():
+    """Each pair is two word characters (so \\W* takes none of them) that no greeting starts
+    with, in any case: not even a part of a `_SALUTATION` match starts with one."""
+    start = regex.compile(rf"\W*{S._GREETING}", regex.IGNORECASE)
+    for pair in S._NO_GREETING:
+        assert regex.fullmatch(r"\w\w", pair) and not start.match(pair, partial=True), pair
+    for greeting in ("Hi", "HELLO", "hey", "Dear", "Ciao", "Olá", "OI", "Querida", "Sa"):
+        assert greeting[:2] not in S._NO_GREETING
+
+
+GREETING_LINES = ["Hi Milan,", "hello", "Dear Ann!", "Olá Pedro", "Ciao", "Hey John Smith,", "…Hi Jane,",
+                  "“Hallo Jörg!", "Salut,", "Home", "News", "Jane Doe says:", "Jane on May 3, 2019 at 4:47 pm said:",
+                  "12 thoughts on “The alliance met”", "Leave a Reply", "Ann says: ", "He said:", "",
+                  "Jo on 3 May 2019 at 16:47 said:\u00a0", "Ann says:\t",
+                  "The alliance met in Dushanbe on Monday to discuss the situation on the Afghan border, officials said."]
+
+
+def _comment_section_plain(lines, words, para):
+    """`comment_section` with every line from its start read for a byline or a salutation, and
+    every line of 40 words at most for a heading."""
+    if True not in para:
+        return None
+    n, first_para = len(lines), para.index(True)
+    prose, start = 0, n
+    for i in range(first_para, n):
+        prose += words[i] if para[i] else 0
+        if i > first_para and prose >= 40:
+            start = i
+            break
+    metas = [(i, m) for i in range(start, n) if 0 < words[i] <= S.COMMENT_META_WORDS
+             and (m := S._comment_meta.__wrapped__(lines[i].text, words[i]))]
+    bylines = [i for i, m in metas if m in (1, 2)]
+    cut = next((i for k, (i, m) in enumerate((i, m) for i, m in metas if m in (1, 2))
+                if m == 2 or k + 1 < len(bylines)), n)
+    replies = [i for i, m in metas if m == 3]
+    if len(replies) >= S.SALUTATIONS:
+        cut = min(cut, replies[0])
+    for i in range(start, cut):
+        if words[i] <= S.TITLED_HEADING_WORDS and S._comment_heading.__wrapped__(lines[i].text, words[i]):
+            return i
+    return cut if cut < n else None
+
+
+comment_lines = st.lists(st.one_of(st.sampled_from(GREETING_LINES), st.text(max_size=12)), max_size=20)
+
+
+@settings(max_examples=200)
+@given(comment_lines, st.integers(0, 3), comment_lines)
+def test_comment_section_reads_the_lines_that_can_be_something(head, paragraphs, tail):
+    """(An article of up to three paragraphs between the generated lines: comment sections come
+    after 40 words of prose.)"""
+    from cleaner.stages.base import line_facts
+
+    text = "\n".join([*head, *[GREETING_LINES[-1]] * paragraphs, *tail])
+    lines, words, para = line_facts(text)
+    assert S.comment_section(text, lines, words, list(para)) == _comment_section_plain(lines, words, list(para))
+
+
+@given(pages)
+def test_short_lines_by_word_counts_alone(text):
+    """The stage finds its short lines by their word counts: no paragraph is that short."""
+    from cleaner.stages.base import line_facts
+
+    lines, words, paragraph = line_facts(text)
+    para = [S.is_prose(ln.text, w, p) for ln, w, p in zip(lines, words, paragraph, strict=True)]
+    assert S._short_lines(words) == [i for i, (w, p) in enumerate(zip(words, para, strict=True))
+                                     if 0 < w <= S.SHORT_WORDS and not p]
+
+
+def _is_whole_page_plain(words, para, zones, bs, be, anchored):
+    short = [0 < w <= S.SHORT_WORDS and not p for w, p in zip(words, para, strict=True)]
+    head, tail = zones.body_start, max(zones.tail_start, zones.body_start)
+    if sum(short[:head]) + sum(short[tail:]) >= S.PAGE_MIN_SHORT:
+        return True
+    before, after = sum(short[:bs]), sum(short[be:])
+    if anchored and before + after >= S.PAGE_MIN_SHORT:
+        return True
+    return min(before, after) >= S.PAGE_MIN_SHORT // 2 and before + after >= 2 * S.PAGE_MIN_SHORT
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(st.sampled_from([0, 1, 2, 3, 4, 12, 30]), st.booleans()), max_size=60), st.data())
+def test_whole_page_counts_are_the_plain_sums(flags, data):
+    from cleaner.zones import Zones
+
+    words, para = [w for w, _ in flags], [p for _, p in flags]
+    n = len(flags)
+    body, tail, bs, be = (data.draw(st.integers(0, n)) for _ in range(4))
+    zones = Zones(body, tail, n)
+    with patch.object(S, "PAGE_MIN_SHORT", data.draw(st.integers(1, 12))):  # (a bar the counts reach)
+        for anchored in (False, True):
+            got = S.is_whole_page(words, para, zones, bs, be, anchored)
+            assert got == _is_whole_page_plain(words, para, zones, bs, be, anchored)
+
+
+@given(st.dictionaries(st.integers(0, 30), st.sampled_from(["a", "b"]), max_size=10),
+       st.lists(st.integers(0, 30), max_size=30))
+def test_remove_is_setdefault(before, ids):
+    removed, plain = dict(before), dict(before)
+    S._remove(removed, iter(ids), "why")
+    for i in ids:
+        plain.setdefault(i, "why")
+    assert removed == plain

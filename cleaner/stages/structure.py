@@ -42,11 +42,13 @@ Zones come from `cleaner.zones`; a paragraph is >= 12 words ending like a senten
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+import string
+from bisect import bisect_left, bisect_right
 from collections.abc import Container, Iterable, Iterator, Sequence
 from functools import lru_cache
-from itertools import accumulate, compress, filterfalse, islice, repeat
-from operator import add, attrgetter, itemgetter, le, ne, not_, or_
+from itertools import compress, filterfalse, islice, repeat
+from operator import attrgetter, is_not, itemgetter, le, methodcaller, not_
+from typing import AnyStr
 
 import regex
 
@@ -64,7 +66,8 @@ _HAS_LETTER = regex.compile(r"\p{L}")
 # Punctuation inside a line: prose of 25+ words has some; a tag cloud or a <select> list has none.
 _PUNCT = regex.compile(r"[,.;:!?\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f\u2026\u060c\u061b](?:\s|$)")
 UNPUNCTUATED_WORDS = 40
-_TEXT, _ID, _FIRST = attrgetter("text"), attrgetter("id"), itemgetter(0)
+_TEXT = attrgetter("text")
+_START = methodcaller("start")  # of a match
 
 MENU_MAX_WORDS = 4
 MENU_MIN_RUN = 3
@@ -120,11 +123,25 @@ COMMENT_META_BARE_WORDS = 5
 
 
 # "Hi Milan," alone on a line: a reply in a comment thread (three or more make a thread).
-_SALUTATION = regex.compile(
-    r"^\W*(?:hi|hello|hey|dear|hallo|liebe|lieber|bonjour|salut|cher|chère|hola|querid[oa]|ciao|car[oa]|olá|oi|привет|здравствуйте|witam|merhaba)"
-    r"(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}\s*[,!]?\s*$",
-    regex.IGNORECASE,
-)
+_GREETING = r"(?:hi|hello|hey|dear|hallo|liebe|lieber|bonjour|salut|cher|chère|hola|querid[oa]|ciao|car[oa]|olá|oi|привет|здравствуйте|witam|merhaba)"
+_SALUTATION = regex.compile(rf"^\W*{_GREETING}(?:\s+\p{{Lu}}[\p{{L}}.'’-]*){{0,2}}\s*[,!]?\s*$", regex.IGNORECASE)
+_WORD_CHARS = string.ascii_letters + string.digits + "_"
+
+
+def _no_start(pattern: str) -> frozenset[str]:
+    """The pairs of `_WORD_CHARS` no match of ``pattern`` (case aside) starts with: all but
+    those a match can start with, tried only after the characters one can start with (made on
+    import: some 1,300 tries, not 4,000)."""
+    start = regex.compile(pattern, regex.IGNORECASE)
+    firsts = [a for a in _WORD_CHARS if start.match(a, partial=True)]
+    return frozenset(a + b for a in _WORD_CHARS for b in _WORD_CHARS).difference(
+        a + b for a in firsts for b in _WORD_CHARS if start.match(a + b, partial=True))
+
+
+# Two ASCII letters, digits or "_" no `_SALUTATION` match starts with: no greeting starts so (in
+# either case), and \W* takes neither. Most short lines (menus, labels) start with one of them.
+_NO_GREETING = _no_start(_GREETING)
+_FIRST_TWO = itemgetter(slice(0, 2))
 SALUTATIONS = 3
 
 
@@ -153,15 +170,26 @@ def _lines_holding(data: bytes, first: int, needles: Sequence[bytes]) -> list[in
     """The lines holding one of ``needles`` in ``data`` (lines of text in UTF-8, the first of
     them line ``first``), in order, each once: each found with `bytes.find`, then its line
     counted in C, where a loop over every line would cost more than the few hits."""
-    hits = sorted(positions(data, needles))
+    return _lines_at(data, sorted(positions(data, needles)), first)
+
+
+def _lines_at(hay: AnyStr, offsets: Iterable[int], first: int = 0) -> list[int]:
+    """The lines of ``hay`` (lines joined by "\\n", the first of them line ``first``) that hold
+    the ``offsets`` (in order), each once: each line counted in C from the last."""
+    nl = b"\n" if isinstance(hay, bytes) else "\n"
     out: list[int] = []
     line, at = first, 0
-    for i in hits:
-        line += data.count(b"\n", at, i)
+    for i in offsets:
+        line += hay.count(nl, at, i)  # type: ignore[arg-type]
         at = i
         if not out or out[-1] != line:
             out.append(line)
     return out
+
+
+# A line that ends in ":" (`str.rstrip` before it), in lines joined by "\n": `re`'s \s is what
+# str.isspace is; `regex`'s \s, which `_COMMENT_META` ends in, is less.
+_COLON_END = re.compile(r":[^\S\n]*$", re.MULTILINE)
 
 
 def _heading_lines(text: str, starts: Sequence[int], pos: int, end: int) -> list[int]:
@@ -175,9 +203,9 @@ def comment_section(text: str, lines: Sequence[Line], words: Sequence[int], para
     byline with another after it, or the first of three or more reply salutations.
 
     Only lines from that point on are read, and of those only the ones that can be something:
-    a salutation (three words at most), a byline (a colon, 20 words at most) or a heading
-    (one of `_HEADING_WORDS`, 40 words at most), the last two found at once in the lines of
-    40 words at most (half the text), joined."""
+    a salutation (three words at most, not starting with a pair in `_NO_GREETING`), a byline
+    (ending in ":", 20 words at most) or a heading (one of `_HEADING_WORDS`, 40 words at most),
+    the last two found at once in the lines of 40 words at most (half the text), joined."""
     if True not in para:
         return None
     n = len(lines)
@@ -193,10 +221,12 @@ def comment_section(text: str, lines: Sequence[Line], words: Sequence[int], para
         return None
     cut = n
     some = list(compress(range(start, n), map(le, words[start:], repeat(TITLED_HEADING_WORDS))))
-    data = "\n".join(map(_TEXT, map(lines.__getitem__, some))).encode().lower()
-    few = compress(range(start, n), map(_FEW_WORDS.__contains__, words[start:]))
+    joined = "\n".join(map(_TEXT, map(lines.__getitem__, some)))
+    few = list(compress(range(start, n), map(_FEW_WORDS.__contains__, words[start:])))
+    greets = map(not_, map(_NO_GREETING.__contains__, map(_FIRST_TWO, map(_TEXT, map(lines.__getitem__, few)))))
+    colons = map(some.__getitem__, _lines_at(joined, map(_START, _COLON_END.finditer(joined))))
     metas: list[tuple[int, int]] = []
-    for i in sorted({*few, *map(some.__getitem__, _lines_holding(data, 0, (b":",)))}):
+    for i in sorted({*compress(few, greets), *colons}):
         w = words[i]
         if 0 < w <= COMMENT_META_WORDS and (m := _comment_meta(lines[i].text, w)):
             metas.append((i, m))
@@ -208,7 +238,7 @@ def comment_section(text: str, lines: Sequence[Line], words: Sequence[int], para
     replies = [i for i, m in metas if m == 3]
     if len(replies) >= SALUTATIONS:
         cut = min(cut, replies[0])
-    for i in map(some.__getitem__, _lines_holding(data, 0, _HEADING_BYTES)):
+    for i in map(some.__getitem__, _lines_holding(joined.encode().lower(), 0, _HEADING_BYTES)):
         if i >= cut:
             break
         if words[i] <= TITLED_HEADING_WORDS and _comment_heading(lines[i].text, words[i]):
@@ -417,6 +447,7 @@ def line_score(line: str, words: int, paragraph: bool) -> float:
 
 # `line_score` of a line of fewer than six words that is no paragraph: its words alone decide.
 _SHORT_SCORES = tuple(line_score("", w, False) for w in range(6))
+_SHORT_COUNTS = frozenset(range(1, SHORT_WORDS + 1))  # the word counts of a short line
 
 
 def is_whole_page(words: Sequence[int], para: Sequence[bool], zones: Zones, bs: int, be: int,
@@ -429,11 +460,23 @@ def is_whole_page(words: Sequence[int], para: Sequence[bool], zones: Zones, bs: 
     that ends with a long list has its short lines on one side only. A page whose first line (its
     title) comes back as the headline (``anchored``) needs only a dozen short lines anywhere
     around the block: extractors print the title once."""
-    short = [0 < w <= SHORT_WORDS and not p for w, p in zip(words, para, strict=True)]
+    short = [i for i, (w, p) in enumerate(zip(words, para, strict=True)) if 0 < w <= SHORT_WORDS and not p]
+    return _whole_page(short, zones, bs, be, anchored)
+
+
+def _short_lines(words: Sequence[int]) -> list[int]:
+    """The short lines (`is_whole_page`) of the stage's text, found in C by their word counts
+    alone: a paragraph has `MIN_WORDS` words or more (`cleaner.zones.is_paragraph`)."""
+    return list(compress(range(len(words)), map(_SHORT_COUNTS.__contains__, words)))
+
+
+def _whole_page(short: Sequence[int], zones: Zones, bs: int, be: int, anchored: bool) -> bool:
+    """`is_whole_page` given its short lines (their indices, in order): each count of them
+    before or after a line is found by bisection. It takes a dozen of them or more."""
     head, tail = zones.body_start, max(zones.tail_start, zones.body_start)  # the lines not in "body"
-    if sum(short[:head]) + sum(short[tail:]) >= PAGE_MIN_SHORT:
+    if bisect_left(short, head) + len(short) - bisect_left(short, tail) >= PAGE_MIN_SHORT:
         return True
-    before, after = sum(short[:bs]), sum(short[be:])
+    before, after = bisect_left(short, bs), len(short) - bisect_left(short, be)
     if anchored and before + after >= PAGE_MIN_SHORT:
         return True
     return min(before, after) >= PAGE_MIN_SHORT // 2 and before + after >= 2 * PAGE_MIN_SHORT
@@ -693,7 +736,8 @@ class StructureStage:
                 _remove(removed, compress(range(cut, n), words[cut:]),
                         (self._comments, f"comment section from line {cut + 1}"))
 
-        if self._outside:
+        # (no whole page without a dozen short lines: then the main block goes unused)
+        if self._outside and len(short := _short_lines(words)) >= PAGE_MIN_SHORT:
             # (a longer line that is no paragraph scores by its words unless it ends like a sentence)
             scores = [float(w - PARA_OFFSET) if p else _SHORT_SCORES[w] if w < 6
                       else line_score(t, w, p) if t.rstrip()[-1:] in _END_CHARS else -0.5 * w
@@ -702,9 +746,9 @@ class StructureStage:
             # The headline is looked for only when it can matter: a page that is no whole page even
             # when anchored (the weaker test) is none either way, and then the anchor goes unused.
             anchor, whole = None, False
-            if best > 0 and is_whole_page(words, para, zones, bs, be, True):
+            if best > 0 and _whole_page(short, zones, bs, be, True):
                 anchor = title_anchor(texts)
-                whole = anchor is not None or is_whole_page(words, para, zones, bs, be, False)
+                whole = anchor is not None or _whole_page(short, zones, bs, be, False)
             if whole:
                 if anchor is not None and bs <= anchor:
                     a_bs, a_be, a_best = main_block(scores[anchor + 1 :])
@@ -746,8 +790,9 @@ class StructureStage:
 
 
 def _remove(removed: dict[int, tuple[Rule, str]], ids: Iterable[int], why: tuple[Rule, str]) -> None:
-    """``removed.setdefault(i, why)`` for each of ``ids``, in C: a whole page removes thousands."""
-    removed.update(dict.fromkeys(set(ids).difference(removed), why))
+    """``removed.setdefault(i, why)`` for each of ``ids``, in C: a whole page removes thousands.
+    (The order of ``removed`` goes unread: nothing taken yet, the ids go in as they come.)"""
+    removed.update(dict.fromkeys(set(ids).difference(removed) if removed else ids, why))
 
 
 def _short_runs(texts: Sequence[str], words: Sequence[int], ids: Sequence[int],
@@ -781,21 +826,22 @@ def _group_edits(lines: Sequence[Line], words: Sequence[int], removed: dict[int,
     so a removed menu leaves no blank lines behind; a run that ends the text also takes the
     blank lines before it.
 
-    A removed line is never blank: two removed lines are in one run when they have the same
-    rule and are neighbours among the non-blank lines, which is found for all of them in C."""
-    idx = sorted(removed)
-    if not idx:
+    A removed line is never blank: the runs are those of the non-blank lines in a row that are
+    removed by one rule. Each line's (rule, note) is looked up in C, and the rules are compared
+    only where that pair changes (a detector gives a whole run one pair, mostly)."""
+    if not removed:
         return []
     n = len(lines)
-    before = list(accumulate(map(bool, words), initial=0))  # non-blank lines before each line
-    ranks = list(map(before.__getitem__, idx))
-    rules = list(map(_ID, map(_FIRST, map(removed.__getitem__, idx))))  # of each line's (rule, note)
-    firsts = [0, *compress(range(1, len(idx)), map(or_, map(ne, rules[1:], rules),
-                                                   map(ne, ranks[1:], map(add, ranks, repeat(1)))))]
+    kept = list(compress(range(n), words))  # the non-blank lines
+    whys = list(map(removed.get, kept))
+    cuts = [k for k in compress(range(1, len(kept)), map(is_not, whys[1:], whys))
+            if whys[k] is None or whys[k - 1] is None or whys[k][0].id != whys[k - 1][0].id]
     out: list[Edit] = []
-    for a, b in zip(firsts, [*firsts[1:], len(idx)], strict=True):
-        i, j = idx[a], idx[b - 1]
-        rule, note = removed[i]
+    for a, b in zip([0, *cuts], [*cuts, len(kept)], strict=True):
+        if whys[a] is None:
+            continue  # a run of lines that stay
+        i, j = kept[a], kept[b - 1]
+        rule, note = whys[a]
         start, stop = removal_span(lines, i)
         stop = max(stop, lines[j].stop)
         if i == 0 or not words[i - 1]:  # the run starts a paragraph: take the blanks after it
@@ -803,7 +849,7 @@ def _group_edits(lines: Sequence[Line], words: Sequence[int], removed: dict[int,
             while m < n and not words[m]:
                 stop = lines[m].stop
                 m += 1
-        if before[n] == before[j + 1]:  # only blank lines after it
+        if b == len(kept):  # only blank lines after it
             stop = lines[n - 1].stop
             k = i
             while k > 0 and not words[k - 1]:
