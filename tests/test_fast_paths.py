@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from cleaner import document as D
 from cleaner.normalize import fold
 from cleaner.stages import structure as S
-from cleaner.stages.base import line_facts
+from cleaner.stages.base import Lines, line_facts
 
 P = ("The alliance met in Dushanbe on Monday to discuss the situation on the Afghan border, "
      "officials said in a statement.")
@@ -27,10 +27,10 @@ LINES = [
 pages = st.lists(st.one_of(st.sampled_from(LINES), st.text(max_size=40)), max_size=60).map("\n".join)
 
 
-def _facts(text: str) -> tuple[list, list[int], list[bool]]:
+def _facts(text: str) -> tuple[Lines, list[int], list[bool]]:
     lines, words, paragraph = line_facts(text)
     para = [S.is_prose(ln.text, w, p) for ln, w, p in zip(lines, words, paragraph, strict=True)]
-    return list(lines), list(words), para
+    return lines, list(words), para
 
 
 def _comment_section_plain(lines, words, para) -> int | None:

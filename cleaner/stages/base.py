@@ -64,21 +64,64 @@ def iter_lines(text: str) -> Iterator[Line]:
 
 
 def split_lines(text: str) -> list[Line]:
-    """The lines of ``text`` (see `iter_lines`), built with ``str.split`` in one go: no empty
-    last line after a final break; a line's ``stop`` includes its break when it has one."""
-    parts = text.split("\n")
-    if parts[-1] == "":
-        parts.pop()  # the text ends with a break (or is empty): no line after it
-    # every step a C loop (map, accumulate, tuple.__new__): a text has thousands of lines
-    lengths = list(map(len, parts))
-    starts = list(accumulate(map(_ONE.__add__, lengths), initial=0))  # one more than lines: zip drops it
-    ends = list(map(add, starts, lengths))
-    fields = zip(range(len(parts)), starts, ends, map(_ONE.__add__, ends), parts, strict=False)
-    lines = list(map(tuple.__new__, repeat(Line), fields))  # Line(*f), without its Python-level __new__
-    if lines and lines[-1].stop > len(text):  # the last line has no break
-        last = lines[-1]
-        lines[-1] = Line(last.index, last.start, last.end, last.end, last.text)
-    return lines
+    """The lines of ``text`` (see `iter_lines`): no empty last line after a final break; a
+    line's ``stop`` includes its break when it has one."""
+    return Lines(text).all()
+
+
+class Lines(Sequence[Line]):
+    """The lines of a text, as `split_lines` gives them, each `Line` made on first use.
+
+    Most stages read the text and start of every line (`texts`, `starts`, plain lists) but
+    whole `Line`s of only a few (those they remove); making a tuple for each line of every
+    text they see was a tenth of the pipeline's time. Iterating makes them all at once."""
+
+    __slots__ = ("texts", "starts", "_size", "_made", "_all")
+
+    def __init__(self, text: str) -> None:
+        parts = text.split("\n")
+        if parts[-1] == "":
+            parts.pop()  # the text ends with a break (or is empty): no line after it
+        self.texts = parts
+        # (each step a C loop: a text has thousands of lines)
+        self.starts = list(accumulate(map(_ONE.__add__, map(len, parts[:-1])), initial=0)) if parts else []
+        self._size = len(text)
+        self._made: dict[int, Line] = {}
+        self._all: list[Line] | None = None
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def, override]
+        if isinstance(i, slice):
+            return self.all()[i]
+        if self._all is not None:
+            return self._all[i]
+        line = self._made.get(i)
+        if line is None:
+            if i < 0:
+                i += len(self.texts)
+                if i < 0:
+                    raise IndexError("line index out of range")
+            part, start = self.texts[i], self.starts[i]  # (IndexError when past the end)
+            end = start + len(part)
+            line = self._made[i] = Line(i, start, end, min(end + 1, self._size), part)
+        return line
+
+    def __iter__(self) -> Iterator[Line]:
+        return iter(self.all())
+
+    def all(self) -> list[Line]:
+        """Every line, made in one go (and kept)."""
+        if self._all is None:
+            parts, starts = self.texts, self.starts
+            ends = list(map(add, starts, map(len, parts)))
+            stops = list(map(_ONE.__add__, ends))
+            if stops and stops[-1] > self._size:
+                stops[-1] = ends[-1]  # the last line has no break
+            fields = zip(range(len(parts)), starts, ends, stops, parts, strict=True)
+            self._all = list(map(tuple.__new__, repeat(Line), fields))  # Line(*f), without its Python-level __new__
+        return self._all
 
 
 def positions(hay: AnyStr, needles: Iterable[AnyStr]) -> list[int]:
@@ -106,10 +149,11 @@ def removal_span(lines: Sequence[Line], i: int) -> tuple[int, int]:
 
 
 class LineFacts(NamedTuple):
-    """What several stages need of every line of one text: the lines, their word counts and
-    whether each reads as an article paragraph (`cleaner.zones`). Read-only."""
+    """What several stages need of every line of one text: the lines (`Lines`: their texts
+    and starts at hand, each `Line` made when asked for), their word counts and whether each
+    reads as an article paragraph (`cleaner.zones`). Read-only."""
 
-    lines: tuple[Line, ...]
+    lines: Lines
     words: tuple[int, ...]
     paragraph: tuple[bool, ...]
 
@@ -129,8 +173,8 @@ def line_facts(text: str) -> LineFacts:
         return last[1]
     from cleaner.zones import MIN_WORDS, _long_paragraph, words_of
 
-    lines = tuple(split_lines(text))
-    texts = list(map(_TEXT, lines))
+    lines = Lines(text)
+    texts = lines.texts
     words = tuple(map(words_of, texts))  # a cached function mapped in C: no Python frame on a hit
     # what `is_paragraph` asks, given the counts: most lines have fewer than MIN_WORDS words and
     # are no paragraph, so only the others (picked in C) are asked about

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import chain, compress, repeat
-from operator import attrgetter, ge, ne
+from operator import ge, ne
 
 import regex
 
@@ -31,8 +31,6 @@ _HEAD = 2 * CAPTION_KEY - 1  # the shortest CAPTION_KEY words of a folded line: 
 # "— Jane Doe (@janedoe) October 9, 2018": the signature of an embedded tweet. Two tweets of one
 # account on one day sign alike; each signature belongs to its own tweet.
 _TWEET_SIGNATURE = regex.compile(r"^\s*[—–-]\s*.{1,80}\(@\w{1,30}\)\s+\p{L}+\.?\s+\d{1,2},\s+\d{4}\s*$")
-
-_TEXT = attrgetter("text")
 
 
 def _eligible(folded: str, spaces: int) -> bool:
@@ -58,7 +56,7 @@ class DuplicatesStage:
 
     def edits(self, text: str, ctx: Context) -> list[Edit]:
         lines, _, paragraph = line_facts(text)
-        folded = list(map(fold, map(_TEXT, lines)))
+        folded = list(map(fold, lines.texts))
         # A folded line is words joined by single spaces: it has one word more than spaces (none
         # when empty). Counting spaces in C spares splitting every line into words.
         spaces = list(map(str.count, folded, repeat(" ")))

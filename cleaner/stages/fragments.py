@@ -33,7 +33,7 @@ from cleaner.paths import rules_dir
 from cleaner.prefilter import _probe_range
 from cleaner.ruleset import Rule, RuleSet
 from cleaner.sentences import is_abbreviation, sentence_spans
-from cleaner.stages.base import Context, Line, positions
+from cleaner.stages.base import Context, Line, Lines, positions
 
 _CLOSERS = "\"'”’»)]"
 _TERMINAL = ".!?…"
@@ -75,35 +75,12 @@ def _sentences(line: Line) -> list[_Sent]:
     return [_Sent(line.start + s, line.start + e) for s, e in sentence_spans(line.text)]
 
 
-class _Lines(Sequence[Line]):
-    """The lines of a text as `iter_lines` gives them, each made on first use: the detectors
-    find the few lines they read from the whole text."""
+class _Lines(Lines):
+    """`Lines` with the folds the detectors look for phrases in, each made on first use."""
 
     def __init__(self, text: str) -> None:
-        parts = text.split("\n")
-        if not parts[-1]:
-            parts.pop()  # no line after a final line break (nor in an empty text)
+        super().__init__(text)
         self._text = text
-        self._parts = self.texts = parts
-        self.starts = _starts(parts)
-        self._made: dict[int, Line] = {}
-
-    def __len__(self) -> int:
-        return len(self._parts)
-
-    def __getitem__(self, i):  # type: ignore[no-untyped-def, override]
-        if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self)))]
-        line = self._made.get(i)
-        if line is None:
-            part, start = self._parts[i], self.starts[i]
-            end = start + len(part)
-            line = self._made[i] = Line(i, start, end, min(end + 1, len(self._text)), part)
-        return line
-
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        for i in range(len(self._parts)):
-            yield self[i]
 
     @cached_property
     def folds(self) -> list[str]:

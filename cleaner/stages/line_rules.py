@@ -22,13 +22,13 @@ from cleaner.document import Edit
 from cleaner.normalize import fold
 from cleaner.prefilter import Prefilter, analyze, casefold_for, ending_lacks, lacks_class, prepare
 from cleaner.ruleset import Rule, _site_match
-from cleaner.stages.base import Context, Line, iter_lines, line_facts, removal_span
+from cleaner.stages.base import Context, Line, Lines, line_facts, removal_span
 from cleaner.zones import find_zones, words_of
 
 DEFAULT_TIMEOUT = 0.5
 
 
-_START, _TEXT, _FIRST, _SECOND = itemgetter(1), itemgetter(4), itemgetter(0), itemgetter(1)  # a Line's start, text; a pair's parts
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)  # a pair's parts
 _MEMO_LIMIT = 1 << 16  # lines the memos of one matcher keep, all scopes together
 _OTHER_LANG = "*"  # any language no regex rule names (see `_Matcher._scope`)
 
@@ -438,14 +438,14 @@ class _Dispatch:
                    every_rule & ~gated,
                    icase_rules, _automaton(needs[0]), _automaton(needs[1]))
 
-    def others_for(self, text: str, lines: Sequence[Line]) -> tuple[int, dict[int, int]]:
-        """The literal evidence for each line of ``text``: ``(default, by_line)``, masks of the
-        rules a line may need as far as literals tell (`free` plus the gated rules one of whose
-        literals it holds); ``by_line`` maps a line index to its mask, ``default`` is for the
-        other lines. One automaton pass over the text, not one per line."""
+    def others_for(self, text: str, starts: Sequence[int]) -> tuple[int, dict[int, int]]:
+        """The literal evidence for each line of ``text`` (its lines start at ``starts``):
+        ``(default, by_line)``, masks of the rules a line may need as far as literals tell
+        (`free` plus the gated rules one of whose literals it holds); ``by_line`` maps a line
+        index to its mask, ``default`` is for the other lines. One automaton pass over the
+        text, not one per line."""
         base = self.free
         found: dict[int, int] = {}
-        starts = list(map(_START, lines))
         for automaton, icase in ((self.icase_literals, True), (self.exact_literals, False)):
             if automaton is None:
                 continue
@@ -743,7 +743,7 @@ class LineRulesStage:
         # `_Matcher.line_rules`' memo, looked up here first, one zone at a time (`_zone_mask`): a
         # line seen before (a repeated line, the next fixpoint round) costs one lookup; no regex
         # has run yet, so none is dead. An empty line is never in it: no rule runs on it.
-        texts = list(map(_TEXT, lines))
+        texts = lines.texts
         found: list[tuple[Rule, ...] | list[Rule] | None] = [None] * n
         missing: list[tuple[int, str, int]] = []
         memos: dict[int, dict[str, tuple[Rule, ...]]] = {}
@@ -762,7 +762,7 @@ class LineRulesStage:
             plan = (m._compact(lang, site), m._dispatch(lang, site))
             dispatch = plan[1]
             # the literal scan of the whole text, unless few lines need it (a later round)
-            always, by_line = dispatch.others_for(text, lines) if 4 * len(missing) > len(lines) else (0, None)
+            always, by_line = dispatch.others_for(text, lines.starts) if 4 * len(missing) > len(lines) else (0, None)
             for i, line, zone in missing:
                 others = by_line.get(i, always) if by_line is not None else dispatch.others_in(line)
                 got = m._line_rules(line, fold(line), words[i], dead, ctx, zone, others, plan)
@@ -782,14 +782,14 @@ class LineRulesStage:
             hits.append(Hit(r, i))
             if r.extend == "rest-of-tail" and zones.zone(i) == "tail":
                 for j in range(i + 1, len(lines)):
-                    if j not in taken and lines[j].text.strip():
+                    if j not in taken and texts[j].strip():
                         taken.add(j)
                         hits.append(Hit(r, j, f"rest of tail after line {i + 1}"))
         spans = self._span_edits(text, lines, zones, taken, dead, ctx)
         return lines, hits, spans
 
     def _span_edits(
-        self, text: str, lines: Sequence[Line] | None, zones: Any, taken: set[int], dead: set[str], ctx: Context
+        self, text: str, lines: Lines | None, zones: Any, taken: set[int], dead: set[str], ctx: Context
     ) -> list[Edit]:
         """Span rule edits; ``lines`` None: split ``text`` only if some rule may match."""
         out: list[Edit] = []
@@ -819,8 +819,8 @@ class LineRulesStage:
         if not rules:
             return out
         if lines is None:
-            lines = list(iter_lines(text))
-        starts = list(map(_START, lines))
+            lines = Lines(text)
+        starts = lines.starts
         where: dict[str, set[int]] = {}
         for r, _, found_in in rules:
             if found_in is not None:
@@ -874,6 +874,6 @@ def span_apply(rules: Iterable[Rule], text: str) -> str:
     from cleaner.document import apply_edits
 
     stage = LineRulesStage("test", [r for r in rules if r.kind == "span"])
-    lines = list(iter_lines(text))
+    lines = Lines(text)
     zones = find_zones([False] * len(lines))
     return apply_edits(text, stage._span_edits(text, lines, zones, set(), set(), Context()))

@@ -47,7 +47,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Container, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import compress, filterfalse, islice, repeat
-from operator import attrgetter, is_not, itemgetter, le, methodcaller, not_
+from operator import is_not, itemgetter, le, methodcaller, not_
 from typing import AnyStr
 
 import regex
@@ -55,7 +55,7 @@ import regex
 from cleaner.document import Edit
 from cleaner.normalize import fold
 from cleaner.ruleset import Rule
-from cleaner.stages.base import Context, Line, line_facts, positions, removal_span
+from cleaner.stages.base import Context, Line, Lines, line_facts, positions, removal_span
 from cleaner.zones import Zones, find_zones
 
 # A line that ends like a sentence (or a list lead-in) is prose, however short.
@@ -66,7 +66,6 @@ _HAS_LETTER = regex.compile(r"\p{L}")
 # Punctuation inside a line: prose of 25+ words has some; a tag cloud or a <select> list has none.
 _PUNCT = regex.compile(r"[,.;:!?\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f\u2026\u060c\u061b](?:\s|$)")
 UNPUNCTUATED_WORDS = 40
-_TEXT = attrgetter("text")
 _START = methodcaller("start")  # of a match
 
 MENU_MAX_WORDS = 4
@@ -197,7 +196,7 @@ def _heading_lines(text: str, starts: Sequence[int], pos: int, end: int) -> list
     return _lines_holding(text[pos:end].encode().lower(), bisect_right(starts, pos) - 1, _HEADING_BYTES)
 
 
-def comment_section(text: str, lines: Sequence[Line], words: Sequence[int], para: Sequence[bool]) -> int | None:
+def comment_section(text: str, lines: Lines, words: Sequence[int], para: Sequence[bool]) -> int | None:
     """The line where the comment section starts, or None: the first line after the first
     paragraph, once 40 words of prose came, that is a comment heading, a dated byline, a bare
     byline with another after it, or the first of three or more reply salutations.
@@ -220,15 +219,16 @@ def comment_section(text: str, lines: Sequence[Line], words: Sequence[int], para
     if start == n:
         return None
     cut = n
+    texts = lines.texts
     some = list(compress(range(start, n), map(le, words[start:], repeat(TITLED_HEADING_WORDS))))
-    joined = "\n".join(map(_TEXT, map(lines.__getitem__, some)))
+    joined = "\n".join(map(texts.__getitem__, some))
     few = list(compress(range(start, n), map(_FEW_WORDS.__contains__, words[start:])))
-    greets = map(not_, map(_NO_GREETING.__contains__, map(_FIRST_TWO, map(_TEXT, map(lines.__getitem__, few)))))
+    greets = map(not_, map(_NO_GREETING.__contains__, map(_FIRST_TWO, map(texts.__getitem__, few))))
     colons = map(some.__getitem__, _lines_at(joined, map(_START, _COLON_END.finditer(joined))))
     metas: list[tuple[int, int]] = []
     for i in sorted({*compress(few, greets), *colons}):
         w = words[i]
-        if 0 < w <= COMMENT_META_WORDS and (m := _comment_meta(lines[i].text, w)):
+        if 0 < w <= COMMENT_META_WORDS and (m := _comment_meta(texts[i], w)):
             metas.append((i, m))
     bylines = [(i, m) for i, m in metas if m in (1, 2)]
     for k, (i, m) in enumerate(bylines):
@@ -241,7 +241,7 @@ def comment_section(text: str, lines: Sequence[Line], words: Sequence[int], para
     for i in map(some.__getitem__, _lines_holding(joined.encode().lower(), 0, _HEADING_BYTES)):
         if i >= cut:
             break
-        if words[i] <= TITLED_HEADING_WORDS and _comment_heading(lines[i].text, words[i]):
+        if words[i] <= TITLED_HEADING_WORDS and _comment_heading(texts[i], words[i]):
             return i
     return cut if cut < n else None
 
@@ -719,7 +719,7 @@ class StructureStage:
         if not lines:
             return []
         n = len(lines)
-        texts = list(map(_TEXT, lines))  # (made once: the detectors read them)
+        texts = lines.texts
         # (`is_prose` asked only of the paragraphs long enough to be a tag cloud; `line_score` only
         # where the flags and the word count leave doubt)
         para = list(paragraph)
@@ -754,7 +754,7 @@ class StructureStage:
                     a_bs, a_be, a_best = main_block(scores[anchor + 1 :])
                     a_bs, a_be = anchor + 1 + a_bs, anchor + 1 + a_be
                     # the headline's article starts right under it and is no mere footer
-                    near = sum(1 for i in range(anchor + 1, a_bs) if lines[i].text.strip()) <= ANCHOR_NEAR
+                    near = sum(1 for i in range(anchor + 1, a_bs) if texts[i].strip()) <= ANCHOR_NEAR
                     if a_best >= ANCHOR_SHARE * best and near:
                         bs, be = a_bs, a_be
                 if anchor is not None and anchor < bs:  # the block starts under the headline
