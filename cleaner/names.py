@@ -155,16 +155,37 @@ def _bases(sp: Spelling, words: Sequence[str]) -> str:
     elif 10 in _table(sp):
         return "\n".join([_base(sp, w) for w in words])
     else:
-        table = _table(sp)
-        s = unicodedata.normalize("NFKC", s).casefold().translate(table)
+        s = _replaced(unicodedata.normalize("NFKC", s).casefold(), sp)
         s = unicodedata.normalize("NFKD", s)
-        s = _NOT_AZ_LINES.sub("", "".join([c for c in s if not unicodedata.combining(c)]).translate(table))
+        for mark in [c for c in set(s) if unicodedata.combining(c)]:
+            s = s.replace(mark, "")
+        s = _NOT_AZ_LINES.sub("", _replaced(s, sp))
     if s.count("\n") != len(words) - 1:
         return "\n".join([_base(sp, w) for w in words])
     return s
 
 
 _NOT_AZ_LINES = re.compile(r"[^a-z\n]")
+
+
+def _replaced(s: str, sp: Spelling) -> str:
+    """``s.translate(_table(sp))`` by a str.replace of each of the few distinct characters of
+    ``s`` that the table maps (translate looks up every character: much slower on a long text);
+    the same when no character a letter becomes is itself a letter the table maps."""
+    table = _table(sp)
+    if not _values_unmapped(sp):
+        return s.translate(table)
+    for c in set(s):
+        if (new := table.get(ord(c))) is not None:
+            s = s.replace(c, new)
+    return s
+
+
+@lru_cache(maxsize=16)
+def _values_unmapped(sp: Spelling) -> bool:
+    """True when every value of the letter table is a string of characters it does not map."""
+    table = _table(sp)
+    return all(isinstance(v, str) and not any(ord(x) in table for x in v) for v in table.values())
 
 
 # A replacement that adds no line break: plain characters and group references.

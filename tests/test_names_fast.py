@@ -138,8 +138,13 @@ def test_line_blind_rules_find_the_same_on_joined_keys(pattern: str, keys: list[
         assert joined == "\n".join(re.sub(pattern, "<>", k) for k in keys)
 
 
+_CHAINED = replace(SP, letters=(("ä", "ł"), ("ł", "ß"), ("ß", "ss")))  # one letter at a time
+
+
 @settings(max_examples=300)
-@given(st.lists(st.text(alphabet="aZß\u0130ﬁΣς\u0301\u0345Ä\n\u2028\u00a0'’İǅ½x", max_size=5), max_size=8))
-def test_bases_at_once_are_the_bases_one_by_one(words: list[str]) -> None:
+@given(st.lists(st.text(alphabet="aZß\u0130ﬁΣς\u0301\u0345Ää\u0308öłъ\n\u2028\u00a0'’İǅ½x", max_size=5), max_size=8),
+       st.sampled_from([SP, _CHAINED]))
+def test_bases_at_once_are_the_bases_one_by_one(words: list[str], sp: N.Spelling) -> None:
+    assert N._values_unmapped(sp) == (sp is SP)
     if words:
-        assert N._bases(SP, words).split("\n") == [N._base(SP, w) for w in words]
+        assert N._bases(sp, words).split("\n") == [N._base(sp, w) for w in words]
