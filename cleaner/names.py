@@ -17,6 +17,7 @@ from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
+from operator import methodcaller
 from pathlib import Path
 
 import regex
@@ -188,23 +189,35 @@ def _values_unmapped(sp: Spelling) -> bool:
     return all(isinstance(v, str) and not any(ord(x) in table for x in v) for v in table.values())
 
 
+_Repl = str | Callable[[re.Match[str]], str | None]  # what `re.sub` takes as the replacement
+
 # A replacement that adds no line break: plain characters and group references.
 _PLAIN_REPL = re.compile(r"(?:[^\\\n]|\\[1-9])*")
 
 
 @lru_cache(maxsize=16)
-def _joined_rules(sp: Spelling) -> tuple[tuple[re.Pattern[str], str, bool, str], ...] | None:
+def _joined_rules(sp: Spelling) -> tuple[tuple[re.Pattern[str], _Repl, bool, str], ...] | None:
     """The rules for `_keys`: pattern (with ^ and $ at line breaks when it runs on joined keys,
-    compiled by `_literal_first`), replacement, whether it runs on joined keys, and a character
-    every match holds (`_needed`); None when a replacement may add a line break."""
+    compiled by `_literal_first`), replacement (`_replacement`), whether it runs on joined keys,
+    and a character every match holds (`_needed`); None when a replacement may add a line break."""
     if not all(_PLAIN_REPL.fullmatch(r) for _, r in sp.rules):
         return None
     out = []
     for p, r in sp.rules:
         blind = _line_blind(p)
         flags = re.MULTILINE if blind else 0
-        out.append((_literal_first(p, flags), r, blind, _needed(p, flags)))
+        out.append((_literal_first(p, flags), _replacement(r), blind, _needed(p, flags)))
     return tuple(out)
+
+
+def _replacement(repl: str) -> _Repl:
+    """``repl`` as `re.sub` takes it, but a lone group reference ``\\N`` as a call of the match's
+    ``group(N)`` (in C, where `re` would expand the template in Python for each match); `re.sub`
+    inserts nothing for a group that took no part (None), as the template does."""
+    return methodcaller("group", int(repl[1])) if _GROUP_REF.fullmatch(repl) else repl
+
+
+_GROUP_REF = re.compile(r"\\[1-9]")
 
 
 def _needed(pattern: str, flags: int) -> str:

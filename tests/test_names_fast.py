@@ -148,3 +148,11 @@ def test_bases_at_once_are_the_bases_one_by_one(words: list[str], sp: N.Spelling
     assert N._values_unmapped(sp) == (sp is SP)
     if words:
         assert N._bases(sp, words).split("\n") == [N._base(sp, w) for w in words]
+
+
+@given(_PATTERNS, _SUBJECT)
+def test_a_lone_group_reference_replaces_as_the_template(pattern: str, text: str) -> None:
+    compiled = re.compile(pattern)
+    if compiled.groups:  # (in a branch, the group may take no part)
+        assert compiled.sub(N._replacement(r"\1"), text) == compiled.sub(r"\1", text)
+    assert N._replacement("x\\1") == "x\\1"
