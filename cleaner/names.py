@@ -98,8 +98,9 @@ def _casefolded(words: Iterable[object]) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def _token_key(sp: Spelling, token: str) -> str:
     s = _base(sp, token)
-    for pattern, repl in _compiled_rules(sp):
-        s = pattern.sub(repl, s)
+    for pattern, repl, needed in _compiled_rules(sp):
+        if needed in s:
+            s = pattern.sub(repl, s)
     return s
 
 
@@ -121,8 +122,9 @@ _NOT_AZ = re.compile(r"[^a-z]")
 
 
 @lru_cache(maxsize=16)
-def _compiled_rules(sp: Spelling) -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(p), r) for p, r in sp.rules)
+def _compiled_rules(sp: Spelling) -> tuple[tuple[re.Pattern[str], _Repl, str], ...]:
+    """The rules for `_token_key`, made faster as for `_keys` (`_joined_rules`)."""
+    return tuple((_literal_first(p, 0), _replacement(r), _needed(p, 0)) for p, r in sp.rules)
 
 
 def _keys(sp: Spelling, words: Sequence[str]) -> list[str]:
