@@ -9,7 +9,7 @@ None when it is unsure: too little text, or no clear winner.
 from __future__ import annotations
 
 import string
-from collections import Counter
+from collections import _count_elements  # type: ignore[attr-defined]
 from functools import lru_cache
 from pathlib import Path
 
@@ -74,22 +74,24 @@ def _cyrillic(text: str) -> str | None:
     return None
 
 
-def _non_ascii(s: str) -> str:
-    """The non-ASCII characters of ``s``: its UTF-8 bytes but the ASCII ones (every byte of
-    another character is 128 or more), decoded (lone surrogates pass both ways)."""
-    if s.isascii():
-        return ""
-    return s.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
+def _utf8(s: str) -> bytes:
+    """``s`` in UTF-8 (lone surrogates too), which the functions below read: every byte of a
+    non-ASCII character is 128 or more, and a character's bytes occur where it does."""
+    return s.encode("utf-8", "surrogatepass")
 
 
-def _script_counts(s: str, rest: str) -> tuple[int, int, int, int, int]:
-    """Han, Kana, Cyrillic, Latin and Hangul characters of ``s`` (``rest``: its non-ASCII
+def _non_ascii(utf8: bytes) -> str:
+    """The non-ASCII characters of the text: its bytes but the ASCII ones, decoded."""
+    return utf8.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+
+
+def _script_counts(utf8: bytes, rest: str) -> tuple[int, int, int, int, int]:
+    """Han, Kana, Cyrillic, Latin and Hangul characters of the text (``rest``: its non-ASCII
     characters). ASCII letters are Latin and the only ASCII letters, so they are counted with
     bytes.translate; the script patterns (each one character) are asked only about the few
     distinct characters of the non-ASCII rest, each counted with str.count, and only when the
     rest holds a character of any of the scripts at all (mostly it holds only punctuation)."""
-    ascii_part = s.encode("ascii", "ignore")
-    counts = [0, 0, 0, len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS)), 0]
+    counts = [0, 0, 0, len(utf8) - len(utf8.translate(None, _ASCII_LETTERS)), 0]
     if rest and _ANY_SCRIPT.search(rest):
         for c in set(rest):
             for i in _scripts_of(c):
@@ -106,9 +108,9 @@ def _scripts_of(c: str) -> tuple[int, ...]:
     return tuple(i for i, p in enumerate(_SCRIPTS) if p.match(c))
 
 
-def _words(s: str, rest: str) -> list[str]:
-    """The case-folded words of ``s``, as `_WORD` finds them in ``s.casefold()`` but without a
-    pattern run over the text: the few distinct non-ASCII characters (in ``rest``) that are not
+def _words(utf8: bytes, rest: str) -> list[str]:
+    """The case-folded words of the text, as `_WORD` finds them in its casefold but without a
+    pattern run over it: the few distinct non-ASCII characters (in ``rest``) that are not
     letters or marks become spaces, a byte table lowers ASCII letters and makes other ASCII
     characters but the apostrophe spaces, and casefold does the rest (when there is any: it
     leaves lower-case ASCII as it is). Exact because casefold turns a letter, mark or apostrophe
@@ -117,18 +119,19 @@ def _words(s: str, rest: str) -> list[str]:
     distinct = "".join(set(rest))
     others = _NOT_LETTER_OR_MARK.findall(distinct)
     if len(others) == len(distinct):  # no non-ASCII letter or mark: all of them separate words
-        return s.encode("utf-8", "surrogatepass").translate(_ASCII_WORD_BYTES).decode("ascii").split()
+        return utf8.translate(_ASCII_WORD_BYTES).decode("ascii").split()
     for c in others:
-        s = s.replace(c, " ")
-    words = s.encode().translate(_WORD_BYTES).decode()
+        utf8 = utf8.replace(_utf8(c), b" ")
+    words = utf8.translate(_WORD_BYTES).decode("utf-8", "surrogatepass")
     return (words if words.isascii() else words.casefold()).split()
 
 
 def detect(text: str, stopwords: str | None = None) -> str | None:
     """Language code (en de fr es it pt nl pl tr id ru uk zh ja) or None when unsure."""
     s = text[:LIMIT]
-    rest = _non_ascii(s)
-    han, kana, cyr, latin, hangul = _script_counts(s, rest)
+    utf8 = _utf8(s)
+    rest = "" if s.isascii() else _non_ascii(utf8)
+    han, kana, cyr, latin, hangul = _script_counts(utf8, rest)
     cjk = han + kana
     letters = cjk + cyr + latin + hangul
     if letters < MIN_LETTERS and cjk < 8:
@@ -144,7 +147,8 @@ def detect(text: str, stopwords: str | None = None) -> str | None:
         return None
     table = _table(stopwords)
     scores: dict[str, float] = {}
-    counts = Counter(_words(s, rest))
+    counts: dict[str, int] = {}
+    _count_elements(counts, _words(utf8, rest))  # (what Counter does, without its set-up)
     for w in counts.keys() & table.keys():
         n = counts[w]
         for lang, weight in table[w]:

@@ -132,10 +132,11 @@ _MIXED = st.lists(st.sampled_from(
 def test_fast_counts_are_the_script_patterns(s):
     from cleaner import lang
 
-    rest = lang._non_ascii(s)
-    assert lang._script_counts(s, rest) == tuple(
+    utf8 = lang._utf8(s)
+    rest = lang._non_ascii(utf8)
+    assert lang._script_counts(utf8, rest) == tuple(
         len(p.findall(s)) for p in (lang._HAN, lang._KANA, lang._CYR, lang._LATIN, lang._HANGUL))
-    assert lang._words(s, rest) == lang._WORD.findall(s.casefold())
+    assert lang._words(utf8, rest) == lang._WORD.findall(s.casefold())
 
 
 def test_casefold_keeps_word_characters_and_others_apart() -> None:
@@ -197,7 +198,7 @@ def test_detect_is_the_plain_way(text: str) -> None:
     from cleaner import lang
 
     assert detect(text) == _plain_detect(text)
-    assert lang._non_ascii(text) == "".join(c for c in text if not c.isascii())
+    assert lang._non_ascii(lang._utf8(text)) == "".join(c for c in text if not c.isascii())
 
 
 @given(st.text(alphabet="іїєґІЇЄҐыэъёЫЭЪЁаa \u0301", max_size=30))
