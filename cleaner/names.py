@@ -130,7 +130,7 @@ def _compiled_rules(sp: Spelling) -> tuple[tuple[re.Pattern[str], _Repl, str], .
 def _keys(sp: Spelling, words: Sequence[str]) -> list[str]:
     """`_token_key` of each word, faster for many words at once: the bases are made in one go
     (`_bases`), and a rule that `_line_blind` says gives the same on keys joined by line breaks
-    as on each key alone runs once over them all, and not at all when they lack the character
+    as on each key alone runs once over them all, and not at all when they lack the text
     `_needed` says every match holds (keys hold no line break: `_NOT_AZ` drops it, and no
     replacement adds one)."""
     rules = _joined_rules(sp)
@@ -201,7 +201,7 @@ _PLAIN_REPL = re.compile(r"(?:[^\\\n]|\\[1-9])*")
 def _joined_rules(sp: Spelling) -> tuple[tuple[re.Pattern[str], _Repl, bool, str], ...] | None:
     """The rules for `_keys`: pattern (with ^ and $ at line breaks when it runs on joined keys,
     compiled by `_literal_first`), replacement (`_replacement`), whether it runs on joined keys,
-    and a character every match holds (`_needed`); None when a replacement may add a line break."""
+    and text every match holds (`_needed`); None when a replacement may add a line break."""
     if not all(_PLAIN_REPL.fullmatch(r) for _, r in sp.rules):
         return None
     out = []
@@ -223,13 +223,25 @@ _GROUP_REF = re.compile(r"\\[1-9]")
 
 
 def _needed(pattern: str, flags: int) -> str:
-    """A character that every match of ``pattern`` holds, the rarest in English of its literals
-    outside any group, repeat, branch or lookaround (a text without it has no match); else ""."""
+    """Text that every match of ``pattern`` holds (a text without it has no match): its longest
+    run of literals outside any group, repeat, branch or lookaround, of single characters the
+    rarest in English; else ""."""
     parsed = _sre.parse(pattern, flags)
     if parsed.state.flags & re.IGNORECASE:
         return ""
-    chars = [chr(av) for op, av in parsed if op == _sre.LITERAL]  # type: ignore[call-overload]
-    return max(chars, key=lambda c: (c not in _ENGLISH_FREQUENCY, _ENGLISH_FREQUENCY.find(c)), default="")
+    runs, run = [], ""
+    for op, av in parsed:
+        if op == _sre.LITERAL:
+            run += chr(av)  # type: ignore[call-overload]
+        else:
+            runs.append(run)
+            run = ""
+    runs.append(run)
+    return max(runs, key=lambda r: (len(r), max(map(_rarity, r), default=-1)))
+
+
+def _rarity(c: str) -> int:
+    return _ENGLISH_FREQUENCY.find(c) if c in _ENGLISH_FREQUENCY else len(_ENGLISH_FREQUENCY)
 
 
 _ENGLISH_FREQUENCY = "etaoinshrdlcumwfgypbvkjxqz"  # most frequent first; others count as rarest

@@ -119,10 +119,17 @@ def test_lookbehind_moved_behind_the_literals_finds_the_same(pattern: str, flags
 
 @settings(max_examples=300)
 @given(_PATTERNS, st.sampled_from([0, re.MULTILINE]), _SUBJECT)
-def test_the_needed_character_is_in_every_match(pattern: str, flags: int, text: str) -> None:
+def test_the_needed_text_is_in_every_match(pattern: str, flags: int, text: str) -> None:
     needed = N._needed(pattern, flags)
     if needed:
         assert all(needed in m.group() for m in re.finditer(pattern, text, flags))
+
+
+@settings(max_examples=60)
+@given(st.lists(st.sampled_from([*_ONE, "a+", "(a|h)", "b*", "(?:ab)?"]), min_size=1, max_size=5).map("".join),
+       st.data())
+def test_the_needed_text_is_in_every_text_the_pattern_matches(pattern: str, data: st.DataObject) -> None:
+    assert N._needed(pattern, 0) in data.draw(st.from_regex(pattern, fullmatch=True))
 
 
 _AHEAD = ["(?=a)", "(?![^b]|$)", "(?=[^ab]|$)", "(?=$|h)", "(?=[^a]|b)", "(?=.|$)", "(?!.)", "(?=[^b])"]
