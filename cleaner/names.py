@@ -17,6 +17,7 @@ from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
+from operator import methodcaller
 from pathlib import Path
 
 import regex
@@ -27,8 +28,10 @@ except ModuleNotFoundError:  # Python 3.10: the same parser, from PyPI
     import tomli as tomllib  # type: ignore[no-redef]
 
 try:
+    from re import _compiler as _sre_compile  # type: ignore[attr-defined]
     from re import _parser as _sre  # type: ignore[attr-defined]
 except ImportError:  # Python 3.10
+    import sre_compile as _sre_compile  # type: ignore[no-redef]
     import sre_parse as _sre  # type: ignore[no-redef]
 
 from cleaner.paths import rules_dir
@@ -95,8 +98,9 @@ def _casefolded(words: Iterable[object]) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def _token_key(sp: Spelling, token: str) -> str:
     s = _base(sp, token)
-    for pattern, repl in _compiled_rules(sp):
-        s = pattern.sub(repl, s)
+    for pattern, repl, needed in _compiled_rules(sp):
+        if needed in s:
+            s = pattern.sub(repl, s)
     return s
 
 
@@ -118,46 +122,175 @@ _NOT_AZ = re.compile(r"[^a-z]")
 
 
 @lru_cache(maxsize=16)
-def _compiled_rules(sp: Spelling) -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(p), r) for p, r in sp.rules)
+def _compiled_rules(sp: Spelling) -> tuple[tuple[re.Pattern[str], _Repl, str], ...]:
+    """The rules for `_token_key`, made faster as for `_keys` (`_joined_rules`)."""
+    return tuple((_literal_first(p, 0), _replacement(r), _needed(p, 0)) for p, r in sp.rules)
 
 
 def _keys(sp: Spelling, words: Sequence[str]) -> list[str]:
-    """`_token_key` of each word, faster for many words at once: a rule that `_line_blind` says
-    gives the same on keys joined by line breaks as on each key alone runs once over them all
-    (keys hold no line break: `_NOT_AZ` drops it, and no replacement adds one)."""
+    """`_token_key` of each word, faster for many words at once: the bases are made in one go
+    (`_bases`), and a rule that `_line_blind` says gives the same on keys joined by line breaks
+    as on each key alone runs once over them all, and not at all when they lack the text
+    `_needed` says every match holds (keys hold no line break: `_NOT_AZ` drops it, and no
+    replacement adds one)."""
     rules = _joined_rules(sp)
     if rules is None or not words:
         return [_token_key(sp, w) for w in words]
-    s = "\n".join([_base(sp, w) for w in words])
-    for pattern, repl, blind in rules:
+    s = _bases(sp, words)
+    for pattern, repl, blind, needed in rules:
+        if needed not in s:
+            continue
         s = pattern.sub(repl, s) if blind else "\n".join([pattern.sub(repl, k) for k in s.split("\n")])
     return s.split("\n")
 
+
+def _bases(sp: Spelling, words: Sequence[str]) -> str:
+    """`_base` of each word, joined by line breaks, made on the words joined by line breaks.
+
+    No step drops a line break (normalization keeps it, it is its own casefold, no mark, and
+    the letter table does not map it), and each step works character by character or, for
+    normalization, between characters like the line break that nothing composes with: so the
+    pieces between the line breaks are the words' bases unless a step made a line break of
+    something else, or a word held one, which the count of line breaks tells."""
+    s = "\n".join(words)
+    if s.isascii() and _ascii_untouched(sp):  # as in `_base`
+        s = _NOT_AZ_LINES.sub("", s.lower())
+    elif 10 in _table(sp):
+        return "\n".join([_base(sp, w) for w in words])
+    else:
+        s = _replaced(unicodedata.normalize("NFKC", s).casefold(), sp)
+        s = unicodedata.normalize("NFKD", s)
+        for mark in [c for c in set(s) if unicodedata.combining(c)]:
+            s = s.replace(mark, "")
+        s = _NOT_AZ_LINES.sub("", _replaced(s, sp))
+    if s.count("\n") != len(words) - 1:
+        return "\n".join([_base(sp, w) for w in words])
+    return s
+
+
+_NOT_AZ_LINES = re.compile(r"[^a-z\n]")
+
+
+def _replaced(s: str, sp: Spelling) -> str:
+    """``s.translate(_table(sp))`` by a str.replace of each of the few distinct characters of
+    ``s`` that the table maps (translate looks up every character: much slower on a long text);
+    the same when no character a letter becomes is itself a letter the table maps."""
+    table = _table(sp)
+    if not _values_unmapped(sp):
+        return s.translate(table)
+    for c in set(s):
+        if (new := table.get(ord(c))) is not None:
+            s = s.replace(c, new)
+    return s
+
+
+@lru_cache(maxsize=16)
+def _values_unmapped(sp: Spelling) -> bool:
+    """True when every value of the letter table is a string of characters it does not map."""
+    table = _table(sp)
+    return all(isinstance(v, str) and not any(ord(x) in table for x in v) for v in table.values())
+
+
+_Repl = str | Callable[[re.Match[str]], str | None]  # what `re.sub` takes as the replacement
 
 # A replacement that adds no line break: plain characters and group references.
 _PLAIN_REPL = re.compile(r"(?:[^\\\n]|\\[1-9])*")
 
 
 @lru_cache(maxsize=16)
-def _joined_rules(sp: Spelling) -> tuple[tuple[re.Pattern[str], str, bool], ...] | None:
-    """The rules for `_keys`: pattern (with ^ and $ at line breaks when it runs on joined keys),
-    replacement, and whether it does; None when a replacement may add a line break."""
+def _joined_rules(sp: Spelling) -> tuple[tuple[re.Pattern[str], _Repl, bool, str], ...] | None:
+    """The rules for `_keys`: pattern (with ^ and $ at line breaks when it runs on joined keys,
+    compiled by `_literal_first`), replacement (`_replacement`), whether it runs on joined keys,
+    and text every match holds (`_needed`); None when a replacement may add a line break."""
     if not all(_PLAIN_REPL.fullmatch(r) for _, r in sp.rules):
         return None
     out = []
     for p, r in sp.rules:
         blind = _line_blind(p)
-        out.append((re.compile(p, re.MULTILINE if blind else 0), r, blind))
+        flags = re.MULTILINE if blind else 0
+        out.append((_literal_first(p, flags), _replacement(r), blind, _needed(p, flags)))
     return tuple(out)
+
+
+def _replacement(repl: str) -> _Repl:
+    """``repl`` as `re.sub` takes it, but a lone group reference ``\\N`` as a call of the match's
+    ``group(N)`` (in C, where `re` would expand the template in Python for each match); `re.sub`
+    inserts nothing for a group that took no part (None), as the template does."""
+    return methodcaller("group", int(repl[1])) if _GROUP_REF.fullmatch(repl) else repl
+
+
+_GROUP_REF = re.compile(r"\\[1-9]")
+
+
+def _needed(pattern: str, flags: int) -> str:
+    """Text that every match of ``pattern`` holds (a text without it has no match): its longest
+    run of literals outside any group, repeat, branch or lookaround, of single characters the
+    rarest in English; else ""."""
+    parsed = _sre.parse(pattern, flags)
+    if parsed.state.flags & re.IGNORECASE:
+        return ""
+    runs, run = [], ""
+    for op, av in parsed:
+        if op == _sre.LITERAL:
+            run += chr(av)  # type: ignore[call-overload]
+        else:
+            runs.append(run)
+            run = ""
+    runs.append(run)
+    return max(runs, key=lambda r: (len(r), max(map(_rarity, r), default=-1)))
+
+
+def _rarity(c: str) -> int:
+    return _ENGLISH_FREQUENCY.find(c) if c in _ENGLISH_FREQUENCY else len(_ENGLISH_FREQUENCY)
+
+
+_ENGLISH_FREQUENCY = "etaoinshrdlcumwfgypbvkjxqz"  # most frequent first; others count as rarest
+
+
+def _literal_first(pattern: str, flags: int) -> re.Pattern[str]:
+    """``pattern`` compiled with a leading lookbehind (or ^ with MULTILINE, that is ``(?<![^\\n])``)
+    moved behind the single characters that follow it: ``(?<=[aeiou])ch`` as ``ch(?<=[aeiou]ch)``.
+    The same matches (the lookbehind, of fixed width, then looks at the same characters), but
+    `re` can look for the literal first instead of trying the lookbehind at every position,
+    which is several times faster. In each alternative of a leading branch, too."""
+    parsed = _sre.parse(pattern, flags)
+    items = list(parsed)
+    if len(items) == 1 and items[0][0] == _sre.BRANCH:
+        for alt in items[0][1][1]:  # type: ignore[index]
+            alt.data[:] = _moved_lookbehind(list(alt), parsed.state, flags)
+    else:
+        parsed.data[:] = _moved_lookbehind(items, parsed.state, flags)
+    return _sre_compile.compile(parsed, flags)  # type: ignore[no-any-return]
+
+
+_ONE_CHAR = (_sre.LITERAL, _sre.NOT_LITERAL, _sre.IN, _sre.ANY)
+
+
+def _moved_lookbehind(items: list[tuple[object, object]], state: object, flags: int) -> list[tuple[object, object]]:
+    if not items:
+        return items
+    op, av = items[0]
+    if op == _sre.AT and av == _sre.AT_BEGINNING and flags & re.MULTILINE:
+        op, av = _sre.ASSERT_NOT, (-1, _sre.SubPattern(state, [(_sre.NOT_LITERAL, ord("\n"))]))
+    if op not in (_sre.ASSERT, _sre.ASSERT_NOT) or av[0] != -1:  # type: ignore[index]
+        return items
+    body = list(av[1])  # type: ignore[index]
+    n = 1
+    while n < len(items) and items[n][0] in _ONE_CHAR:
+        n += 1
+    if n == 1 or not all(o in _ONE_CHAR for o, _ in body):
+        return items
+    moved = items[1:n]
+    return [*moved, (op, (-1, _sre.SubPattern(state, body + moved))), *items[n:]]
 
 
 def _line_blind(pattern: str) -> bool:
     """True when ``pattern``, with ^ and $ matching at line breaks, finds in keys joined by line
     breaks exactly the matches it finds in each key alone: it never matches empty, and no part
     of it (lookarounds included) can match a line break, so no match or lookaround crosses one
-    and a lookaround or \\b sees one as it sees the end of the text. ``\\A``, ``\\Z``, ``[^x]``,
-    ``\\s``-like classes and anything not understood here make it False."""
+    and a lookaround or \\b sees one as it sees the end of the text (or, `_same_at_line_end`, a
+    lookahead gives the same there anyway). ``\\A``, ``\\Z``, ``[^x]``, ``\\s``-like classes and
+    anything not understood here make it False."""
     if re.compile(pattern).flags & re.DOTALL:
         return False
     parsed = _sre.parse(pattern)
@@ -182,12 +315,25 @@ def _no_line_break(items: list[tuple[object, object]]) -> bool:
         elif op in _REPEATS:
             ok = _no_line_break(list(av[2]))  # type: ignore[index]
         elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
-            ok = _no_line_break(list(av[1]))  # type: ignore[index]
+            ok = _no_line_break(list(av[1])) or _same_at_line_end(av)  # type: ignore[arg-type, index]
         else:
             ok = False
         if not ok:
             return False
     return True
+
+
+def _same_at_line_end(av: tuple[int, object]) -> bool:
+    """A lookahead like ``(?=[^aeiou]|$)``: alternatives of one character or ``$``, one of
+    them ``$``. Inside a key it reads the next character of the key, joined or alone; at the
+    end of a key it is true alone by ``$``, and joined by ``$`` before the line break too."""
+    direction, body = av
+    items = list(body)  # type: ignore[call-overload]
+    if direction != 1 or len(items) != 1 or items[0][0] != _sre.BRANCH:
+        return False
+    end = (_sre.AT, _sre.AT_END)
+    alts = [list(a) for a in items[0][1][1]]
+    return [end] in alts and all(len(a) == 1 and (a[0][0] in _ONE_CHAR or a[0] == end) for a in alts)
 
 
 _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT))

@@ -132,10 +132,11 @@ _MIXED = st.lists(st.sampled_from(
 def test_fast_counts_are_the_script_patterns(s):
     from cleaner import lang
 
-    rest = lang._non_ascii(s)
-    assert lang._script_counts(s, rest) == tuple(
+    utf8 = lang._utf8(s)
+    rest = lang._non_ascii(utf8)
+    assert lang._script_counts(utf8, rest) == tuple(
         len(p.findall(s)) for p in (lang._HAN, lang._KANA, lang._CYR, lang._LATIN, lang._HANGUL))
-    assert lang._words(s, rest) == lang._WORD.findall(s.casefold())
+    assert lang._words(utf8, rest) == lang._WORD.findall(s.casefold())
 
 
 def test_casefold_keeps_word_characters_and_others_apart() -> None:
@@ -153,3 +154,56 @@ def test_casefold_keeps_word_characters_and_others_apart() -> None:
         if f != c:
             assert f and all(word(x) == word(c) for x in f), hex(ord(c))
     assert not any(word(c) for c in every if c.isspace())
+
+
+def _plain_detect(text: str) -> str | None:
+    """`detect` the plain way: a pattern run over the text for each count and for the words."""
+    from collections import Counter
+
+    from cleaner import lang
+
+    s = text[:LIMIT]
+    han, kana, cyr, latin, hangul = (len(p.findall(s)) for p in (
+        lang._HAN, lang._KANA, lang._CYR, lang._LATIN, lang._HANGUL))
+    cjk = han + kana
+    letters = cjk + cyr + latin + hangul
+    if letters < lang.MIN_LETTERS and cjk < 8:
+        return None
+    if cjk * 3 >= letters - cjk and cjk >= 8 and hangul < cjk:
+        return "ja" if kana >= max(3, cjk // 20) else "zh"
+    if cyr > latin and cyr >= lang.MIN_LETTERS:
+        uk, ru = len(lang._UK_ONLY.findall(s)), len(lang._RU_ONLY.findall(s))
+        return "uk" if uk > ru else "ru" if ru > uk else None
+    if latin < lang.MIN_LETTERS:
+        return None
+    table = lang._table(None)
+    scores: dict[str, float] = {}
+    counts = Counter(lang._WORD.findall(s.casefold()))
+    for w in counts.keys() & table.keys():
+        for code, weight in table[w]:
+            scores[code] = scores.get(code, 0.0) + weight * counts[w]
+    if not scores:
+        return None
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    return None if ranked[0][1] < lang.MIN_HITS or ranked[0][1] < lang.MARGIN * second else ranked[0][0]
+
+
+_WORDS = [w for texts in SAMPLES.values() for t in texts for w in t.split()]
+_DOCS = st.lists(st.sampled_from(_WORDS) | st.sampled_from(list("іїєґЇыэъёЁ“”—’é Ⅰ々ー한\ud800\n")), max_size=60).map(" ".join)
+
+
+@given(_DOCS | _MIXED)
+def test_detect_is_the_plain_way(text: str) -> None:
+    from cleaner import lang
+
+    assert detect(text) == _plain_detect(text)
+    assert lang._non_ascii(lang._utf8(text)) == "".join(c for c in text if not c.isascii())
+
+
+@given(st.text(alphabet="іїєґІЇЄҐыэъёЫЭЪЁаa \u0301", max_size=30))
+def test_cyrillic_letters_are_counted_as_the_patterns_count(s: str) -> None:
+    from cleaner import lang
+
+    uk, ru = len(lang._UK_ONLY.findall(s)), len(lang._RU_ONLY.findall(s))
+    assert lang._cyrillic(s) == ("uk" if uk > ru else "ru" if ru > uk else None)

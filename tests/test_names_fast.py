@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from hypothesis import given, settings
@@ -93,3 +94,72 @@ def test_words_beyond_the_plane_are_the_regex_findall(text: str) -> None:
 
 def test_bmp_is_every_code_point_of_the_plane() -> None:
     assert N._bmp() == "".join(map(chr, range(0x10000)))
+
+
+# --------------------------------------------------------------------------- rule patterns
+
+_BEHIND = ["", "(?<=a)", "(?<![ab])", "(?<=s.)", "(?<=[^a]b)", "^", "(?<!\\n)"]
+_ONE = ["a", "b", "h", "[ab]", "[^a]", ".", "\\n"]
+_REST = ["", "(?=a)", "(?![^b]|$)", "(?=[^ab]|$)", "(?=$|h)", "(?=[^a]|b)", "b*", "(a|h)", "$", "a+b", "(?=ab|$)"]
+_PATTERNS = st.builds(lambda b, one, rest: b + "".join(one) + rest, st.sampled_from(_BEHIND),
+                      st.lists(st.sampled_from(_ONE), max_size=3), st.sampled_from(_REST))
+_PATTERNS = _PATTERNS | st.builds(lambda a, b: f"{a}|{b}", _PATTERNS, _PATTERNS)
+_SUBJECT = st.text(alphabet="absh\n", max_size=24)
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], ...]]:
+    return [m.regs for m in pattern.finditer(text)]
+
+
+@settings(max_examples=300)
+@given(_PATTERNS, st.sampled_from([0, re.MULTILINE]), _SUBJECT)
+def test_lookbehind_moved_behind_the_literals_finds_the_same(pattern: str, flags: int, text: str) -> None:
+    assert _spans(N._literal_first(pattern, flags), text) == _spans(re.compile(pattern, flags), text)
+
+
+@settings(max_examples=300)
+@given(_PATTERNS, st.sampled_from([0, re.MULTILINE]), _SUBJECT)
+def test_the_needed_text_is_in_every_match(pattern: str, flags: int, text: str) -> None:
+    needed = N._needed(pattern, flags)
+    if needed:
+        assert all(needed in m.group() for m in re.finditer(pattern, text, flags))
+
+
+@settings(max_examples=60)
+@given(st.lists(st.sampled_from([*_ONE, "a+", "(a|h)", "b*", "(?:ab)?"]), min_size=1, max_size=5).map("".join),
+       st.data())
+def test_the_needed_text_is_in_every_text_the_pattern_matches(pattern: str, data: st.DataObject) -> None:
+    assert N._needed(pattern, 0) in data.draw(st.from_regex(pattern, fullmatch=True))
+
+
+_AHEAD = ["(?=a)", "(?![^b]|$)", "(?=[^ab]|$)", "(?=$|h)", "(?=[^a]|b)", "(?=.|$)", "(?!.)", "(?=[^b])"]
+_ENDING_IN_LOOKAHEAD = st.builds(lambda one, ahead: "".join(one) + ahead,
+                                 st.lists(st.sampled_from(_ONE), min_size=1, max_size=2), st.sampled_from(_AHEAD))
+
+
+@settings(max_examples=400)
+@given(_ENDING_IN_LOOKAHEAD | _PATTERNS, st.lists(st.text(alphabet="absh", max_size=4), min_size=2, max_size=6))
+def test_line_blind_rules_find_the_same_on_joined_keys(pattern: str, keys: list[str]) -> None:
+    if N._line_blind(pattern):
+        joined = re.compile(pattern, re.MULTILINE).sub("<>", "\n".join(keys))
+        assert joined == "\n".join(re.sub(pattern, "<>", k) for k in keys)
+
+
+_CHAINED = replace(SP, letters=(("ä", "ł"), ("ł", "ß"), ("ß", "ss")))  # one letter at a time
+
+
+@settings(max_examples=300)
+@given(st.lists(st.text(alphabet="aZß\u0130ﬁΣς\u0301\u0345Ää\u0308öłъ\n\u2028\u00a0'’İǅ½x", max_size=5), max_size=8),
+       st.sampled_from([SP, _CHAINED]))
+def test_bases_at_once_are_the_bases_one_by_one(words: list[str], sp: N.Spelling) -> None:
+    assert N._values_unmapped(sp) == (sp is SP)
+    if words:
+        assert N._bases(sp, words).split("\n") == [N._base(sp, w) for w in words]
+
+
+@given(_PATTERNS, _SUBJECT)
+def test_a_lone_group_reference_replaces_as_the_template(pattern: str, text: str) -> None:
+    compiled = re.compile(pattern)
+    if compiled.groups:  # (in a branch, the group may take no part)
+        assert compiled.sub(N._replacement(r"\1"), text) == compiled.sub(r"\1", text)
+    assert N._replacement("x\\1") == "x\\1"
