@@ -8,8 +8,10 @@ None when it is unsure: too little text, or no clear winner.
 
 from __future__ import annotations
 
+import math
 import string
-from collections import _count_elements  # type: ignore[attr-defined]
+from collections import Counter
+from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,6 +28,7 @@ LIMIT = 2000
 MIN_LETTERS = 20          # fewer letters than this: too short to say
 MIN_HITS = 3              # a Latin language needs at least this many stopword hits
 MARGIN = 1.5              # ... and this many times the runner-up's score
+_MARGIN = Fraction(MARGIN)  # (compared exactly, in integers)
 
 _HAN = regex.compile(r"\p{Han}")
 _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
@@ -52,8 +55,11 @@ def _stopwords_path() -> Path:
 
 
 @lru_cache(maxsize=4)
-def _table(path: str | None = None) -> dict[str, tuple[tuple[str, float], ...]]:
-    """word -> ((language, weight), ...): a word listed for k languages gives each 1/k."""
+def _table(path: str | None = None) -> tuple[dict[str, tuple[tuple[str, int], ...]], int]:
+    """word -> ((language, weight), ...), and the weights' scale: a word listed for k languages
+    gives each 1/k, kept as ``scale // k`` so that scores are exact integer sums. (Float sums
+    depend on the order of adding, which followed the hash seed: a text on the margin could
+    get a language in one process and none in another.)"""
     p = Path(path) if path else _stopwords_path()
     with p.open("rb") as f:
         data = tomllib.load(f)
@@ -61,7 +67,8 @@ def _table(path: str | None = None) -> dict[str, tuple[tuple[str, float], ...]]:
     for lang in sorted(data):
         for w in data[lang].get("words", []):
             owners.setdefault(w.casefold(), set()).add(lang)
-    return {w: tuple((lang, 1.0 / len(ls)) for lang in sorted(ls)) for w, ls in owners.items()}
+    scale = math.lcm(*map(len, owners.values())) if owners else 1
+    return {w: tuple((lang, scale // len(ls)) for lang in sorted(ls)) for w, ls in owners.items()}, scale
 
 
 def _cyrillic(text: str) -> str | None:
@@ -145,19 +152,18 @@ def detect(text: str, stopwords: str | None = None) -> str | None:
         return _cyrillic(s)
     if latin < MIN_LETTERS:
         return None
-    table = _table(stopwords)
-    scores: dict[str, float] = {}
-    counts: dict[str, int] = {}
-    _count_elements(counts, _words(utf8, rest))  # (what Counter does, without its set-up)
+    table, scale = _table(stopwords)
+    scores: dict[str, int] = {}
+    counts = Counter(_words(utf8, rest))
     for w in counts.keys() & table.keys():
         n = counts[w]
         for lang, weight in table[w]:
-            scores[lang] = scores.get(lang, 0.0) + weight * n
+            scores[lang] = scores.get(lang, 0) + weight * n
     if not scores:
         return None
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     best, top = ranked[0]
-    second = ranked[1][1] if len(ranked) > 1 else 0.0
-    if top < MIN_HITS or top < MARGIN * second:
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if top < MIN_HITS * scale or top * _MARGIN.denominator < _MARGIN.numerator * second:
         return None
     return best

@@ -157,8 +157,10 @@ def test_casefold_keeps_word_characters_and_others_apart() -> None:
 
 
 def _plain_detect(text: str) -> str | None:
-    """`detect` the plain way: a pattern run over the text for each count and for the words."""
+    """`detect` the plain way: a pattern run over the text for each count and for the words,
+    and the scores summed as fractions."""
     from collections import Counter
+    from fractions import Fraction
 
     from cleaner import lang
 
@@ -176,17 +178,17 @@ def _plain_detect(text: str) -> str | None:
         return "uk" if uk > ru else "ru" if ru > uk else None
     if latin < lang.MIN_LETTERS:
         return None
-    table = lang._table(None)
-    scores: dict[str, float] = {}
+    table, scale = lang._table(None)
+    scores: dict[str, Fraction] = {}
     counts = Counter(lang._WORD.findall(s.casefold()))
     for w in counts.keys() & table.keys():
-        for code, weight in table[w]:
-            scores[code] = scores.get(code, 0.0) + weight * counts[w]
+        for code, weight in table[w]:  # (1/k for a word of k languages: weight / scale)
+            scores[code] = scores.get(code, Fraction(0)) + Fraction(weight, scale) * counts[w]
     if not scores:
         return None
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
-    second = ranked[1][1] if len(ranked) > 1 else 0.0
-    return None if ranked[0][1] < lang.MIN_HITS or ranked[0][1] < lang.MARGIN * second else ranked[0][0]
+    second = ranked[1][1] if len(ranked) > 1 else Fraction(0)
+    return None if ranked[0][1] < lang.MIN_HITS or ranked[0][1] < Fraction(lang.MARGIN) * second else ranked[0][0]
 
 
 _WORDS = [w for texts in SAMPLES.values() for t in texts for w in t.split()]
