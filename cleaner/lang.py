@@ -154,9 +154,8 @@ def detect(text: str, stopwords: str | None = None) -> str | None:
         return None
     table, scale = _table(stopwords)
     scores: dict[str, int] = {}
-    counts = Counter(_words(utf8, rest))
-    for w in counts.keys() & table.keys():
-        n = counts[w]
+    # only the stopwords are counted (exact sums: the order they come in does not matter)
+    for w, n in Counter(filter(table.__contains__, _words(utf8, rest))).items():
         for lang, weight in table[w]:
             scores[lang] = scores.get(lang, 0) + weight * n
     if not scores:
