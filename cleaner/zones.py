@@ -15,8 +15,14 @@ from itertools import compress
 
 import regex
 
-_SENTENCE_END = regex.compile(r"[.!?。！？»\"”’')\]]\s*$")
-_TRUNCATED = regex.compile(r"(…|\.\.\.|\[…\]|\[\.\.\.\])\s*$")
+# How a line ends, read off its end with str.rstrip and str.endswith (a pattern ending in
+# ``\s*$`` is tried at every place of the line): a sentence end ``[.!?。！？»"”’')\]]\s*$``
+# and a truncation ``(…|\.\.\.|\[…\]|\[\.\.\.\])\s*$``, where ``\s`` is what `_SPACE` holds.
+_SENTENCE_ENDS = frozenset(".!?。！？»\"”’')]")
+_TRUNCATIONS = ("…", "...", "[…]", "[...]")
+# What regex's \s matches (Unicode's White_Space, all in the BMP); str.isspace, which a bare
+# str.rstrip() follows, also holds \x1c-\x1f.
+_SPACE = "".join(regex.findall(r"\s", "".join(map(chr, range(0x10000)))))
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 MIN_WORDS = 12
@@ -48,9 +54,10 @@ def _is_paragraph(line: str, w: int) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _long_paragraph(line: str, w: int) -> bool:
-    if w >= LONG_WORDS and not _TRUNCATED.search(line):
-        return True
-    return w >= MIN_WORDS and bool(_SENTENCE_END.search(line)) and not _TRUNCATED.search(line)
+    end = line.rstrip(_SPACE)
+    if end.endswith(_TRUNCATIONS):
+        return False
+    return w >= LONG_WORDS or (w >= MIN_WORDS and end[-1:] in _SENTENCE_ENDS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,10 +3,12 @@ path may only skip work that cannot change the result."""
 
 from __future__ import annotations
 
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import document as D
+from cleaner import zones as Z
 from cleaner.normalize import fold
 from cleaner.stages import structure as S
 from cleaner.stages.base import Lines, line_facts
@@ -237,11 +239,31 @@ def test_heading_words_lower_to_themselves():
 def test_short_lines_are_no_paragraph_without_the_cache(line, words):
     """`_is_paragraph` answers a line of fewer than `MIN_WORDS` words without the cached test;
     the answer is the full test's."""
-    from cleaner import zones as Z
+    assert Z._is_paragraph(line, words) == _paragraph_by_patterns(line, words)
 
-    full = (words >= Z.LONG_WORDS and not Z._TRUNCATED.search(line)) or (
-        words >= Z.MIN_WORDS and bool(Z._SENTENCE_END.search(line)) and not Z._TRUNCATED.search(line))
-    assert Z._is_paragraph(line, words) == full
+
+_SENTENCE_END = regex.compile(r"[.!?。！？»\"”’')\]]\s*$")
+_TRUNCATED = regex.compile(r"(…|\.\.\.|\[…\]|\[\.\.\.\])\s*$")
+_ENDINGS = st.tuples(st.text(alphabet=".!?。！？»\"”’')]…[ab", max_size=5),  # a line's last characters,
+                     st.text(alphabet=" \t\n\x1c\x1f\x85\xa0\u2009\u3000\u200b", max_size=4)).map("".join)  # then spaces or not
+
+
+def _paragraph_by_patterns(line: str, words: int) -> bool:
+    """What `zones` asked of a line's end with patterns, before it read the end off `str.rstrip`."""
+    return (words >= Z.LONG_WORDS and not _TRUNCATED.search(line)) or (
+        words >= Z.MIN_WORDS and bool(_SENTENCE_END.search(line)) and not _TRUNCATED.search(line))
+
+
+@given(st.one_of(st.sampled_from(LINES), st.text(max_size=60)), _ENDINGS, st.integers(0, 60))
+def test_a_lines_end_is_read_as_the_patterns_read_it(line, ending, words):
+    """`_long_paragraph` (rstrip of regex's \\s, then endswith) is the patterns' answer."""
+    assert Z._long_paragraph(line + ending, words) == _paragraph_by_patterns(line + ending, words)
+
+
+def test_space_is_what_regex_calls_white_space():
+    """`zones._SPACE` holds every character regex's \\s matches, in any plane."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert set(regex.findall(r"\s", every)) == set(Z._SPACE)
 
 
 _SPANS = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 6), st.sampled_from(["", "x", "yz"])), max_size=8)
