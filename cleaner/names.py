@@ -253,14 +253,17 @@ def _literal_first(pattern: str, flags: int) -> re.Pattern[str]:
     The same matches (the lookbehind, of fixed width, then looks at the same characters), but
     `re` can look for the literal first instead of trying the lookbehind at every position,
     which is several times faster. In each alternative of a leading branch, too."""
-    parsed = _sre.parse(pattern, flags)
-    items = list(parsed)
-    if len(items) == 1 and items[0][0] == _sre.BRANCH:
-        for alt in items[0][1][1]:  # type: ignore[index]
-            alt.data[:] = _moved_lookbehind(list(alt), parsed.state, flags)
-    else:
-        parsed.data[:] = _moved_lookbehind(items, parsed.state, flags)
-    return _sre_compile.compile(parsed, flags)  # type: ignore[no-any-return]
+    try:  # (`re`'s parser and compiler are internals: should they change, the plain pattern)
+        parsed = _sre.parse(pattern, flags)
+        items = list(parsed)
+        if len(items) == 1 and items[0][0] == _sre.BRANCH:
+            for alt in items[0][1][1]:  # type: ignore[index]
+                alt.data[:] = _moved_lookbehind(list(alt), parsed.state, flags)
+        else:
+            parsed.data[:] = _moved_lookbehind(items, parsed.state, flags)
+        return _sre_compile.compile(parsed, flags)  # type: ignore[no-any-return]
+    except Exception:
+        return re.compile(pattern, flags)
 
 
 _ONE_CHAR = (_sre.LITERAL, _sre.NOT_LITERAL, _sre.IN, _sre.ANY)
