@@ -72,3 +72,22 @@ def test_workers_without_edits_send_what_the_summary_and_output_need() -> None:
         assert rec is rec2 and isinstance(res, Result) and isinstance(c, Cleaned)
         assert (c.text, c.original, c.tally, dict(c.events)) == (res.text, res.original, tally(res.edits),
                                                                res.stats["events"])
+
+
+def test_the_local_pool_pipes_hold_a_batch() -> None:
+    """`_widen_pipes`: on Linux the pool's pipes take a whole batch (or its results) at once; a
+    pool that cannot be widened (no such pipes, another OS) is left as it is."""
+    import multiprocessing as mp
+    import sys
+
+    from cleaner.engines.local import _widen_pipes
+
+    _widen_pipes(object())  # not a multiprocessing pool: nothing happens
+    if not sys.platform.startswith("linux"):
+        return
+    import fcntl
+
+    with mp.get_context("fork").Pool(1) as pool:
+        _widen_pipes(pool)
+        for q in (pool._inqueue, pool._outqueue):  # type: ignore[attr-defined]
+            assert fcntl.fcntl(q._writer.fileno(), fcntl.F_GETPIPE_SZ) >= 1 << 20
