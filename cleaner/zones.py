@@ -20,9 +20,9 @@ import regex
 # and a truncation ``(…|\.\.\.|\[…\]|\[\.\.\.\])\s*$``, where ``\s`` is what `_SPACE` holds.
 _SENTENCE_ENDS = frozenset(".!?。！？»\"”’')]")
 _TRUNCATIONS = ("…", "...", "[…]", "[...]")
-# What regex's \s matches (Unicode's White_Space, all in the BMP); str.isspace, which a bare
-# str.rstrip() follows, also holds \x1c-\x1f.
-_SPACE = "".join(regex.findall(r"\s", "".join(map(chr, range(0x10000)))))
+# What regex's \s matches, Unicode's White_Space (a test checks every character); str.isspace,
+# which a bare str.rstrip() follows, also holds \x1c-\x1f.
+_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 MIN_WORDS = 12
