@@ -69,6 +69,12 @@ def split_lines(text: str) -> list[Line]:
     return Lines(text).all()
 
 
+def line_starts(parts: list[str]) -> list[int]:
+    """Where each of these parts starts in their join by line breaks (each step a C loop: a
+    text has thousands of lines)."""
+    return list(accumulate(map(_ONE.__add__, map(len, parts[:-1])), initial=0)) if parts else []
+
+
 class Lines(Sequence[Line]):
     """The lines of a text, as `split_lines` gives them, each `Line` made on first use.
 
@@ -83,8 +89,7 @@ class Lines(Sequence[Line]):
         if parts[-1] == "":
             parts.pop()  # the text ends with a break (or is empty): no line after it
         self.texts = parts
-        # (each step a C loop: a text has thousands of lines)
-        self.starts = list(accumulate(map(_ONE.__add__, map(len, parts[:-1])), initial=0)) if parts else []
+        self.starts = line_starts(parts)
         self._size = len(text)
         self._made: dict[int, Line] = {}
         self._all: list[Line] | None = None

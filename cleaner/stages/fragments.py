@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate, compress, count, repeat
+from itertools import compress, count, repeat
 from operator import itemgetter, not_, or_
 from pathlib import Path
 from string import ascii_lowercase, ascii_uppercase
@@ -33,7 +33,7 @@ from cleaner.paths import rules_dir
 from cleaner.prefilter import _probe_range
 from cleaner.ruleset import Rule, RuleSet
 from cleaner.sentences import is_abbreviation, sentence_spans
-from cleaner.stages.base import Context, Line, Lines, positions
+from cleaner.stages.base import Context, Line, Lines, line_starts, positions
 
 _CLOSERS = "\"'”’»)]"
 _TERMINAL = ".!?…"
@@ -96,7 +96,7 @@ class _Lines(Lines):
     @cached_property
     def fold_starts(self) -> list[int]:
         """Where each line's fold starts in `folded`."""
-        return _starts(self.folds)
+        return line_starts(self.folds)
 
     @cached_property
     def odd(self) -> frozenset[int]:
@@ -113,10 +113,6 @@ class _Lines(Lines):
         may lack the fold of a part of them."""
         return frozenset(k for k in self.odd if _TANGLING.search(self.texts[k]))
 
-
-def _starts(parts: list[str]) -> list[int]:
-    """Where each of these parts starts in their join by line breaks (each step a C loop)."""
-    return list(accumulate(map((1).__add__, map(len, parts[:-1])), initial=0)) if parts else []
 
 
 class _LazySentences(Sequence[list[_Sent]]):
