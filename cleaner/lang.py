@@ -35,10 +35,8 @@ _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 _HANGUL = regex.compile(r"\p{Hangul}")
 _CYR = regex.compile(r"\p{Cyrillic}")
 _LATIN = regex.compile(r"\p{Latin}")
-_UK_LETTERS = "іїєґІЇЄҐ"
-_RU_LETTERS = "ыэъёЫЭЪЁ"
-_UK_ONLY = regex.compile(f"[{_UK_LETTERS}]")
-_RU_ONLY = regex.compile(f"[{_RU_LETTERS}]")
+_UK_LETTERS = "іїєґІЇЄҐ"  # Ukrainian only
+_RU_LETTERS = "ыэъёЫЭЪЁ"  # Russian only
 _WORD = regex.compile(r"[\p{L}\p{M}']+")
 _ASCII = bytes(range(128))
 _ASCII_LETTERS = bytes(string.ascii_letters, "ascii")
@@ -72,7 +70,7 @@ def _table(path: str | None = None) -> tuple[dict[str, tuple[tuple[str, int], ..
 
 
 def _cyrillic(text: str) -> str | None:
-    uk = sum(map(text.count, _UK_LETTERS))  # (as many as `_UK_ONLY` finds, but faster)
+    uk = sum(map(text.count, _UK_LETTERS))  # (each letter by str.count: no pattern run)
     ru = sum(map(text.count, _RU_LETTERS))
     if uk > ru:
         return "uk"

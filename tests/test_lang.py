@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import regex
 
 from cleaner.lang import LIMIT, detect
 
@@ -156,6 +157,11 @@ def test_casefold_keeps_word_characters_and_others_apart() -> None:
     assert not any(word(c) for c in every if c.isspace())
 
 
+# What `lang._cyrillic` counts, as patterns: the letters only Ukrainian and only Russian use.
+_UK_ONLY = regex.compile(r"[іїєґІЇЄҐ]")
+_RU_ONLY = regex.compile(r"[ыэъёЫЭЪЁ]")
+
+
 def _plain_detect(text: str) -> str | None:
     """`detect` the plain way: a pattern run over the text for each count and for the words,
     and the scores summed as fractions."""
@@ -174,7 +180,7 @@ def _plain_detect(text: str) -> str | None:
     if cjk * 3 >= letters - cjk and cjk >= 8 and hangul < cjk:
         return "ja" if kana >= max(3, cjk // 20) else "zh"
     if cyr > latin and cyr >= lang.MIN_LETTERS:
-        uk, ru = len(lang._UK_ONLY.findall(s)), len(lang._RU_ONLY.findall(s))
+        uk, ru = len(_UK_ONLY.findall(s)), len(_RU_ONLY.findall(s))
         return "uk" if uk > ru else "ru" if ru > uk else None
     if latin < lang.MIN_LETTERS:
         return None
@@ -207,5 +213,5 @@ def test_detect_is_the_plain_way(text: str) -> None:
 def test_cyrillic_letters_are_counted_as_the_patterns_count(s: str) -> None:
     from cleaner import lang
 
-    uk, ru = len(lang._UK_ONLY.findall(s)), len(lang._RU_ONLY.findall(s))
+    uk, ru = len(_UK_ONLY.findall(s)), len(_RU_ONLY.findall(s))
     assert lang._cyrillic(s) == ("uk" if uk > ru else "ru" if ru > uk else None)
