@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import pickle
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -341,14 +341,15 @@ def test_cut_off_repeat_shortcuts_find_what_the_plain_way_finds(lines: list) -> 
     letters than Latin ones, so its fold keeps the ο; the fold of its start, where the Latin
     letters are more, reads it as o: a copy that the odd lines' sentences show, no line's fold.)"""
     text = "\n".join(" ".join(_piece(*part) for part in parts) + end for parts, end in lines)
-
-    def cut_off() -> list[Edit]:
-        lines = fragments._Lines(text)
-        return fragments.cut_off_repeat(_CUT_OFF, text, lines, fragments._LazySentences(lines))
-
-    fast = cut_off()
+    fast = _detect(fragments.cut_off_repeat, _CUT_OFF, text)
     with plain_way():
-        assert cut_off() == fast
+        assert _detect(fragments.cut_off_repeat, _CUT_OFF, text) == fast
+
+
+def _detect(detector: Callable[..., list[Edit]], rule: object, text: str) -> list[Edit]:
+    """The cuts of one detector on ``text``, from lines and sentences made for it."""
+    lines = fragments._Lines(text)
+    return detector(rule, text, lines, fragments._LazySentences(lines))
 
 
 @given(st.text(alphabet="ab \n", max_size=30))
@@ -398,14 +399,9 @@ _REPEATS = st.tuples(st.sampled_from(_DOUBLED_WORDS), st.integers(1, 3), st.samp
 def test_doubled_word_reads_the_lines_that_can_match(text: str, rule: object) -> None:
     """The lines whose fold holds no listed word twice (and that are plain) hold no match:
     what the lines found give is what reading every line gives."""
-
-    def doubled() -> list[Edit]:
-        lines = fragments._Lines(text)
-        return fragments.doubled_word(rule, text, lines, fragments._LazySentences(lines))
-
-    fast = doubled()
+    fast = _detect(fragments.doubled_word, rule, text)
     with plain_way():
-        assert doubled() == fast
+        assert _detect(fragments.doubled_word, rule, text) == fast
 
 
 def test_doubled_keys_only_for_words_a_fold_shows() -> None:
