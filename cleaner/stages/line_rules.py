@@ -661,10 +661,11 @@ def _screens(compact: Sequence[tuple[Any, ...]], gated: int) -> tuple[tuple[int,
     return tuple((check, arg, icase, mask) for (check, arg, icase), mask in order)
 
 
-def _lines_holding(hay: str, lits: Sequence[str], lines: Sequence[Line], starts: Sequence[int]) -> set[int]:
+def _lines_holding(hay: str, lits: Sequence[str], lines: Lines) -> set[int]:
     """Indices of the lines where ``hay`` (the text, or its lower-cased form of equal length)
     holds one of ``lits``; a literal never spans lines unless it holds a line break."""
     out: set[int] = set()
+    starts = lines.starts
     for lit in lits:
         if "\n" in lit:
             return set(range(len(lines)))
@@ -820,11 +821,10 @@ class LineRulesStage:
             return out
         if lines is None:
             lines = Lines(text)
-        starts = lines.starts
         where: dict[str, set[int]] = {}
         for r, _, found_in in rules:
             if found_in is not None:
-                where[r.id] = _lines_holding(found_in[1], found_in[0], lines, starts)
+                where[r.id] = _lines_holding(found_in[1], found_in[0], lines)
         visit: Iterable[Line] = lines
         if len(where) == len(rules):  # every rule needs a literal: only the lines holding one
             visit = [lines[i] for i in sorted(set().union(*where.values()))]
