@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 from cleaner.normalize import fold
 from cleaner.ruleset import RuleSet
 from cleaner.stages.base import Context, iter_lines
-from cleaner.stages.line_rules import _ALL_ZONES, _HEAD, _MARKER, _TAIL, _Matcher
+from cleaner.stages.line_rules import _Matcher
+from cleaner.stages.rule_dispatch import ALL_ZONES, HEAD, MARKER, TAIL
 from cleaner.zones import words_of
 
 _BOILER = tuple(r for r in RuleSet.default().rules if r.family == "boilerplate")
@@ -47,7 +48,7 @@ def _fast(line: str, lang: str | None, zone: int, others: tuple[int, ...] | None
     return [r.id for r in _M._line_rules(line, fold(line), words_of(line), set(), ctx, zone, others)]
 
 
-@given(line=_line, lang=st.sampled_from(_LANGS), zone=st.sampled_from([0, _HEAD, _TAIL | _MARKER, _ALL_ZONES]))
+@given(line=_line, lang=st.sampled_from(_LANGS), zone=st.sampled_from([0, HEAD, TAIL | MARKER, ALL_ZONES]))
 def test_fast_path_equals_slow_path(line: str, lang: str | None, zone: int) -> None:
     assert _fast(line, lang, zone) == _slow(line, lang, zone)
 
@@ -59,20 +60,20 @@ def test_document_scan_equals_slow_path(lines: list[str], lang: str | None) -> N
     always, by_line = _M._dispatch(lang, None).others_for(text, [ln.start for ln in parsed])
     for ln in parsed:
         others = by_line.get(ln.index, always)
-        assert _fast(ln.text, lang, _ALL_ZONES, others) == _slow(ln.text, lang, _ALL_ZONES)
+        assert _fast(ln.text, lang, ALL_ZONES, others) == _slow(ln.text, lang, ALL_ZONES)
 
 
 def test_real_lines_fast_equals_slow() -> None:
     for line in _EXAMPLES:
         for lang in _LANGS:
-            assert _fast(line, lang, _ALL_ZONES) == _slow(line, lang, _ALL_ZONES), (line, lang)
+            assert _fast(line, lang, ALL_ZONES) == _slow(line, lang, ALL_ZONES), (line, lang)
 
 
 @given(line=_line, lang=st.sampled_from(_LANGS))
 def test_one_line_scan_equals_slow_path(line: str, lang: str | None) -> None:
     line = line.replace("\n", " ")
     others = _M._dispatch(lang, None).others_in(line)
-    assert _fast(line, lang, _ALL_ZONES, others) == _slow(line, lang, _ALL_ZONES)
+    assert _fast(line, lang, ALL_ZONES, others) == _slow(line, lang, ALL_ZONES)
 
 
 @given(line=_line, lang=st.sampled_from(_LANGS))
@@ -94,9 +95,9 @@ def test_literal_scan_finds_every_occurrence(lits: list[str], hay: str) -> None:
     overlapping literals and any Unicode included."""
     import pickle
 
-    from cleaner.stages.line_rules import _Literals
+    from cleaner.stages.rule_dispatch import Literals
 
-    found = _Literals({lit: 1 << i for i, lit in enumerate(lits)})
+    found = Literals({lit: 1 << i for i, lit in enumerate(lits)})
     naive = 0
     for i, lit in enumerate(lits):
         if lit in hay:
