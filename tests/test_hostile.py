@@ -254,9 +254,6 @@ def test_interrupt_kill9_then_rerun(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_interrupt_then_resume(tmp_path: Path) -> None:
-    helptext = subprocess.run([str(CLEAN), "--help"], capture_output=True, text=True).stdout
-    if "--resume" not in helptext:
-        pytest.skip("clean has no --resume yet (built in parallel); kill -9 + rerun is covered above")
     corpus.build(tmp_path, "interrupt")
     d = tmp_path / "interrupt"
     args = ["-q", "--jobs", "2", "-o", "out/data.jsonl", "--rejects", "rejects.jsonl", "in/data.jsonl"]
