@@ -129,3 +129,33 @@ def test_wheel_ships_rules_and_runs_from_elsewhere(tmp_path):
     import_path = subprocess.run([sys.executable, "-c", "import cleaner.paths as p; print(p.rules_dir())"], cwd=elsewhere,
                                  env=env, capture_output=True, text=True).stdout
     assert str(target) in import_path
+
+
+def test_outputs_get_the_mode_a_plain_open_gives(tmp_path):
+    """Every file clean writes (text folder, .jsonl, .jsonl.zst, Parquet, ledger, summary) is
+    made under a temporary name and renamed; it must still get 0o666 less the umask, as a file
+    a plain ``open`` makes (mkstemp's 0o600 made outputs private), and keep the mode of the
+    file it replaces."""
+    import os
+    import stat
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": "Hello world.\nPost a Comment\n"}) + "\n")
+    pq.write_table(pa.table({"id": ["a"], "text": ["Hello world.\nPost a Comment\n"]}), tmp_path / "in.parquet")
+    mask = os.umask(0o022)
+    os.umask(mask)
+    want = 0o666 & ~mask
+    outs = []
+    for inp, out in (("in.jsonl", "o.jsonl"), ("in.jsonl", "o.jsonl.zst"), ("in.parquet", "o.parquet"), (str(SEEDS), "o_txt")):
+        p = run(inp, "-o", out, "-q", "--explain", out + ".ledger.jsonl", "--summary-json", out + ".summary.json", cwd=tmp_path)
+        assert p.returncode == 0, p.stderr.decode()
+        outs += [tmp_path / out, tmp_path / (out + ".ledger.jsonl"), tmp_path / (out + ".summary.json")]
+    files = [f for o in outs for f in (sorted(o.iterdir()) if o.is_dir() else [o])]
+    assert len(files) == 16  # 3 files for each of the three single-file outputs, 5 texts + 2 for the folder
+    assert {f.name: oct(stat.S_IMODE(f.stat().st_mode)) for f in files} == {f.name: oct(want) for f in files}
+    (tmp_path / "o.jsonl.zst").chmod(0o640)
+    assert run("in.jsonl", "-o", "o.jsonl.zst", "-q", cwd=tmp_path).returncode == 0
+    assert stat.S_IMODE((tmp_path / "o.jsonl.zst").stat().st_mode) == 0o640

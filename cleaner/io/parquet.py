@@ -15,6 +15,7 @@ from typing import Any
 
 from cleaner.document import Document
 from cleaner.io.readers import Record, Reject
+from cleaner.io.writers import give_mode
 
 BATCH_ROWS = 1024
 
@@ -71,6 +72,7 @@ class ParquetAtomicWriter:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         os.close(fd)
         self.tmp = Path(tmp)
+        give_mode(self.tmp, path)
         self.w = pq.ParquetWriter(str(self.tmp), self.schema, compression="zstd")
 
     @classmethod

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from cleaner.io.writers import AtomicWriter, write_atomic
+from cleaner.io.writers import AtomicWriter, give_mode, write_atomic
 
 STATE_SUFFIX = ".clean-state.json"
 PARTIAL_SUFFIX = ".partial"
@@ -53,6 +53,7 @@ class PartialWriter(AtomicWriter):
             self.f.seek(offset)
         else:
             self.f = open(self.tmp, "wb")  # noqa: SIM115
+        give_mode(self.tmp, path)
         self.committed = self.f.tell()
 
     def sync(self) -> int:

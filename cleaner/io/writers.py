@@ -4,11 +4,33 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
 import orjson
+
+
+@lru_cache(maxsize=1)
+def _umask() -> int:
+    """The process's umask (read by setting it and back, once: there is no getter)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def give_mode(tmp: Path, path: Path) -> None:
+    """Give the temporary file ``tmp`` the mode ``path`` gets from a plain ``open``: the mode
+    ``path`` has when it exists (an overwrite keeps it), else 0o666 less the umask. mkstemp
+    makes 0o600 files and the rename keeps that, so outputs came out readable by their owner
+    only, not by the other users or services a shared corpus folder is meant for."""
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        mode = 0o666 & ~_umask()
+    os.chmod(tmp, mode)
 
 
 class AtomicWriter:
@@ -23,6 +45,7 @@ class AtomicWriter:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         self.tmp = Path(tmp)
         self.f: IO[Any] = os.fdopen(fd, mode)
+        give_mode(self.tmp, path)
 
     def write(self, data: Any) -> None:
         self.f.write(data)
