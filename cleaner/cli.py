@@ -20,7 +20,7 @@ from cleaner.document import Document, Result, apply_edits
 from cleaner.engines.local import Cleaned, Outcome, clean_stream
 from cleaner.io.readers import Record, Reject, read_html_file, read_jsonl, read_text_file
 from cleaner.io.sources import Source, UsageError, plan
-from cleaner.io.writers import AtomicWriter, dumps_line, write_text_atomic
+from cleaner.io.writers import AtomicWriter, dumps_line, in_place, write_text_atomic
 from cleaner.ruleset import Rule, RuleError
 from cleaner.summary import Summary
 
@@ -404,7 +404,7 @@ def run(cleaner: Cleaner, a: argparse.Namespace, sources: Sequence[Source], jobs
 
 def _checkpoint(a: argparse.Namespace, sources: Sequence[Source]) -> Any:
     """A checkpoint when every output is a file (nothing to resume on stdout), else None."""
-    if not a.output or a.output == "-" or any(s.out is None for s in sources):
+    if not a.output or a.output == "-" or in_place(Path(a.output)) or any(s.out is None for s in sources):
         return None
     from cleaner.io.resume import Checkpoint
 
@@ -416,7 +416,7 @@ def _side_writer(name: str | None, ck: Any) -> Any:
     """The ledger / rejects file: resumable beside a checkpoint, else atomic."""
     if not name:
         return None
-    if ck is None:
+    if ck is None or in_place(Path(name)):  # (nothing to resume in a stream such as /dev/null)
         return AtomicWriter(Path(name))
     from cleaner.io.resume import PartialWriter
 

@@ -159,3 +159,58 @@ def test_outputs_get_the_mode_a_plain_open_gives(tmp_path):
     (tmp_path / "o.jsonl.zst").chmod(0o640)
     assert run("in.jsonl", "-o", "o.jsonl.zst", "-q", cwd=tmp_path).returncode == 0
     assert stat.S_IMODE((tmp_path / "o.jsonl.zst").stat().st_mode) == 0o640
+
+
+def _drain(fifo):
+    """Read a FIFO to its end in a thread (a writer blocks until it has a reader)."""
+    import threading
+
+    got = []
+    t = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    t.start()
+    return t, got
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs here")
+def test_streams_are_written_into_not_replaced(tmp_path):
+    """An output, ledger or rejects path that is a stream (a FIFO here; /dev/null and
+    /dev/stdout alike) is written into: renaming a temporary file onto it replaced /dev/null
+    itself when run as root. A stream takes one input's output, not a folder's."""
+    import os
+    import stat
+
+    from cleaner.io.writers import in_place
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": i, "text": f"Line {i} of the text.\u00a0Caf\u00c3\u00a9\n"}) + "\n" for i in range(30)))
+    out, ledger = tmp_path / "out.fifo", tmp_path / "ledger.fifo"
+    os.mkfifo(out)
+    os.mkfifo(ledger)
+    readers = [_drain(out), _drain(ledger)]
+    p = run(str(src), "-o", str(out), "--explain", str(ledger), "-q", cwd=tmp_path)
+    for t, _ in readers:
+        t.join(60)
+    assert p.returncode == 0, p.stderr.decode()
+    (_, text), (_, edits) = readers
+    assert all(stat.S_ISFIFO(f.stat().st_mode) for f in (out, ledger))
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["in.jsonl", "ledger.fifo", "out.fifo"]  # no temporary left
+    assert run(str(src), "-o", "ref.jsonl", "--explain", "ref.ledger.jsonl", "-q", cwd=tmp_path).returncode == 0
+    assert text[0] == (tmp_path / "ref.jsonl").read_bytes() and len(text[0].splitlines()) == 30
+    assert edits[0] and edits[0] == (tmp_path / "ref.ledger.jsonl").read_bytes()
+    p = run(str(SEEDS), "-o", str(out), cwd=tmp_path)
+    assert p.returncode == 2 and b"a stream takes the output of one input" in p.stderr and b"Traceback" not in p.stderr
+    assert in_place(Path("/dev/null")) and in_place(Path("/dev/stdout")) and in_place(out)
+    assert not in_place(src) and not in_place(tmp_path) and not in_place(tmp_path / "new.jsonl")
+
+
+def test_symlinked_output_keeps_its_link(tmp_path):
+    """Writing through a symlink replaces the file it names, not the link."""
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": 1, "text": "Hello world.\nPost a Comment\n"}) + "\n")
+    for name in ("out.jsonl", "out.jsonl.gz"):
+        real, link = tmp_path / ("real-" + name), tmp_path / name
+        real.write_text("old\n")
+        link.symlink_to(real.name)
+        assert run(str(src), "-o", str(link), "-q").returncode == 0
+        assert link.is_symlink() and link.resolve() == real
+        assert real.read_bytes() != b"old\n"

@@ -15,7 +15,7 @@ from typing import Any
 
 from cleaner.document import Document
 from cleaner.io.readers import Record, Reject
-from cleaner.io.writers import give_mode
+from cleaner.io.writers import give_mode, in_place, real_target
 
 BATCH_ROWS = 1024
 
@@ -68,6 +68,11 @@ class ParquetAtomicWriter:
         self.path = path
         self.batch_rows = batch_rows
         self.rows: list[dict[str, Any]] = []
+        self.tmp: Path | None = None
+        if in_place(path):  # a stream (/dev/stdout, a FIFO): written into, nothing to rename
+            self.w = pq.ParquetWriter(str(path), self.schema, compression="zstd")
+            return
+        path = self.path = real_target(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         os.close(fd)
@@ -99,6 +104,8 @@ class ParquetAtomicWriter:
     def commit(self) -> None:
         self._flush()
         self.w.close()
+        if self.tmp is None:
+            return
         with open(self.tmp, "rb") as f:
             os.fsync(f.fileno())
         os.replace(self.tmp, self.path)
@@ -107,4 +114,5 @@ class ParquetAtomicWriter:
         try:
             self.w.close()
         finally:
-            self.tmp.unlink(missing_ok=True)
+            if self.tmp is not None:
+                self.tmp.unlink(missing_ok=True)

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from cleaner.io.writers import AtomicWriter, give_mode, write_atomic
+from cleaner.io.writers import AtomicWriter, give_mode, real_target, write_atomic
 
 STATE_SUFFIX = ".clean-state.json"
 PARTIAL_SUFFIX = ".partial"
@@ -44,7 +44,7 @@ class PartialWriter(AtomicWriter):
     """
 
     def __init__(self, path: Path, offset: int = 0) -> None:  # not the parent's: the name is fixed
-        self.path = path
+        self.path = path = real_target(path)
         self.tmp = path.with_name(path.name + PARTIAL_SUFFIX)
         path.parent.mkdir(parents=True, exist_ok=True)
         if offset > 0 and self.tmp.exists():

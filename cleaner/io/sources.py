@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cleaner.io.writers import in_place
+
 KINDS = {
     ".txt": "txt", ".text": "txt", ".txt.gz": "txt",
     ".html": "html", ".htm": "html", ".html.gz": "html", ".htm.gz": "html", ".xhtml": "html",
@@ -90,7 +92,11 @@ def plan(inputs: list[str], output: str | None, fmt: str = "auto", *, read_only:
             raise UsageError("-o OUTPUT is required for several inputs or a folder")
     else:
         o = Path(output)
-        if single and not o.is_dir() and not output.endswith(("/", os.sep)) and (o.suffix or inputs[0] == "-"):
+        if in_place(o):  # /dev/null, /dev/stdout, a FIFO: one stream, not a folder
+            if not single:
+                raise UsageError(f"-o {output}: a stream takes the output of one input, not of several or of a folder")
+            out_file = o
+        elif single and not o.is_dir() and not output.endswith(("/", os.sep)) and (o.suffix or inputs[0] == "-"):
             out_file = o
         else:
             out_dir = o

@@ -33,18 +33,43 @@ def give_mode(tmp: Path, path: Path) -> None:
     os.chmod(tmp, mode)
 
 
+def in_place(path: Path) -> bool:
+    """Is ``path`` a stream to write into rather than a file to replace: a device (``/dev/null``),
+    a process's own stream (``/dev/stdout``, ``/dev/fd/3``), a FIFO or a socket? Renaming a
+    temporary file onto such a path would replace the device itself (as root) or fail."""
+    if str(path).startswith(("/dev/", "/proc/")):
+        return True
+    try:
+        st = os.stat(path)  # (through symlinks)
+    except OSError:
+        return False  # nothing there yet: a file to create
+    return not (stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode))
+
+
+def real_target(path: Path) -> Path:
+    """The file a write to ``path`` means: through symlinks, so renaming into place replaces
+    the file a link names and keeps the link."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
 class AtomicWriter:
     """Write to a hidden temporary file beside ``path``; ``commit`` renames it into place.
 
-    A run that dies leaves the old output (or none), never a torn file.
+    A run that dies leaves the old output (or none), never a torn file. A stream (see
+    `in_place`: ``/dev/null``, ``/dev/stdout``, a FIFO) is written into directly instead.
     """
 
     def __init__(self, path: Path, mode: str = "wb") -> None:
         self.path = path
+        self.tmp: Path | None = None
+        if in_place(path):
+            self.f: IO[Any] = open(path, mode)  # noqa: SIM115 - closed in commit/abort
+            return
+        path = self.path = real_target(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         self.tmp = Path(tmp)
-        self.f: IO[Any] = os.fdopen(fd, mode)
+        self.f = os.fdopen(fd, mode)
         give_mode(self.tmp, path)
 
     def write(self, data: Any) -> None:
@@ -52,6 +77,9 @@ class AtomicWriter:
 
     def commit(self) -> None:
         self.f.flush()
+        if self.tmp is None:  # a stream: nothing to sync or rename
+            self.f.close()
+            return
         os.fsync(self.f.fileno())
         self.f.close()
         os.replace(self.tmp, self.path)
@@ -60,7 +88,8 @@ class AtomicWriter:
         try:
             self.f.close()
         finally:
-            self.tmp.unlink(missing_ok=True)
+            if self.tmp is not None:
+                self.tmp.unlink(missing_ok=True)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
