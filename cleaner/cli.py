@@ -18,7 +18,7 @@ from cleaner.api import Cleaner
 from cleaner.config import STAGES, Config
 from cleaner.document import Document, Result, apply_edits
 from cleaner.engines.local import Cleaned, Outcome, clean_stream
-from cleaner.io.readers import Record, Reject, read_html_file, read_jsonl, read_text_file
+from cleaner.io.readers import Record, Reject, open_maybe_compressed, read_html_file, read_jsonl, read_text_file
 from cleaner.io.sources import Source, UsageError, plan
 from cleaner.io.writers import AtomicWriter, dumps_line, in_place, write_text_atomic
 from cleaner.ruleset import Rule, RuleError
@@ -126,24 +126,30 @@ def read_source(src: Source, text_field: str) -> Iterator[Record | Reject]:
         return
     doc_id = src.path.name if src.path is not None else "stdin"
     try:
-        if src.path is None:
-            data = sys.stdin.buffer
+        if src.path is None or src.kind == "stdin":  # standard input, or a stream named like <(zcat x)
+            data = sys.stdin.buffer if src.path is None else open_maybe_compressed(src.path)
             if src.kind == "jsonl":
-                yield from read_jsonl(None, "-", text_field, stream=data)
+                yield from read_jsonl(None, src.label, text_field, stream=data)
                 return
+            first = b""
+            if src.kind == "stdin":  # JSON Lines when it starts with "{", else one text
+                first = data.peek(1 << 16).lstrip()[:1]  # (peeked: JSON Lines stream from here)
+                if first == b"{":
+                    yield from read_jsonl(None, src.label, text_field, stream=data)
+                    return
             raw = data.read()
-            if src.kind == "stdin" and raw.lstrip()[:1] == b"{":
+            if src.kind == "stdin" and not first and raw.lstrip()[:1] == b"{":  # (white space past the peek)
                 import io as _io
 
-                yield from read_jsonl(None, "-", text_field, stream=_io.BytesIO(raw))
+                yield from read_jsonl(None, src.label, text_field, stream=_io.BytesIO(raw))
                 return
             from cleaner.io.readers import decode_bytes
 
             text, enc = decode_bytes(raw)
             if text is None:
-                yield Reject("-", 0, "cannot decode standard input")
+                yield Reject(src.label, 0, "cannot decode standard input" if src.path is None else "cannot decode the stream")
                 return
-            yield Record(Document("stdin", text, {"source": "-"}), "-")
+            yield Record(Document(doc_id, text, {"source": src.label}), src.label)
         elif src.kind == "jsonl":
             yield from read_jsonl(src.path, src.label, text_field)
         elif src.kind == "html":

@@ -214,3 +214,34 @@ def test_symlinked_output_keeps_its_link(tmp_path):
         assert run(str(src), "-o", str(link), "-q").returncode == 0
         assert link.is_symlink() and link.resolve() == real
         assert real.read_bytes() != b"old\n"
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs here")
+def test_a_stream_named_as_input_is_read_like_stdin(tmp_path):
+    """``clean <(zcat dump.jsonl.gz)`` names a pipe: it is read like standard input (JSON Lines
+    when it starts with "{", gzip by its magic bytes), giving what stdin gives; Parquet, which
+    needs to seek, is a reject with its reason."""
+    import gzip
+    import os
+    import threading
+
+    rows = "".join(json.dumps({"id": i, "text": f"Caf\u00c3\u00a9 number {i}.\nPost a Comment\n"}) + "\n" for i in range(20))
+    want = run("-", "-q", input=rows.encode()).stdout
+    for payload in (rows.encode(), gzip.compress(rows.encode()), (SEEDS / "000_474cad912ef38b96.txt").read_bytes()):
+        fifo = tmp_path / "in-pipe"
+        fifo.unlink(missing_ok=True)
+        os.mkfifo(fifo)
+        writer = threading.Thread(target=fifo.write_bytes, args=(payload,), daemon=True)
+        writer.start()
+        p = run(str(fifo), "-o", "out.jsonl", "-q", cwd=tmp_path)
+        writer.join(60)
+        assert p.returncode == 0, p.stderr.decode()
+        got = (tmp_path / "out.jsonl").read_bytes()
+        if payload.startswith(b"Tajikistan"):
+            assert got == run("-", "-q", input=payload).stdout
+        else:
+            assert got == want and len(got.splitlines()) == 20
+    fifo.unlink()
+    os.mkfifo(fifo)
+    p = run(str(fifo), "--format", "parquet", "-o", "out.parquet", cwd=tmp_path)
+    assert p.returncode == 1 and b"Parquet needs a file it can seek in" in p.stderr

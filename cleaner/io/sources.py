@@ -1,7 +1,8 @@
 """Plan a run: expand the command line's inputs into sources and decide each one's output path.
 
-Folders are walked without following symlinks into loops; anything that is not a regular file
-(FIFOs, sockets, dangling links) becomes a reject, never a hang. Inputs are never outputs.
+Folders are walked without following symlinks into loops; anything in them that is not a regular
+file (FIFOs, sockets, dangling links) becomes a reject, never a hang. A stream named on the command
+line (``<(zcat dump.jsonl.gz)``, ``/dev/stdin``) is read like standard input. Inputs are never outputs.
 """
 
 from __future__ import annotations
@@ -156,14 +157,19 @@ def plan(inputs: list[str], output: str | None, fmt: str = "auto", *, read_only:
         if not p.exists() and not p.is_symlink():
             raise UsageError(f"{inp}: no such file or folder")
         problem = None
+        k = fmt if fmt != "auto" else (kind_of(p.name) or "txt")
         try:
             st = p.stat()
-            if not stat.S_ISREG(st.st_mode):
-                problem = "not a regular file (FIFO, socket or device)"
+            if stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode):  # a stream named here: <(zcat x), /dev/stdin
+                if fmt == "auto" and kind_of(p.name) is None:
+                    k = "stdin"  # told apart like standard input: JSON Lines when it starts with "{"
+                if k == "parquet":
+                    problem = "Parquet needs a file it can seek in, not a stream"
+            elif not stat.S_ISREG(st.st_mode):
+                problem = "not a regular file (socket or block device)"
         except OSError as e:
             problem = f"unreadable: {e.strerror or e}"
-        k = fmt if fmt != "auto" else (kind_of(p.name) or "txt")
-        t = target(p.name, k, None, str(p))
+        t = target(p.name, k if k != "stdin" else "txt", None, str(p))
         sources.append(Source(p, k, t, str(p), problem))
     in_paths = {os.path.realpath(s.path) for s in sources if s.path is not None}  # no error on link loops
     for s in sources:
