@@ -268,6 +268,36 @@ def test_interrupt_then_resume(tmp_path: Path) -> None:
     assert ids == list(range(50_000)), "every record exactly once, in order"
 
 
+@pytest.mark.slow
+def test_ctrl_c_then_resume(tmp_path: Path) -> None:
+    """Ctrl-C (SIGINT to the whole process group, as a terminal sends it) ends the run at once
+    with exit code 130 and one line, no traceback from the main process or its workers; the
+    same command with --resume then finishes it, record for record."""
+    corpus.build(tmp_path, "interrupt")
+    d = tmp_path / "interrupt"
+    args = ["--jobs", "2", "-o", "out/data.jsonl", "--explain", "ledger.jsonl", "in/data.jsonl"]
+
+    def with_sigint() -> None:  # (a shell's background job starts with SIGINT ignored)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        _limit()
+
+    p = subprocess.Popen([str(CLEAN), *args], cwd=d, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                         preexec_fn=with_sigint, start_new_session=True)
+    assert _wait_for(lambda: _writing(d / "out"), 60), "no output was being written"
+    os.killpg(p.pid, signal.SIGINT)
+    _, err = p.communicate(timeout=60)
+    assert p.returncode == 130, err.decode()
+    assert err.decode().strip().splitlines()[-1].startswith("clean: interrupted") and b"Traceback" not in err, err.decode()
+    run = run_clean([*args, "--resume", "-q"], d, 300)
+    assert run.code == 0 and "Traceback" not in run.stderr, run.stderr
+    ids = [json.loads(line)["id"] for line in (d / "out" / "data.jsonl").read_text().split("\n")[:-1]]
+    assert ids == list(range(50_000)), "every record exactly once, in order"
+    ref = run_clean(["--jobs", "2", "-o", "ref/data.jsonl", "--explain", "ref.ledger.jsonl", "-q", "in/data.jsonl"], d, 300)
+    assert ref.code == 0
+    assert (d / "out" / "data.jsonl").read_bytes() == (d / "ref" / "data.jsonl").read_bytes()
+    assert (d / "ledger.jsonl").read_bytes() == (d / "ref.ledger.jsonl").read_bytes()
+
+
 # Property tests: any bytes, in-process (fast), never a crash and never a lost record -------------
 
 _PROP = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])

@@ -8,6 +8,7 @@ bytes as a serial run. One document that fails to clean becomes a reject, not a 
 from __future__ import annotations
 
 import multiprocessing as mp
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
@@ -39,6 +40,11 @@ _WORKER: Cleaner | None = None
 def _init_worker(cleaner: Cleaner) -> None:
     global _WORKER
     _WORKER = cleaner
+    try:  # Ctrl-C reaches the whole process group: the main process alone handles it (and
+        # ends the pool), so the workers do not each print a KeyboardInterrupt traceback
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not a process's main thread (a Ray worker): nothing to quiet
+        pass
 
 
 def _failure(e: Exception) -> str:
