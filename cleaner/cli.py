@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -327,8 +328,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     for n in notes:
         if not a.quiet:
             print(f"clean: note: {n}", file=sys.stderr)
+    if a.jobs < 0:
+        print(f"clean: error: --jobs {a.jobs}: give 1 or more worker processes, or 0 for all cores", file=sys.stderr)
+        return EXIT_USAGE
     jobs = a.jobs if a.jobs > 0 else (os.cpu_count() or 1)
-    return run(cleaner, a, sources, jobs)
+    before = _stop_on_sigterm()
+    try:
+        return run(cleaner, a, sources, jobs)
+    finally:
+        if before is not None:
+            signal.signal(signal.SIGTERM, before)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a scheduler stopping the job, ``kill PID``): handled like Ctrl-C, so the outputs
+    are left resumable and the workers are ended, not left to fail on a broken pipe."""
+
+
+def _raise_terminated(signum: int, frame: Any) -> None:
+    raise Terminated
+
+
+def _stop_on_sigterm() -> Any:
+    """Turn SIGTERM into `Terminated` for this run; the handler it replaces (None: not the
+    main thread, where no handler can be set)."""
+    try:
+        return signal.signal(signal.SIGTERM, _raise_terminated)
+    except ValueError:
+        return None
 
 
 def run(cleaner: Cleaner, a: argparse.Namespace, sources: Sequence[Source], jobs: int) -> int:
@@ -381,16 +408,17 @@ def run(cleaner: Cleaner, a: argparse.Namespace, sources: Sequence[Source], jobs
         else:
             for label in list(sinks.open):
                 sinks.finish(label)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:
+        how, code = ("terminated", 143) if isinstance(stop, Terminated) else ("interrupted", 130)
         if ck is not None:
-            print("clean: interrupted; run the same command with --resume to continue", file=sys.stderr)
-            return 130
+            print(f"clean: {how}; run the same command with --resume to continue", file=sys.stderr)
+            return code
         sinks.abort()
         for w in (ledger, rejects):
             if w is not None:
                 w.abort()
-        print("clean: interrupted; no partial output was left", file=sys.stderr)
-        return 130
+        print(f"clean: {how}; no partial output was left", file=sys.stderr)
+        return code
     finally:
         progress.close()
     for w in (ledger, rejects):

@@ -245,3 +245,8 @@ def test_a_stream_named_as_input_is_read_like_stdin(tmp_path):
     os.mkfifo(fifo)
     p = run(str(fifo), "--format", "parquet", "-o", "out.parquet", cwd=tmp_path)
     assert p.returncode == 1 and b"Parquet needs a file it can seek in" in p.stderr
+
+
+def test_negative_jobs_is_a_usage_error():
+    p = run("-", "--jobs", "-2", input=b"text")
+    assert p.returncode == 2 and p.stderr.decode().startswith("clean: error: --jobs -2") and not p.stdout

@@ -269,10 +269,13 @@ def test_interrupt_then_resume(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_ctrl_c_then_resume(tmp_path: Path) -> None:
-    """Ctrl-C (SIGINT to the whole process group, as a terminal sends it) ends the run at once
-    with exit code 130 and one line, no traceback from the main process or its workers; the
-    same command with --resume then finishes it, record for record."""
+@pytest.mark.parametrize("sig, group, code, says", [(signal.SIGINT, True, 130, "interrupted"),
+                                                    (signal.SIGTERM, False, 143, "terminated")])
+def test_stop_then_resume(tmp_path: Path, sig: int, group: bool, code: int, says: str) -> None:
+    """Ctrl-C (SIGINT to the whole process group, as a terminal sends it) and SIGTERM (to the
+    main process, as ``kill PID`` or a scheduler sends it) end the run at once with one line
+    and exit code 128 + the signal, no traceback from the main process or its workers; the same
+    command with --resume then finishes it, record for record, ledger included."""
     corpus.build(tmp_path, "interrupt")
     d = tmp_path / "interrupt"
     args = ["--jobs", "2", "-o", "out/data.jsonl", "--explain", "ledger.jsonl", "in/data.jsonl"]
@@ -284,10 +287,13 @@ def test_ctrl_c_then_resume(tmp_path: Path) -> None:
     p = subprocess.Popen([str(CLEAN), *args], cwd=d, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                          preexec_fn=with_sigint, start_new_session=True)
     assert _wait_for(lambda: _writing(d / "out"), 60), "no output was being written"
-    os.killpg(p.pid, signal.SIGINT)
+    if group:
+        os.killpg(p.pid, sig)
+    else:
+        os.kill(p.pid, sig)
     _, err = p.communicate(timeout=60)
-    assert p.returncode == 130, err.decode()
-    assert err.decode().strip().splitlines()[-1].startswith("clean: interrupted") and b"Traceback" not in err, err.decode()
+    assert p.returncode == code, err.decode()
+    assert err.decode().strip().splitlines()[-1].startswith(f"clean: {says};") and b"Traceback" not in err, err.decode()
     run = run_clean([*args, "--resume", "-q"], d, 300)
     assert run.code == 0 and "Traceback" not in run.stderr, run.stderr
     ids = [json.loads(line)["id"] for line in (d / "out" / "data.jsonl").read_text().split("\n")[:-1]]

@@ -41,8 +41,10 @@ def _init_worker(cleaner: Cleaner) -> None:
     global _WORKER
     _WORKER = cleaner
     try:  # Ctrl-C reaches the whole process group: the main process alone handles it (and
-        # ends the pool), so the workers do not each print a KeyboardInterrupt traceback
+        # ends the pool), so the workers do not each print a KeyboardInterrupt traceback;
+        # SIGTERM, which the pool ends them with, ends them (not the CLI's handler they inherit)
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
     except ValueError:  # not a process's main thread (a Ray worker): nothing to quiet
         pass
 
