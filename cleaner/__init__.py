@@ -1,8 +1,12 @@
 """cleaner: rule-driven cleaning of scraped web and news text, with a ledger of every change.
 
     >>> import cleaner
-    >>> cleaner.clean("Tajikistan asks allies for help.\\n\\nPost a Comment")
-    'Tajikistan asks allies for help.\\n'
+    >>> cleaner.clean("Tajikistan said it cannot secure its long border with Afghanistan without outside help."
+    ...               "\\n\\nPost a Comment")
+    'Tajikistan said it cannot secure its long border with Afghanistan without outside help.\\n'
+
+A comment prompt goes when it follows the article; a line too short to be an article paragraph
+(the example's first line, cut short) leaves nothing for it to follow, so it is kept.
 """
 
 from cleaner.api import Cleaner, clean, clean_and_explain
