@@ -1,4 +1,4 @@
-"""The `clean` command. Exit codes: 0 all clean, 1 finished with rejects, 2 usage or rule-file error.
+"""The `clean` command. Exit codes: 0 all clean, 1 finished with rejects, 2 usage or rule-file error, 130 or 143 stopped by Ctrl-C or SIGTERM (resume with --resume).
 
     clean INPUT... -o OUTPUT [--explain LEDGER.jsonl] [--rejects REJECTS.jsonl] [--diff] ...
     clean --list-rules | --show-rule ID
@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="clean",
         description="Clean scraped web and news text with explainable rules.",
-        epilog="Exit codes: 0 all clean, 1 finished with rejects, 2 usage or rule-file error.",
+        epilog="Exit codes: 0 all clean, 1 finished with rejects, 2 usage or rule-file error, 130 or 143 stopped by Ctrl-C or SIGTERM (resume with --resume).",
     )
     p.add_argument("inputs", nargs="*", metavar="INPUT", help=".txt/.html/.jsonl[.gz|.zst]/.parquet file, folder, or - for stdin")
     p.add_argument("-o", "--output", metavar="OUTPUT", help="output file or folder (default: stdout for one input)")
@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--names", metavar="NAMES_TSV", help="apply a reviewed name table written by `clean names`")
     p.add_argument("--names-aliases", action="append", default=[], metavar="FILE", help="extra alias table (TOML) for the names stage (repeatable)")
     p.add_argument("--lang", help="language of all documents (default: detect per document)")
-    p.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
+    p.add_argument("--jobs", type=int, default=0, help="worker processes (default 0: all cores)")
     p.add_argument("--engine", default="local", choices=["local", "ray"], help="local worker processes, or Ray (pip install cleaner[ray]); same output")
     p.add_argument("--ray-address", metavar="ADDRESS", help="Ray cluster to join with --engine ray (default: RAY_ADDRESS or a local Ray)")
     p.add_argument("--strict", action="store_true", help="stop at the first reject with exit code 1")
