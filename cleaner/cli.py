@@ -381,7 +381,7 @@ def run(cleaner: Cleaner, a: argparse.Namespace, sources: Sequence[Source], jobs
         if a.engine == "ray":
             from cleaner.engines.ray import ray_pool_factory
 
-            pool_factory = ray_pool_factory(a.ray_address)
+            pool_factory = ray_pool_factory(a.ray_address, quiet=a.quiet)
         edits = bool(a.explain or a.diff or a.verify)  # else the workers count the edits themselves
         for batch in clean_stream(cleaner, _items(sources, a.text_field, sinks), jobs, pool_factory=pool_factory,
                                   edits=edits):

@@ -37,18 +37,22 @@ def clean_dataset(ds: Any, cleaner: Cleaner | None = None, text_field: str = "te
     )
 
 
-def ray_pool_factory(address: str | None = None) -> Any:
+def ray_pool_factory(address: str | None = None, quiet: bool = False) -> Any:
     """A pool factory for `clean_stream` backed by Ray (``--engine ray``).
 
     ``ray.util.multiprocessing.Pool`` keeps the local engine's ordered, bounded batching, so the
     output is byte-identical to ``--engine local``; ``address`` (or ``RAY_ADDRESS``) points it at
-    a cluster, otherwise Ray starts locally.
+    a cluster, otherwise Ray starts locally. ``quiet`` (``clean -q``): Ray's own log lines
+    below errors are not printed either.
     """
+    import logging
+
     import ray
     from ray.util.multiprocessing import Pool
 
     if not ray.is_initialized():
-        ray.init(address=address, include_dashboard=False, log_to_driver=False, ignore_reinit_error=True)
+        ray.init(address=address, include_dashboard=False, log_to_driver=False, ignore_reinit_error=True,
+                 logging_level=logging.ERROR if quiet else logging.WARNING)
 
     def factory(processes: int, initializer: Any = None, initargs: tuple[Any, ...] = ()) -> Any:
         return Pool(processes=processes, initializer=initializer, initargs=initargs)
