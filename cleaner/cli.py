@@ -1,4 +1,4 @@
-"""The `clean` command. Exit codes: 0 all clean, 1 finished with rejects, 2 usage or rule-file error, 130 or 143 stopped by Ctrl-C or SIGTERM (resume with --resume).
+"""The `clean` command. Exit codes: 0 all clean, 1 finished with rejects, 2 usage or rule-file error, 74 an output could not be written, 130 or 143 stopped by Ctrl-C or SIGTERM (resume with --resume), 141 standard output closed.
 
     clean INPUT... -o OUTPUT [--explain LEDGER.jsonl] [--rejects REJECTS.jsonl] [--diff] ...
     clean --list-rules | --show-rule ID
@@ -26,6 +26,8 @@ from cleaner.ruleset import Rule, RuleError
 from cleaner.summary import Summary
 
 EXIT_OK, EXIT_REJECTS, EXIT_USAGE = 0, 1, 2
+EXIT_IO = 74  # (sysexits' EX_IOERR) an output could not be written: disk full, no permission
+EXIT_PIPE = 141  # (128 + SIGPIPE, as a shell reports a command killed by it) standard output closed
 
 
 class _Parser(argparse.ArgumentParser):
@@ -39,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="clean",
         description="Clean scraped web and news text with explainable rules.",
-        epilog="Exit codes: 0 all clean, 1 finished with rejects, 2 usage or rule-file error, 130 or 143 stopped by Ctrl-C or SIGTERM (resume with --resume).",
+        epilog="Exit codes: 0 all clean, 1 finished with rejects, 2 usage or rule-file error, 74 an output could not be written, 130 or 143 stopped by Ctrl-C or SIGTERM (resume with --resume), 141 standard output closed.",
     )
     p.add_argument("inputs", nargs="*", metavar="INPUT", help=".txt/.html/.jsonl[.gz|.zst]/.parquet file, folder, or - for stdin")
     p.add_argument("-o", "--output", metavar="OUTPUT", help="output file or folder (default: stdout for one input)")
@@ -358,6 +360,35 @@ def _stop_on_sigterm() -> Any:
         return None
 
 
+def _stopped(stop: BaseException, ck: Any, sinks: _Sinks, side: tuple[Any, ...]) -> int:
+    """End a run that cannot go on (Ctrl-C, SIGTERM, the reader of standard output gone, a
+    write that failed): its outputs are left for --resume when it has a checkpoint, else
+    removed; one line on stderr says why (none for a closed pipe, as ``clean ... | head``)."""
+    if isinstance(stop, BrokenPipeError):
+        try:  # so the flush at exit does not fail on the closed pipe again
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        why, code = "", EXIT_PIPE
+    elif isinstance(stop, Terminated):
+        why, code = "terminated", 143
+    elif isinstance(stop, KeyboardInterrupt):
+        why, code = "interrupted", 130
+    else:
+        assert isinstance(stop, OSError)
+        why, code = f"error: {stop.filename or 'output'}: {stop.strerror or stop}", EXIT_IO
+    if ck is not None:
+        print(f"clean: {why}; run the same command with --resume to continue", file=sys.stderr)
+        return code
+    sinks.abort()
+    for w in side:
+        if w is not None:
+            w.abort()
+    if why:
+        print(f"clean: {why}; no partial output was left", file=sys.stderr)
+    return code
+
+
 def run(cleaner: Cleaner, a: argparse.Namespace, sources: Sequence[Source], jobs: int) -> int:
     summary = Summary()
     sinks = _Sinks(sources, a.text_field)
@@ -408,26 +439,17 @@ def run(cleaner: Cleaner, a: argparse.Namespace, sources: Sequence[Source], jobs
         else:
             for label in list(sinks.open):
                 sinks.finish(label)
-    except KeyboardInterrupt as stop:
-        how, code = ("terminated", 143) if isinstance(stop, Terminated) else ("interrupted", 130)
-        if ck is not None:
-            print(f"clean: {how}; run the same command with --resume to continue", file=sys.stderr)
-            return code
-        sinks.abort()
         for w in (ledger, rejects):
             if w is not None:
-                w.abort()
-        print(f"clean: {how}; no partial output was left", file=sys.stderr)
-        return code
+                w.commit()
+        if a.summary_json:
+            write_text_atomic(Path(a.summary_json), json.dumps(summary.to_dict(r.id for r in cleaner.rules.rules), indent=2) + "\n")
+        if ck is not None:
+            ck.remove()
+    except (KeyboardInterrupt, OSError) as stop:
+        return _stopped(stop, ck, sinks, (ledger, rejects))
     finally:
         progress.close()
-    for w in (ledger, rejects):
-        if w is not None:
-            w.commit()
-    if ck is not None:
-        ck.remove()
-    if a.summary_json:
-        write_text_atomic(Path(a.summary_json), json.dumps(summary.to_dict(r.id for r in cleaner.rules.rules), indent=2) + "\n")
     if not a.quiet:
         print(summary.render(r.id for r in cleaner.rules.rules), file=sys.stderr)
     if strict_reason:

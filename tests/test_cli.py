@@ -216,37 +216,77 @@ def test_symlinked_output_keeps_its_link(tmp_path):
         assert real.read_bytes() != b"old\n"
 
 
-@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs here")
+@pytest.mark.skipif(not Path("/dev/fd").is_dir(), reason="no /dev/fd here")
 def test_a_stream_named_as_input_is_read_like_stdin(tmp_path):
-    """``clean <(zcat dump.jsonl.gz)`` names a pipe: it is read like standard input (JSON Lines
-    when it starts with "{", gzip by its magic bytes), giving what stdin gives; Parquet, which
-    needs to seek, is a reject with its reason."""
+    """``clean <(zcat dump.jsonl.gz)`` names a pipe of the process, ``/dev/fd/N``: it is read
+    like standard input (JSON Lines when it starts with "{", gzip by its magic bytes), giving
+    what stdin gives. A named FIFO elsewhere, which could wait for a writer forever, and
+    Parquet from a stream, which cannot seek, are rejects with their reasons."""
     import gzip
     import os
     import threading
 
     rows = "".join(json.dumps({"id": i, "text": f"Caf\u00c3\u00a9 number {i}.\nPost a Comment\n"}) + "\n" for i in range(20))
     want = run("-", "-q", input=rows.encode()).stdout
-    for payload in (rows.encode(), gzip.compress(rows.encode()), (SEEDS / "000_474cad912ef38b96.txt").read_bytes()):
-        fifo = tmp_path / "in-pipe"
-        fifo.unlink(missing_ok=True)
-        os.mkfifo(fifo)
-        writer = threading.Thread(target=fifo.write_bytes, args=(payload,), daemon=True)
+    seed = (SEEDS / "000_474cad912ef38b96.txt").read_bytes()
+    for payload in (rows.encode(), gzip.compress(rows.encode()), seed):
+        r, w = os.pipe()  # as bash's process substitution: the read end is /dev/fd/N in clean
+        writer = threading.Thread(target=lambda w=w, payload=payload: (os.write(w, payload), os.close(w)), daemon=True)
         writer.start()
-        p = run(str(fifo), "-o", "out.jsonl", "-q", cwd=tmp_path)
+        p = subprocess.run([CLEAN, f"/dev/fd/{r}", "-o", "out.jsonl", "-q"], cwd=tmp_path, pass_fds=(r,),
+                           capture_output=True, timeout=300)
+        os.close(r)
         writer.join(60)
         assert p.returncode == 0, p.stderr.decode()
         got = (tmp_path / "out.jsonl").read_bytes()
-        if payload.startswith(b"Tajikistan"):
-            assert got == run("-", "-q", input=payload).stdout
-        else:
-            assert got == want and len(got.splitlines()) == 20
-    fifo.unlink()
-    os.mkfifo(fifo)
-    p = run(str(fifo), "--format", "parquet", "-o", "out.parquet", cwd=tmp_path)
+        assert got == (run("-", "-q", input=payload).stdout if payload is seed else want)
+    r, w = os.pipe()
+    p = subprocess.run([CLEAN, f"/dev/fd/{r}", "--format", "parquet", "-o", "out.parquet"], cwd=tmp_path,
+                       pass_fds=(r,), capture_output=True, timeout=300)
+    os.close(r)
+    os.close(w)
     assert p.returncode == 1 and b"Parquet needs a file it can seek in" in p.stderr
-
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "named.jsonl")
+        p = run(str(tmp_path / "named.jsonl"), "-o", "named-out.jsonl", cwd=tmp_path)
+        assert p.returncode == 1 and b"a named FIFO" in p.stderr
 
 def test_negative_jobs_is_a_usage_error():
     p = run("-", "--jobs", "-2", input=b"text")
     assert p.returncode == 2 and p.stderr.decode().startswith("clean: error: --jobs -2") and not p.stdout
+
+
+def _big_jsonl(path, n=3000):
+    path.write_text("".join(json.dumps({"id": i, "text": f"Paragraph {i} of a long enough article about the border. " * 4}) + "\n"
+                            for i in range(n)))
+    return path
+
+
+def test_closed_stdout_ends_quietly(tmp_path):
+    """``clean dump.jsonl | head``: when the reader goes, clean stops with exit code 141 and
+    prints nothing (no BrokenPipeError traceback, from it or its workers)."""
+    src = _big_jsonl(tmp_path / "in.jsonl")
+    p = subprocess.Popen([CLEAN, str(src), "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert p.stdout.read(100)
+    p.stdout.close()
+    err = p.stderr.read()
+    assert p.wait(timeout=120) == 141 and err == b"", err.decode()
+
+
+def test_failed_write_is_one_line(tmp_path):
+    """A write that fails (here the file size limit; a full disk alike) ends the run with exit
+    code 74 and one line naming the output, no traceback; the output is left for --resume."""
+    import resource
+
+    src = _big_jsonl(tmp_path / "in.jsonl")
+
+    def small_files():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (50_000, 50_000))
+
+    p = subprocess.run([CLEAN, str(src), "-o", "out.jsonl", "--jobs", "1"], cwd=tmp_path, capture_output=True,
+                       timeout=300, preexec_fn=small_files)
+    lines = p.stderr.decode().strip().splitlines()
+    assert p.returncode == 74 and b"Traceback" not in p.stderr, p.stderr.decode()
+    assert lines[-1].startswith("clean: error: ") and "out.jsonl" in lines[-1] and "--resume" in lines[-1]
+    assert run(str(src), "-o", "out.jsonl", "--resume", "-q", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "out.jsonl").read_bytes() == run(str(src), "-q").stdout

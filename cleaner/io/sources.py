@@ -2,7 +2,8 @@
 
 Folders are walked without following symlinks into loops; anything in them that is not a regular
 file (FIFOs, sockets, dangling links) becomes a reject, never a hang. A stream named on the command
-line (``<(zcat dump.jsonl.gz)``, ``/dev/stdin``) is read like standard input. Inputs are never outputs.
+line as ``<(zcat dump.jsonl.gz)`` or ``/dev/stdin`` is read like standard input; a named FIFO is a
+reject (it could wait for a writer forever). Inputs are never outputs.
 """
 
 from __future__ import annotations
@@ -78,6 +79,13 @@ def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
                 yield p, "not a regular file (FIFO, socket or device)"
                 continue
             yield p, None
+
+
+def _process_stream(name: str, mode: int) -> bool:
+    """A stream of this process named on the command line: a pipe or terminal under ``/dev`` or
+    ``/proc`` (``/dev/fd/63`` from ``<(zcat x)``, ``/dev/stdin``). Opening one never waits, as
+    opening a named FIFO elsewhere does until some writer comes."""
+    return (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)) and name.startswith(("/dev/", "/proc/"))
 
 
 def plan(inputs: list[str], output: str | None, fmt: str = "auto", *, read_only: bool = False) -> tuple[list[Source], list[str]]:
@@ -160,13 +168,15 @@ def plan(inputs: list[str], output: str | None, fmt: str = "auto", *, read_only:
         k = fmt if fmt != "auto" else (kind_of(p.name) or "txt")
         try:
             st = p.stat()
-            if stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode):  # a stream named here: <(zcat x), /dev/stdin
+            if _process_stream(inp, st.st_mode):  # <(zcat x), /dev/stdin: read like standard input
                 if fmt == "auto" and kind_of(p.name) is None:
                     k = "stdin"  # told apart like standard input: JSON Lines when it starts with "{"
                 if k == "parquet":
                     problem = "Parquet needs a file it can seek in, not a stream"
+            elif stat.S_ISFIFO(st.st_mode):
+                problem = "a named FIFO, which could wait for a writer forever (give it as standard input: clean - < FIFO)"
             elif not stat.S_ISREG(st.st_mode):
-                problem = "not a regular file (socket or block device)"
+                problem = "not a regular file (socket or device)"
         except OSError as e:
             problem = f"unreadable: {e.strerror or e}"
         t = target(p.name, k if k != "stdin" else "txt", None, str(p))

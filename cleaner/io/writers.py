@@ -73,23 +73,37 @@ class AtomicWriter:
         give_mode(self.tmp, path)
 
     def write(self, data: Any) -> None:
-        self.f.write(data)
+        try:
+            self.f.write(data)
+        except OSError as e:
+            raise _naming(e, self.path) from None
 
     def commit(self) -> None:
-        self.f.flush()
-        if self.tmp is None:  # a stream: nothing to sync or rename
+        try:
+            self.f.flush()
+            if self.tmp is None:  # a stream: nothing to sync or rename
+                self.f.close()
+                return
+            os.fsync(self.f.fileno())
             self.f.close()
-            return
-        os.fsync(self.f.fileno())
-        self.f.close()
-        os.replace(self.tmp, self.path)
+            os.replace(self.tmp, self.path)
+        except OSError as e:
+            raise _naming(e, self.path) from None
 
     def abort(self) -> None:
         try:
             self.f.close()
+        except OSError:  # (what was left to flush is being thrown away: a full disk again)
+            pass
         finally:
             if self.tmp is not None:
                 self.tmp.unlink(missing_ok=True)
+
+
+def _naming(e: OSError, path: Path) -> OSError:
+    """``e`` with the output's name on it: a write to an open file carries none, and "No space
+    left on device" should say where."""
+    return e if e.filename else type(e)(e.errno, e.strerror, str(path))
 
 
 def write_atomic(path: Path, data: bytes) -> None:
