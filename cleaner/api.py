@@ -130,14 +130,21 @@ class Cleaner:
             if lang:
                 meta["lang"] = lang
             doc = Document(id="", text=doc, meta=dict(meta))
+        elif not isinstance(doc, Document):
+            raise TypeError(f"clean() takes a str or a Document, not {type(doc).__name__}")
+        if not isinstance(doc.text, str):
+            raise TypeError(f"document {doc.id!r}: its text is {type(doc.text).__name__}, not a str")
         return self._pipeline.run(doc)
 
     def clean_many(self, docs: Iterable[Document | str | Mapping[str, Any]]) -> Iterator[Result]:
         """Clean documents lazily, in order; dicts need ``text`` and may carry ``id``/``url``/``lang``."""
         for i, d in enumerate(docs):
             if isinstance(d, Mapping):
+                text = d.get("text")
+                if not isinstance(text, str):  # (not str(text): a None would be cleaned as "None")
+                    raise TypeError(f"document {i}: 'text' is {type(text).__name__}, not a str")
                 meta = {k: v for k, v in d.items() if k != "text"}
-                d = Document(id=str(d.get("id", i)), text=str(d["text"]), meta=dict(meta))
+                d = Document(id=str(d.get("id", i)), text=text, meta=dict(meta))
             yield self.clean(d)
 
 

@@ -123,3 +123,22 @@ def test_a_quiet_stage_runs_again_on_a_changed_text():
     a, b = fast._run(text, Context(), False), plain._run(text, Context(), False)
     assert a == b
     assert a[2] == "keep\n"
+
+
+def test_the_api_refuses_what_is_not_text():
+    """A None, bytes or number is a TypeError that says so, not an AttributeError from inside
+    the pipeline; clean_many does not turn a missing text into the string "None"."""
+    import pytest
+
+    import cleaner
+    from cleaner.document import Document
+
+    c = cleaner.Cleaner.default()
+    for bad in (None, b"bytes", 5):
+        with pytest.raises(TypeError, match=f"not {type(bad).__name__}"):
+            c.clean(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="its text is NoneType"):
+        c.clean(Document("d", None))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="document 1: 'text' is NoneType"):
+        list(c.clean_many([{"text": "fine"}, {"text": None}]))
+    assert [r.text for r in c.clean_many([{"id": "a", "text": "Caf\u00c3\u00a9"}])] == ["Café"]
