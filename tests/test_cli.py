@@ -290,3 +290,15 @@ def test_failed_write_is_one_line(tmp_path):
     assert lines[-1].startswith("clean: error: ") and "out.jsonl" in lines[-1] and "--resume" in lines[-1]
     assert run(str(src), "-o", "out.jsonl", "--resume", "-q", cwd=tmp_path).returncode == 0
     assert (tmp_path / "out.jsonl").read_bytes() == run(str(src), "-q").stdout
+
+
+def test_output_folder_inside_the_input_folder(tmp_path):
+    """``clean data -o data/cleaned`` run twice: the second run does not read the first run's
+    outputs back as inputs (it stopped with "output would overwrite an input")."""
+    import shutil
+
+    shutil.copytree(SEEDS, tmp_path / "data")
+    for _ in range(2):
+        p = run("data", "-o", "data/cleaned", "-q", cwd=tmp_path)
+        assert p.returncode == 0, p.stderr.decode()
+        assert sorted(f.name for f in (tmp_path / "data" / "cleaned").iterdir()) == sorted(f.name for f in SEEDS.glob("*.txt"))

@@ -61,9 +61,14 @@ def out_name(name: str, kind: str) -> str:
     return name
 
 
-def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
-    """Files under ``root`` in sorted order; symlinked folders are not entered (no loops)."""
+def _walk(root: Path, skip: Path | None = None) -> Iterator[tuple[Path, str | None]]:
+    """Files under ``root`` in sorted order; symlinked folders are not entered (no loops), nor
+    the folder ``skip`` (the output folder, when it lies inside: ``clean data -o data/clean``
+    run twice would read its own outputs back as inputs)."""
+    skip_real = os.path.realpath(skip) if skip is not None else None
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        if skip_real is not None:
+            dirnames[:] = [d for d in dirnames if os.path.realpath(os.path.join(dirpath, d)) != skip_real]
         dirnames.sort()
         for fn in sorted(filenames):
             p = Path(dirpath) / fn
@@ -152,7 +157,7 @@ def plan(inputs: list[str], output: str | None, fmt: str = "auto", *, read_only:
         p = Path(inp)
         if p.is_dir():
             skipped = 0
-            for f, problem in _walk(p):
+            for f, problem in _walk(p, out_dir):
                 k = fmt if fmt != "auto" else kind_of(f.name)
                 if k is None:
                     skipped += 1
