@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import signal
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -465,7 +466,20 @@ def _checkpoint(a: argparse.Namespace, sources: Sequence[Source]) -> Any:
     from cleaner.io.resume import Checkpoint
 
     keep = {k: v for k, v in vars(a).items() if k not in ("resume", "jobs", "quiet", "color", "diff", "verify")}
+    # and each input file as it is now: resuming over an input that changed since (appended to,
+    # rewritten) would skip records by their count in another file and mix two runs' outputs
+    keep["input_files"] = [_identity(s.path) for s in sources if s.path is not None]
     return Checkpoint.open(a.output, keep, getattr(a, "resume", False))  # syncs at most once a second
+
+
+def _identity(path: Path) -> tuple[str, int, int] | str:
+    """A file's name, size and modification time (its name alone for a stream, such as
+    ``<(zcat x)``, resumed like standard input, or a file that cannot be read)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return str(path)
+    return (str(path), st.st_size, st.st_mtime_ns) if stat.S_ISREG(st.st_mode) else str(path)
 
 
 def _side_writer(name: str | None, ck: Any) -> Any:

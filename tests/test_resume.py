@@ -62,3 +62,25 @@ def test_resume_refuses_other_options(tmp_path: Path) -> None:
     Path(str(out) + ".clean-state.json").write_text('{"version": 1, "fingerprint": "x", "sources": {}, "files": {}}')
     r = subprocess.run([*CLEAN, str(src), "-o", str(out), "-q", "--resume"], capture_output=True, text=True)
     assert r.returncode == 2 and "--resume" in r.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs process groups")
+def test_resume_refuses_an_input_that_changed(tmp_path: Path) -> None:
+    """An input appended to or rewritten since the interrupted run: resuming would skip records
+    by their count in another file and mix two runs' outputs, so it is refused (exit code 2)."""
+    src = tmp_path / "in.jsonl"
+    _corpus(src)
+    out = tmp_path / "out.jsonl"
+    state = Path(str(out) + ".clean-state.json")
+    p = subprocess.Popen(_cmd(src, out), start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and p.poll() is None and not (state.exists() and state.stat().st_size):
+        time.sleep(0.05)
+    assert p.poll() is None, "the run finished before it could be interrupted"
+    os.killpg(p.pid, signal.SIGKILL)
+    p.wait()
+    with src.open("a", encoding="utf-8") as f:
+        f.write(json.dumps({"id": N, "text": "one more"}) + "\n")
+    r = subprocess.run(_cmd(src, out, "--resume"), capture_output=True, text=True)
+    assert r.returncode == 2 and "other options or inputs" in r.stderr
+    assert state.exists() and not out.exists()
