@@ -406,7 +406,8 @@ def _jsonl_record(line: bytes, source: str, lineno: int, text_field: str) -> Rec
     if not isinstance(obj, dict):
         return Reject(source, lineno, f"not a JSON object but {type(obj).__name__}", _raw_text(line))
     if text_field not in obj:
-        return Reject(source, lineno, f"no {text_field!r} field", _raw_text(line))
+        fields = ", ".join(map(str, list(obj)[:20])) or "none"  # (a wrong --text-field shows at once)
+        return Reject(source, lineno, f"no {text_field!r} field (fields: {fields})", _raw_text(line))
     text = obj[text_field]
     if not isinstance(text, str):
         return Reject(source, lineno, f"field {text_field!r} is {type(text).__name__}, not a string", _raw_text(line))
