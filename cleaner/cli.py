@@ -364,13 +364,14 @@ def _stop_on_sigterm() -> Any:
 def _stopped(stop: BaseException, ck: Any, sinks: _Sinks, side: tuple[Any, ...]) -> int:
     """End a run that cannot go on (Ctrl-C, SIGTERM, the reader of standard output gone, a
     write that failed): its outputs are left for --resume when it has a checkpoint, else
-    removed; one line on stderr says why (none for a closed pipe, as ``clean ... | head``)."""
+    removed; one line on stderr says why (none when standard output, its only output, was
+    closed, as by ``clean dump.jsonl | head``)."""
     if isinstance(stop, BrokenPipeError):
         try:  # so the flush at exit does not fail on the closed pipe again
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         except (OSError, ValueError):
             pass
-        why, code = "", EXIT_PIPE
+        why, code = "standard output closed", EXIT_PIPE
     elif isinstance(stop, Terminated):
         why, code = "terminated", 143
     elif isinstance(stop, KeyboardInterrupt):
@@ -385,7 +386,7 @@ def _stopped(stop: BaseException, ck: Any, sinks: _Sinks, side: tuple[Any, ...])
     for w in side:
         if w is not None:
             w.abort()
-    if why:
+    if code != EXIT_PIPE:  # (as any command piped into head: nothing to say)
         print(f"clean: {why}; no partial output was left", file=sys.stderr)
     return code
 
