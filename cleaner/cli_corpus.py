@@ -57,13 +57,13 @@ def main(argv: Sequence[str]) -> int:
 
 
 def _learn(a: argparse.Namespace, records: Iterator[Record]) -> int:
-    from cleaner.corpus.site_lines import SiteCounts, finalize, map_doc, reduce, write_proposals
+    from cleaner.corpus.site_lines import SiteCounts, add, finalize, map_doc, write_proposals
 
     # unicode repairs only, so the counted lines are what the boilerplate stage will see
     pre = Cleaner(Config(skip=("boilerplate", "duplicates", "fragments", "names")))
     total = SiteCounts()
     for rec in records:
-        total = reduce(total, map_doc(site_of(rec.doc.meta), pre.clean(rec.doc).text))
+        total = add(total, map_doc(site_of(rec.doc.meta), pre.clean(rec.doc).text))
     props = finalize(total, a.min_pages, a.min_share)
     written = write_proposals(props, Path(a.output))
     if not a.quiet:
@@ -73,14 +73,14 @@ def _learn(a: argparse.Namespace, records: Iterator[Record]) -> int:
 
 
 def _names(a: argparse.Namespace, records: Iterator[Record]) -> int:
-    from cleaner.corpus.names import NameCounts, finalize, map_doc, reduce
+    from cleaner.corpus.names import NameCounts, add, finalize, map_doc
     from cleaner.names import default_table
 
     pre = Cleaner(Config(skip=("names",)))
     total = NameCounts()
     n = 0
     for rec in records:
-        total = reduce(total, map_doc(pre.clean(rec.doc).text))
+        total = add(total, map_doc(pre.clean(rec.doc).text))
         n += 1
     table = finalize(total, default_table(a.names_aliases).aliases, a.min_variants)
     table.to_tsv(a.output)

@@ -142,3 +142,19 @@ def test_the_api_refuses_what_is_not_text():
     with pytest.raises(TypeError, match="document 1: 'text' is NoneType"):
         list(c.clean_many([{"text": "fine"}, {"text": None}]))
     assert [r.text for r in c.clean_many([{"id": "a", "text": "Caf\u00c3\u00a9"}])] == ["Café"]
+
+
+def test_site_counts_add_is_reduce():
+    """`add` (in place: `clean learn` and the Ray engine count page by page with it) gives what
+    `reduce` gives, and leaves the parts as they were."""
+    import pickle
+    from functools import reduce as fold
+
+    from cleaner.corpus.site_lines import SiteCounts, add
+
+    pages = [(f"s{i % 3}.example", f"{ARTICLE}\n\nShare this story\nPage {i % 4}\nFollow us") for i in range(12)]
+    parts = [map_doc(site, page) for site, page in pages]
+    before = pickle.dumps(parts)
+    assert fold(add, parts, SiteCounts()) == fold(reduce, parts, SiteCounts())
+    assert pickle.dumps(parts) == before
+    assert finalize(fold(add, parts, SiteCounts()), 3, 0.5) == finalize(fold(reduce, parts, SiteCounts()), 3, 0.5)

@@ -44,15 +44,22 @@ def map_doc(text: str, sp: Spelling | None = None) -> NameCounts:
 
 def reduce(a: NameCounts, b: NameCounts) -> NameCounts:
     """Merge two partial counts (associative, commutative; inputs are not changed)."""
-    counts: dict[str, dict[str, int]] = {k: dict(v) for k, v in a.counts.items()}
+    return add(NameCounts({k: dict(v) for k, v in a.counts.items()}, dict(a.examples)), b)
+
+
+def add(acc: NameCounts, b: NameCounts) -> NameCounts:
+    """`reduce` into ``acc`` itself (its own dictionaries, as `NameCounts()` makes them), and
+    ``acc``: a corpus counted document by document with `reduce` copied its whole total for
+    each document, so the time grew with the square of the corpus (64 MB took 224 s)."""
+    counts, examples = acc.counts, acc.examples
+    assert isinstance(counts, dict) and isinstance(examples, dict)
     for key, per in b.counts.items():
         mine = counts.setdefault(key, {})
         for s, n in per.items():
             mine[s] = mine.get(s, 0) + n
-    examples = dict(a.examples)
     for s, ex in b.examples.items():
         examples[s] = _keep((*examples.get(s, ()), *ex))
-    return NameCounts(counts, examples)
+    return acc
 
 
 def finalize(

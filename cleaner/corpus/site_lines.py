@@ -44,11 +44,20 @@ def map_doc(site: str | None, text: str) -> SiteCounts:
 
 
 def reduce(a: SiteCounts, b: SiteCounts) -> SiteCounts:
-    ex = dict(b.examples)
-    ex.update(a.examples)  # deterministic: the smaller key wins below anyway
-    for k in set(a.examples) & set(b.examples):
-        ex[k] = min(a.examples[k], b.examples[k])
-    return SiteCounts(a.pages + b.pages, a.lines + b.lines, ex)
+    """Merge two partial counts (associative, commutative; inputs are not changed)."""
+    return add(SiteCounts(Counter(a.pages), Counter(a.lines), dict(a.examples)), b)
+
+
+def add(acc: SiteCounts, b: SiteCounts) -> SiteCounts:
+    """`reduce` into ``acc`` itself, and ``acc``: counting page by page with `reduce` copied
+    the whole total for each page, so the time grew with the square of the corpus."""
+    acc.pages.update(b.pages)  # (counts are positive: the same as Counter addition)
+    acc.lines.update(b.lines)
+    ex = acc.examples
+    for k, v in b.examples.items():
+        mine = ex.get(k)
+        ex[k] = v if mine is None else min(mine, v)  # deterministic: the smaller spelling wins
+    return acc
 
 
 @dataclass(frozen=True)

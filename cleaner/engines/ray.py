@@ -63,12 +63,12 @@ def ray_pool_factory(address: str | None = None, quiet: bool = False) -> Any:
 def _name_counts(batch: dict[str, Any], text_field: str) -> dict[str, Any]:
     import pickle
 
-    from cleaner.corpus.names import NameCounts, map_doc, reduce
+    from cleaner.corpus.names import NameCounts, add, map_doc
 
     acc = NameCounts()
     for t in batch[text_field]:
         if isinstance(t, str):
-            acc = reduce(acc, map_doc(t))
+            acc = add(acc, map_doc(t))
     return {"partial": [pickle.dumps(acc)]}
 
 
@@ -76,24 +76,24 @@ def name_table(ds: Any, text_field: str = "text", aliases: Any = (), min_variant
     """The corpus pass for names on Ray Data: map per batch on the cluster, reduce here."""
     import pickle
 
-    from cleaner.corpus.names import NameCounts, finalize, reduce
+    from cleaner.corpus.names import NameCounts, add, finalize
 
     parts = ds.map_batches(_name_counts, fn_kwargs={"text_field": text_field}, batch_format="numpy").take_all()
     total = NameCounts()
     for row in parts:
-        total = reduce(total, pickle.loads(row["partial"]))
+        total = add(total, pickle.loads(row["partial"]))
     return finalize(total, aliases, min_variants)
 
 
 def _site_counts(batch: dict[str, Any], text_field: str, site_field: str) -> dict[str, Any]:
     import pickle
 
-    from cleaner.corpus.site_lines import SiteCounts, map_doc, reduce
+    from cleaner.corpus.site_lines import SiteCounts, add, map_doc
 
     acc = SiteCounts()
     for t, site in zip(batch[text_field], batch[site_field], strict=True):
         if isinstance(t, str):
-            acc = reduce(acc, map_doc(str(site) if site else None, t))
+            acc = add(acc, map_doc(str(site) if site else None, t))
     return {"partial": [pickle.dumps(acc)]}
 
 
@@ -101,11 +101,11 @@ def site_proposals(ds: Any, text_field: str = "text", site_field: str = "site", 
     """`clean learn` on Ray Data: per-site line counts mapped on the cluster, reduced here."""
     import pickle
 
-    from cleaner.corpus.site_lines import SiteCounts, finalize, reduce
+    from cleaner.corpus.site_lines import SiteCounts, add, finalize
 
     parts = ds.map_batches(_site_counts, fn_kwargs={"text_field": text_field, "site_field": site_field},
                            batch_format="numpy").take_all()
     total = SiteCounts()
     for row in parts:
-        total = reduce(total, pickle.loads(row["partial"]))
+        total = add(total, pickle.loads(row["partial"]))
     return finalize(total, **finalize_kw)
