@@ -77,6 +77,13 @@ class Cleaner:
         unknown_stage = [s for s in config.skip if "." not in s and s not in STAGES]
         if unknown_stage:
             raise ValueError(f"--skip: unknown stage {unknown_stage[0]!r} (stages: {', '.join(STAGES)})")
+        known = {k for r in rules.rules for k in (r.id, *r.aliases)}
+        unknown_rule = [s for s in config.skip if "." in s
+                        and not any(k == s or k.startswith(s + ".") for k in known)]
+        if unknown_rule:  # (a typo would otherwise skip nothing, silently)
+            stage = unknown_rule[0].split(".")[0]
+            hint = f"; --skip {stage} turns off that whole stage" if stage in STAGES else ""
+            raise ValueError(f"--skip: no rule {unknown_rule[0]!r} nor rules under it (see --list-rules){hint}")
         rules = rules.without(s for s in config.skip if "." in s)
         object.__setattr__(self, "_config", config)
         object.__setattr__(self, "_rules", rules)

@@ -312,6 +312,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (RuleError, ValueError) as e:
         print(f"clean: error: {e}", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as e:  # --names or --names-aliases that cannot be read
+        print(f"clean: error: {e.filename}: cannot read: {e.strerror or e}", file=sys.stderr)
+        return EXIT_USAGE
+    if a.lang and not any(r.lang == a.lang for r in cleaner.rules.rules) and not a.quiet:
+        langs = sorted({r.lang for r in cleaner.rules.rules} - {"any"})
+        print(f"clean: note: --lang {a.lang}: no rule pack is for this language, so only the "
+              f"language-neutral rules apply (packs: {', '.join(langs)})", file=sys.stderr)
     if a.list_rules:
         for r in cleaner.rules.rules:
             print(f"{r.id:48} {r.kind:8} {r.where:5} {r.safety:5}  {r.why}")

@@ -94,6 +94,26 @@ def test_skip_stage_and_rule(tmp_path):
     assert b"Post a Comment" in p.stdout
     p = run("-", "-q", "--skip", "nonsense", input=text)
     assert p.returncode == 2
+    p = run("-", "-q", "--skip", "boilerplate.en", input=text)  # a prefix of rule ids
+    assert p.returncode == 0 and b"Post a Comment" in p.stdout
+    p = run("-", "-q", "--skip", "boilerplate.en.comment-promt", input=text)  # a typo skipped nothing, silently
+    assert p.returncode == 2 and p.stderr.startswith(b"clean: error: --skip: no rule 'boilerplate.en.comment-promt'")
+    p = run("-", "-q", "--skip", "names.alias", input=text)  # an edit id of a stage without rules
+    assert p.returncode == 2 and b"--skip names turns off that whole stage" in p.stderr
+
+
+def test_unreadable_option_files_and_unknown_lang(tmp_path):
+    """A --names or --names-aliases file that cannot be read is one line and exit code 2 (it was
+    a traceback); a --lang no pack is for (en-US for en) gets a note, as only the
+    language-neutral rules then apply."""
+    for flag in ("--names", "--names-aliases"):
+        p = run("-", flag, str(tmp_path / "missing"), input=b"text")
+        assert p.returncode == 2 and p.stderr.decode().startswith("clean: error: ") and b"Traceback" not in p.stderr
+        assert p.stderr.decode().count("\n") == 1
+    p = run("-", "--lang", "en-US", input=b"Some text.")
+    assert p.returncode == 0 and b"clean: note: --lang en-US: no rule pack is for this language" in p.stderr
+    p = run("-", "--lang", "en", input=b"Some text.")
+    assert b"clean: note" not in p.stderr
 
 
 def test_diff_names_rules(tmp_path):
