@@ -230,9 +230,15 @@ class _Sinks:
                 if src.kind != "parquet":
                     raise
 
-    def abort(self) -> None:
+    def abort(self, keep_resumable: bool = False) -> None:
+        """Throw the open outputs away; ``keep_resumable``: all but the ``.partial`` files a
+        resumed run goes on with (a Parquet or compressed output starts over, so its temporary
+        file would only be left behind)."""
+        from cleaner.io.resume import PartialWriter
+
         for w in self.open.values():
-            w.abort()
+            if not (keep_resumable and isinstance(w, PartialWriter)):
+                w.abort()
 
 
 def resumable(src: Source) -> bool:
@@ -387,6 +393,7 @@ def _stopped(stop: BaseException, ck: Any, sinks: _Sinks, side: tuple[Any, ...])
         assert isinstance(stop, OSError)
         why, code = f"error: {stop.filename or 'output'}: {stop.strerror or stop}", EXIT_IO
     if ck is not None:
+        sinks.abort(keep_resumable=True)
         print(f"clean: {why}; run the same command with --resume to continue", file=sys.stderr)
         return code
     sinks.abort()

@@ -322,3 +322,33 @@ def test_output_folder_inside_the_input_folder(tmp_path):
         p = run("data", "-o", "data/cleaned", "-q", cwd=tmp_path)
         assert p.returncode == 0, p.stderr.decode()
         assert sorted(f.name for f in (tmp_path / "data" / "cleaned").iterdir()) == sorted(f.name for f in SEEDS.glob("*.txt"))
+
+
+@pytest.mark.slow
+def test_interrupted_parquet_output_leaves_no_temporary(tmp_path):
+    """A Parquet (or compressed) output cannot be resumed mid-way, so Ctrl-C throws its
+    temporary file away (it was left behind, next to the finished output of the resumed run)."""
+    import os
+    import signal
+    import time
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [{"id": i, "text": f"Paragraph {i} of a long enough article about the border, the minister said. " * 8}
+            for i in range(20_000)]
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "in.parquet", row_group_size=200)
+    p = subprocess.Popen([CLEAN, "in.parquet", "-o", "out.parquet", "--jobs", "1"], cwd=tmp_path,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and p.poll() is None and not list(tmp_path.glob(".out.parquet.*.tmp")):
+        time.sleep(0.02)
+    assert p.poll() is None, "the run finished before it could be interrupted"
+    os.killpg(p.pid, signal.SIGINT)
+    _, err = p.communicate(timeout=60)
+    assert p.returncode == 130, err.decode()
+    assert not list(tmp_path.glob(".out.parquet.*")), "temporary file left behind"
+    assert run("in.parquet", "-o", "out.parquet", "-q", "--resume", cwd=tmp_path).returncode == 0
+    assert pq.read_table(tmp_path / "out.parquet").num_rows == 20_000
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["in.parquet", "out.parquet"]
