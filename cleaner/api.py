@@ -77,9 +77,7 @@ class Cleaner:
         unknown_stage = [s for s in config.skip if "." not in s and s not in STAGES]
         if unknown_stage:
             raise ValueError(f"--skip: unknown stage {unknown_stage[0]!r} (stages: {', '.join(STAGES)})")
-        known = {k for r in rules.rules for k in (r.id, *r.aliases)}
-        unknown_rule = [s for s in config.skip if "." in s
-                        and not any(k == s or k.startswith(s + ".") for k in known)]
+        unknown_rule = rules.naming_none(s for s in config.skip if "." in s)
         if unknown_rule:  # (a typo would otherwise skip nothing, silently)
             stage = unknown_rule[0].split(".")[0]
             hint = f"; --skip {stage} turns off that whole stage" if stage in STAGES else ""

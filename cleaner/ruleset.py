@@ -87,6 +87,11 @@ def find_rule(rules: Iterable[Rule], rid: str) -> Rule | None:
     return next((r for r in rules if r.id == rid), None)
 
 
+def _named_by(rule: Rule, name: str) -> bool:
+    """Is ``name`` the rule's id or an alias, or a prefix of one followed by '.'?"""
+    return any(k == name or k.startswith(name + ".") for k in (rule.id, *rule.aliases))
+
+
 def _site_match(site: str, pattern: str) -> bool:
     return site == pattern or site.endswith("." + pattern)
 
@@ -253,11 +258,11 @@ class RuleSet:
     def without(self, skip: Iterable[str]) -> RuleSet:
         """Drop rules whose id (or an alias) equals or starts with one of ``skip`` + '.'."""
         skip = tuple(skip)
+        return RuleSet(tuple(r for r in self.rules if not any(_named_by(r, s) for s in skip)))
 
-        def dropped(r: Rule) -> bool:
-            return any(k == s or k.startswith(s + ".") for s in skip for k in (r.id, *r.aliases))
-
-        return RuleSet(tuple(r for r in self.rules if not dropped(r)))
+    def naming_none(self, skip: Iterable[str]) -> list[str]:
+        """Those of ``skip`` that `without` would drop no rule for."""
+        return [s for s in skip if not any(_named_by(r, s) for r in self.rules)]
 
     def get(self, rid: str) -> Rule | None:
         for r in self.rules:
