@@ -8,14 +8,13 @@ output and is renamed into place on commit, like every other output.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from cleaner.document import Document
 from cleaner.io.readers import Record, Reject
-from cleaner.io.writers import give_mode, in_place, real_target
+from cleaner.io.writers import in_place, temporary_beside
 
 BATCH_ROWS = 1024
 
@@ -72,12 +71,8 @@ class ParquetAtomicWriter:
         if in_place(path):  # a stream (/dev/stdout, a FIFO): written into, nothing to rename
             self.w = pq.ParquetWriter(str(path), self.schema, compression="zstd")
             return
-        path = self.path = real_target(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        self.path, self.tmp, fd = temporary_beside(path)
         os.close(fd)
-        self.tmp = Path(tmp)
-        give_mode(self.tmp, path)
         self.w = pq.ParquetWriter(str(self.tmp), self.schema, compression="zstd")
 
     @classmethod

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cleaner.io.writers import in_place
+from cleaner.io.writers import STREAM_DIRS, in_place
 
 KINDS = {
     ".txt": "txt", ".text": "txt", ".txt.gz": "txt",
@@ -90,7 +90,7 @@ def _process_stream(name: str, mode: int) -> bool:
     """A stream of this process named on the command line: a pipe or terminal under ``/dev`` or
     ``/proc`` (``/dev/fd/63`` from ``<(zcat x)``, ``/dev/stdin``). Opening one never waits, as
     opening a named FIFO elsewhere does until some writer comes."""
-    return (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)) and name.startswith(("/dev/", "/proc/"))
+    return (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)) and name.startswith(STREAM_DIRS)
 
 
 def plan(inputs: list[str], output: str | None, fmt: str = "auto", *, read_only: bool = False) -> tuple[list[Source], list[str]]:

@@ -33,11 +33,14 @@ def give_mode(tmp: Path, path: Path) -> None:
     os.chmod(tmp, mode)
 
 
+STREAM_DIRS = ("/dev/", "/proc/")  # where a path names a device or a process's own stream
+
+
 def in_place(path: Path) -> bool:
     """Is ``path`` a stream to write into rather than a file to replace: a device (``/dev/null``),
     a process's own stream (``/dev/stdout``, ``/dev/fd/3``), a FIFO or a socket? Renaming a
     temporary file onto such a path would replace the device itself (as root) or fail."""
-    if str(path).startswith(("/dev/", "/proc/")):
+    if str(path).startswith(STREAM_DIRS):
         return True
     try:
         st = os.stat(path)  # (through symlinks)
@@ -50,6 +53,17 @@ def real_target(path: Path) -> Path:
     """The file a write to ``path`` means: through symlinks, so renaming into place replaces
     the file a link names and keeps the link."""
     return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def temporary_beside(path: Path) -> tuple[Path, Path, int]:
+    """For an atomic write to ``path``: the file it means (`real_target`), and a new hidden
+    temporary file beside it, with the mode a plain ``open`` would give (`give_mode`), and its
+    open descriptor."""
+    path = real_target(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    give_mode(Path(tmp), path)
+    return path, Path(tmp), fd
 
 
 class AtomicWriter:
@@ -65,12 +79,8 @@ class AtomicWriter:
         if in_place(path):
             self.f: IO[Any] = open(path, mode)  # noqa: SIM115 - closed in commit/abort
             return
-        path = self.path = real_target(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        self.tmp = Path(tmp)
+        self.path, self.tmp, fd = temporary_beside(path)
         self.f = os.fdopen(fd, mode)
-        give_mode(self.tmp, path)
 
     def write(self, data: Any) -> None:
         try:
