@@ -28,6 +28,7 @@ from cleaner.summary import Summary
 
 EXIT_OK, EXIT_REJECTS, EXIT_USAGE = 0, 1, 2
 EXIT_IO = 74  # (sysexits' EX_IOERR) an output could not be written: disk full, no permission
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # (128 + SIGINT, 128 + SIGTERM) Ctrl-C, SIGTERM
 EXIT_PIPE = 141  # (128 + SIGPIPE, as a shell reports a command killed by it) standard output closed
 
 
@@ -132,17 +133,12 @@ def read_source(src: Source, text_field: str) -> Iterator[Record | Reject]:
     try:
         if src.path is None or src.kind == "stdin":  # standard input, or a stream named like <(zcat x)
             data = sys.stdin.buffer if src.path is None else open_maybe_compressed(src.path)
-            if src.kind == "jsonl":
+            # kind "stdin" (auto): JSON Lines when it starts with "{", streamed when a peek tells
+            if src.kind == "jsonl" or (src.kind == "stdin" and data.peek(1 << 16).lstrip()[:1] == b"{"):
                 yield from read_jsonl(None, src.label, text_field, stream=data)
                 return
-            first = b""
-            if src.kind == "stdin":  # JSON Lines when it starts with "{", else one text
-                first = data.peek(1 << 16).lstrip()[:1]  # (peeked: JSON Lines stream from here)
-                if first == b"{":
-                    yield from read_jsonl(None, src.label, text_field, stream=data)
-                    return
             raw = data.read()
-            if src.kind == "stdin" and not first and raw.lstrip()[:1] == b"{":  # (white space past the peek)
+            if src.kind == "stdin" and raw.lstrip()[:1] == b"{":  # (white space beyond the peek)
                 import io as _io
 
                 yield from read_jsonl(None, src.label, text_field, stream=_io.BytesIO(raw))
@@ -386,9 +382,9 @@ def _stopped(stop: BaseException, ck: Any, sinks: _Sinks, side: tuple[Any, ...])
             pass
         why, code = "standard output closed", EXIT_PIPE
     elif isinstance(stop, Terminated):
-        why, code = "terminated", 143
+        why, code = "terminated", EXIT_TERMINATED
     elif isinstance(stop, KeyboardInterrupt):
-        why, code = "interrupted", 130
+        why, code = "interrupted", EXIT_INTERRUPTED
     else:
         assert isinstance(stop, OSError)
         why, code = f"error: {stop.filename or 'output'}: {stop.strerror or stop}", EXIT_IO
