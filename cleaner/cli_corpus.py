@@ -1,89 +1,154 @@
 """Corpus commands: `clean learn` (site boilerplate proposals) and `clean names` (name groups).
 
-Both read inputs like `clean`, run a map step per document and a reduce over all of them, and
-write a file for a person to review before it is used.
+Both read inputs like `clean`, run a map step per document (on ``--jobs`` worker processes, or
+on Ray) and a reduce over all of them (`cleaner.corpus.passes`), and write a file for a person
+to review before it is used. Exit codes as `clean`'s: 0, 1 with rejects, 2 usage error, 74 the
+output could not be written, 130 or 143 stopped (nothing is written then).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
-from cleaner.api import Cleaner
-from cleaner.config import Config
 from cleaner.io.readers import Record, Reject
-from cleaner.io.sources import UsageError, plan
-from cleaner.pipeline import site_of
+from cleaner.io.sources import Source, UsageError, plan
 
 
-def _records(inputs: list[str], fmt: str, text_field: str, quiet: bool) -> Iterator[Record]:
+def _items(sources: Sequence[Source], text_field: str) -> Iterator[Record | Reject]:
     from cleaner.cli import read_source
 
-    sources, _ = plan(inputs, None, fmt, read_only=True)
     for src in sources:
-        for item in read_source(src, text_field):
-            if isinstance(item, Reject):
-                if not quiet:
-                    print(f"clean: reject: {item.source}:{item.line}: {item.reason}", file=sys.stderr)
-                continue
-            yield item
+        yield from read_source(src, text_field)
 
 
-def main(argv: Sequence[str]) -> int:
-    cmd, rest = argv[0], list(argv[1:])
-    p = argparse.ArgumentParser(prog=f"clean {cmd}")
+def build_parser(cmd: str) -> argparse.ArgumentParser:
+    from cleaner.cli import _Parser
+
+    p = _Parser(prog=f"clean {cmd}")
     p.add_argument("inputs", nargs="+", metavar="INPUT")
     p.add_argument("-o", "--output", required=True, help="folder for site packs (learn) or TSV file (names)")
     p.add_argument("--format", default="auto", choices=["auto", "txt", "html", "jsonl", "parquet"])
     p.add_argument("--text-field", default="text")
-    p.add_argument("--quiet", "-q", action="store_true")
+    p.add_argument("--rejects", metavar="FILE", help="write every record that could not be read or cleaned, with its reason")
+    p.add_argument("--jobs", type=int, default=0, help="worker processes (default 0: all cores); the same output")
+    p.add_argument("--engine", default="local", choices=["local", "ray"], help="local worker processes, or Ray (pip install cleaner[ray]); same output")
+    p.add_argument("--ray-address", metavar="ADDRESS", help="Ray cluster to join with --engine ray (default: RAY_ADDRESS or a local Ray)")
+    p.add_argument("--quiet", "-q", action="store_true", help="no summary or progress on stderr")
     if cmd == "learn":
         p.add_argument("--min-pages", type=int, default=5, help="a line must repeat on at least this many pages")
         p.add_argument("--min-share", type=float, default=0.5, help="... and on at least this share of the site's pages")
     else:
         p.add_argument("--names-aliases", action="append", default=[], metavar="FILE")
         p.add_argument("--min-variants", type=int, default=2)
-    a = p.parse_args(rest)
+    return p
+
+
+def main(argv: Sequence[str]) -> int:
+    from cleaner import cli
+
+    cmd, rest = argv[0], list(argv[1:])
+    a = build_parser(cmd).parse_args(rest)
+    if a.jobs < 0:
+        print(f"clean {cmd}: error: --jobs {a.jobs}: give 1 or more worker processes, or 0 for all cores", file=sys.stderr)
+        return cli.EXIT_USAGE
     try:
-        records = _records(a.inputs, a.format, a.text_field, a.quiet)
-        if cmd == "learn":
-            return _learn(a, records)
-        return _names(a, records)
+        sources, _ = plan(a.inputs, None, a.format, read_only=True)
     except UsageError as e:
-        print(f"clean: error: {e}", file=sys.stderr)
-        return 2
+        print(f"clean {cmd}: error: {e}", file=sys.stderr)
+        return cli.EXIT_USAGE
+    aliases: Any = ()
+    if cmd == "names":  # read before the pass: a bad file is a usage error, not a lost hour
+        from cleaner.names import default_table
+        from cleaner.ruleset import RuleError
+
+        try:
+            aliases = default_table(a.names_aliases).aliases
+        except RuleError as e:
+            print(f"clean {cmd}: error: {e}", file=sys.stderr)
+            return cli.EXIT_USAGE
+        except OSError as e:
+            print(f"clean {cmd}: error: {e.filename}: cannot read: {e.strerror or e}", file=sys.stderr)
+            return cli.EXIT_USAGE
+    before = cli._stop_on_sigterm()
+    try:
+        return _run(cmd, a, sources, aliases)
+    finally:
+        if before is not None:
+            import signal
+
+            signal.signal(signal.SIGTERM, before)
 
 
-def _learn(a: argparse.Namespace, records: Iterator[Record]) -> int:
-    from cleaner.corpus.site_lines import SiteCounts, add, finalize, map_doc, write_proposals
+def _run(cmd: str, a: argparse.Namespace, sources: Sequence[Source], aliases: Any) -> int:
+    from cleaner import cli
+    from cleaner.corpus.passes import NAMES, SITE_LINES, count
+    from cleaner.io.writers import AtomicWriter, dumps_line
+    from cleaner.progress import Progress
 
-    # unicode repairs only, so the counted lines are what the boilerplate stage will see
-    pre = Cleaner(Config(skip=("boilerplate", "duplicates", "fragments", "names")))
-    total = SiteCounts()
-    for rec in records:
-        total = add(total, map_doc(site_of(rec.doc.meta), pre.clean(rec.doc).text))
+    rejects = AtomicWriter(Path(a.rejects)) if a.rejects else None
+    size = sum(s.path.stat().st_size for s in sources if s.path is not None and s.problem is None and s.path.is_file())
+    progress = Progress(size, quiet=a.quiet, label=f"clean {cmd}")
+    seen = {"docs": 0, "rejects": 0}
+
+    def on_batch(records: list[Record], bad: list[Reject]) -> None:
+        for r in records:
+            progress.update(len(r.doc.text.encode("utf-8", "surrogatepass")))
+        seen["docs"] += len(records)
+        seen["rejects"] += len(bad)
+        for x in bad:
+            if rejects is not None:
+                rejects.write(dumps_line(x.to_dict()))
+            elif not a.quiet:
+                print(f"clean {cmd}: reject: {x.source}:{x.line}: {x.reason}", file=sys.stderr)
+
+    try:
+        pool_factory: Any = None
+        if a.engine == "ray":
+            from cleaner.engines.ray import ray_pool_factory
+
+            pool_factory = ray_pool_factory(a.ray_address, quiet=a.quiet)
+        jobs = a.jobs if a.jobs > 0 else (os.cpu_count() or 1)
+        total = count(SITE_LINES if cmd == "learn" else NAMES, _items(sources, a.text_field), jobs,
+                      pool_factory=pool_factory, on_batch=on_batch)
+        progress.close()
+        said = _learn(a, total) if cmd == "learn" else _names(a, total, aliases)
+        if rejects is not None:
+            rejects.commit()
+    except (KeyboardInterrupt, OSError) as stop:
+        progress.close()
+        if rejects is not None:
+            rejects.abort()
+        if isinstance(stop, cli.Terminated):
+            why, code = "terminated", cli.EXIT_TERMINATED
+        elif isinstance(stop, KeyboardInterrupt):
+            why, code = "interrupted", cli.EXIT_INTERRUPTED
+        else:
+            why, code = f"error: {stop.filename or 'output'}: {stop.strerror or stop}", cli.EXIT_IO
+        print(f"clean {cmd}: {why}; nothing was written", file=sys.stderr)
+        return code
+    if not a.quiet:
+        bad = f", {seen['rejects']} rejected" if seen["rejects"] else ""
+        print(f"clean {cmd}: {seen['docs']} documents{bad}; {said}", file=sys.stderr)
+    return cli.EXIT_REJECTS if seen["rejects"] else cli.EXIT_OK
+
+
+def _learn(a: argparse.Namespace, total: Any) -> str:
+    from cleaner.corpus.site_lines import finalize, write_proposals
+
     props = finalize(total, a.min_pages, a.min_share)
     written = write_proposals(props, Path(a.output))
-    if not a.quiet:
-        print(f"clean learn: {sum(total.pages.values())} pages from {len(total.pages)} sites; "
-              f"{len(written)} site packs proposed in {a.output}", file=sys.stderr)
-    return 0
+    return (f"{sum(total.pages.values())} pages from {len(total.pages)} sites; "
+            f"{len(written)} site packs proposed in {a.output}")
 
 
-def _names(a: argparse.Namespace, records: Iterator[Record]) -> int:
-    from cleaner.corpus.names import NameCounts, add, finalize, map_doc
-    from cleaner.names import default_table
+def _names(a: argparse.Namespace, total: Any, aliases: Any) -> str:
+    from cleaner.corpus.names import finalize
 
-    pre = Cleaner(Config(skip=("names",)))
-    total = NameCounts()
-    n = 0
-    for rec in records:
-        total = add(total, map_doc(pre.clean(rec.doc).text))
-        n += 1
-    table = finalize(total, default_table(a.names_aliases).aliases, a.min_variants)
+    table = finalize(total, aliases, a.min_variants)
     table.to_tsv(a.output)
-    if not a.quiet:
-        print(f"clean names: {n} documents; {len(table.groups)} groups written to {a.output}", file=sys.stderr)
-    return 0
+    return f"{len(table.groups)} groups written to {a.output}"

@@ -11,6 +11,7 @@ the shipped alias table (``rules/names/aliases.toml``) first, then groups built 
 from __future__ import annotations
 
 import csv
+import io
 import re
 import unicodedata
 from collections.abc import Callable, Container, Iterable, Sequence
@@ -866,12 +867,15 @@ class NameTable:
 
     def to_tsv(self, path: Path | str) -> None:
         """Write the corpus groups for review: canonical, variants, counts, examples."""
-        with open(path, "w", encoding="utf-8", newline="") as f:
-            w = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-            w.writerow(["canonical", "variants", "counts", "examples"])
-            for g in self.groups:
-                w.writerow([g.canonical, "|".join(g.variants), "|".join(map(str, g.counts)),
-                            " | ".join(e.replace("\t", " ").replace("\n", " ") for e in g.examples)])
+        from cleaner.io.writers import write_text_atomic  # (a stopped run leaves no half table)
+
+        f = io.StringIO(newline="")
+        w = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+        w.writerow(["canonical", "variants", "counts", "examples"])
+        for g in self.groups:
+            w.writerow([g.canonical, "|".join(g.variants), "|".join(map(str, g.counts)),
+                        " | ".join(e.replace("\t", " ").replace("\n", " ") for e in g.examples)])
+        write_text_atomic(Path(path), f.getvalue())
 
     @classmethod
     def from_tsv(cls, path: Path | str, aliases: Sequence[Alias] = ()) -> NameTable:

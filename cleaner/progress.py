@@ -8,8 +8,9 @@ from typing import Any
 
 
 class Progress:
-    def __init__(self, total_bytes: int = 0, quiet: bool = False, every: float = 10.0) -> None:
+    def __init__(self, total_bytes: int = 0, quiet: bool = False, every: float = 10.0, label: str = "clean") -> None:
         self.quiet = quiet
+        self.label = label
         self.total = total_bytes or None
         self.docs = 0
         self.bytes = 0
@@ -20,7 +21,7 @@ class Progress:
         if not quiet and sys.stderr.isatty():
             from tqdm import tqdm
 
-            self.bar = tqdm(total=self.total, unit="B", unit_scale=True, desc="clean", file=sys.stderr, leave=False)
+            self.bar = tqdm(total=self.total, unit="B", unit_scale=True, desc=label, file=sys.stderr, leave=False)
 
     def update(self, nbytes: int) -> None:
         self.docs += 1
@@ -38,7 +39,7 @@ class Progress:
             eta = ""
             if self.total:
                 eta = f", ETA {max(0.0, (self.total - self.bytes) / max(rate * 1e6, 1)):.0f}s"
-            print(f"clean: {self.docs} documents, {self.bytes / 1e6:.1f} MB, {rate:.2f} MB/s{eta}", file=sys.stderr)
+            print(f"{self.label}: {self.docs} documents, {self.bytes / 1e6:.1f} MB, {rate:.2f} MB/s{eta}", file=sys.stderr)
 
     def close(self) -> None:
         if self.bar is not None:

@@ -81,16 +81,35 @@ def test_cli_engine_ray_matches_local(tmp_path) -> None:
     assert (tmp_path / "local.ledger.jsonl").read_bytes() == (tmp_path / "ray.ledger.jsonl").read_bytes()
 
 
-def test_ray_corpus_passes_match_local() -> None:
+def test_ray_corpus_passes_match_local(tmp_path) -> None:
+    """`name_table` and `site_proposals` on Ray Data, and `clean names --engine ray`, give the
+    tables `clean names` / `clean learn` give on one process (the same pre-clean and counts)."""
     ray = pytest.importorskip("ray")
+    import subprocess
+    import sys
     from pathlib import Path
 
-    from cleaner.corpus.names import build_table
-    from cleaner.engines.ray import name_table
+    import test_corpus_cli  # (its pages: two sites, furniture lines, name variants)
+
+    from cleaner.corpus import names, site_lines
+    from cleaner.corpus.passes import NAMES, SITE_LINES, count
+    from cleaner.engines.ray import name_table, site_proposals
     from cleaner.names import default_table
 
-    texts = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))]
+    rows = test_corpus_cli.pages()
+    recs = test_corpus_cli.records(rows)
     aliases = default_table().aliases
-    local = build_table(texts, aliases)
-    on_ray = name_table(ray.data.from_items([{"text": t} for t in texts]), aliases=aliases)
+    local = names.finalize(count(NAMES, recs), aliases)
+    assert local.groups  # (something to compare)
+    site_rows = [{"text": r["text"], "site": r["url"].split("/")[2]} for r in rows]
+    on_ray = name_table(ray.data.from_items(site_rows), aliases=aliases)
     assert on_ray.groups == local.groups
+    learned = site_lines.finalize(count(SITE_LINES, recs))
+    assert learned and site_proposals(ray.data.from_items(site_rows)) == learned
+    src = test_corpus_cli.write_jsonl(tmp_path / "in.jsonl", rows)
+    clean = str(Path(sys.executable).parent / "clean")
+    for engine in ("local", "ray"):
+        p = subprocess.run([clean, "names", str(src), "-o", str(tmp_path / f"{engine}.tsv"), "--engine", engine,
+                            "--jobs", "2", "-q"], capture_output=True, timeout=300)
+        assert p.returncode == 0, p.stderr.decode()[-2000:]
+    assert (tmp_path / "local.tsv").read_bytes() == (tmp_path / "ray.tsv").read_bytes()

@@ -60,52 +60,61 @@ def ray_pool_factory(address: str | None = None, quiet: bool = False) -> Any:
     return factory
 
 
-def _name_counts(batch: dict[str, Any], text_field: str) -> dict[str, Any]:
+class CountBatch:
+    """The batch function of a corpus pass (`cleaner.corpus.passes`): one pickled partial count
+    per batch, from the same pre-clean and map as `clean learn` / `clean names`. A callable
+    class, so each actor builds the pre-clean's Cleaner once."""
+
+    def __init__(self, pass_name: str, text_field: str = "text", site_field: str | None = None) -> None:
+        from cleaner.corpus import passes
+
+        self.p = passes.NAMES if pass_name == "names" else passes.SITE_LINES
+        self.cleaner = self.p.pre_cleaner()
+        self.text_field, self.site_field = text_field, site_field
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        import pickle
+
+        from cleaner.corpus.passes import count_batch
+        from cleaner.document import Document
+
+        texts = batch[self.text_field]
+        sites = batch[self.site_field] if self.site_field else [None] * len(texts)
+        docs = [Document(str(k), t, {"site": str(s)} if s else {})
+                for k, (t, s) in enumerate(zip(texts, sites, strict=True)) if isinstance(t, str)]
+        part, _ = count_batch(self.cleaner, self.p, docs)  # (a failed document is not counted, as in `clean`)
+        return {"partial": [pickle.dumps(part)]}
+
+
+def _total(ds: Any, pass_name: str, text_field: str, site_field: str | None, concurrency: int | tuple[int, int]) -> Any:
+    """The partial counts mapped on the cluster, added up here (in any order: `add` is
+    associative and commutative)."""
     import pickle
 
-    from cleaner.corpus.names import NameCounts, add, map_doc
+    from cleaner.corpus import passes
 
-    acc = NameCounts()
-    for t in batch[text_field]:
-        if isinstance(t, str):
-            acc = add(acc, map_doc(t))
-    return {"partial": [pickle.dumps(acc)]}
-
-
-def name_table(ds: Any, text_field: str = "text", aliases: Any = (), min_variants: int = 2) -> Any:
-    """The corpus pass for names on Ray Data: map per batch on the cluster, reduce here."""
-    import pickle
-
-    from cleaner.corpus.names import NameCounts, add, finalize
-
-    parts = ds.map_batches(_name_counts, fn_kwargs={"text_field": text_field}, batch_format="numpy").take_all()
-    total = NameCounts()
+    p = passes.NAMES if pass_name == "names" else passes.SITE_LINES
+    parts = ds.map_batches(CountBatch, fn_constructor_kwargs={"pass_name": pass_name, "text_field": text_field,
+                                                              "site_field": site_field},
+                           batch_format="numpy", concurrency=concurrency).take_all()
+    total = p.empty()
     for row in parts:
-        total = add(total, pickle.loads(row["partial"]))
-    return finalize(total, aliases, min_variants)
+        total = p.add(total, pickle.loads(row["partial"]))
+    return total
 
 
-def _site_counts(batch: dict[str, Any], text_field: str, site_field: str) -> dict[str, Any]:
-    import pickle
+def name_table(ds: Any, text_field: str = "text", aliases: Any = (), min_variants: int = 2,
+               concurrency: int | tuple[int, int] = 1) -> Any:
+    """`clean names` on Ray Data: the same pre-clean and counts mapped on the cluster, reduced
+    here, so the table equals the CLI's for the same texts."""
+    from cleaner.corpus.names import finalize
 
-    from cleaner.corpus.site_lines import SiteCounts, add, map_doc
-
-    acc = SiteCounts()
-    for t, site in zip(batch[text_field], batch[site_field], strict=True):
-        if isinstance(t, str):
-            acc = add(acc, map_doc(str(site) if site else None, t))
-    return {"partial": [pickle.dumps(acc)]}
+    return finalize(_total(ds, "names", text_field, None, concurrency), aliases, min_variants)
 
 
-def site_proposals(ds: Any, text_field: str = "text", site_field: str = "site", **finalize_kw: Any) -> Any:
+def site_proposals(ds: Any, text_field: str = "text", site_field: str = "site",
+                   concurrency: int | tuple[int, int] = 1, **finalize_kw: Any) -> Any:
     """`clean learn` on Ray Data: per-site line counts mapped on the cluster, reduced here."""
-    import pickle
+    from cleaner.corpus.site_lines import finalize
 
-    from cleaner.corpus.site_lines import SiteCounts, add, finalize
-
-    parts = ds.map_batches(_site_counts, fn_kwargs={"text_field": text_field, "site_field": site_field},
-                           batch_format="numpy").take_all()
-    total = SiteCounts()
-    for row in parts:
-        total = add(total, pickle.loads(row["partial"]))
-    return finalize(total, **finalize_kw)
+    return finalize(_total(ds, "learn", text_field, site_field, concurrency), **finalize_kw)

@@ -1,0 +1,170 @@
+"""The corpus passes as map and reduce, run the same way on one process, on worker processes
+(`clean learn --jobs N`) or on Ray (``--engine ray``, and `cleaner.engines.ray` on Ray Data).
+
+A pass first cleans each document with the stages before it (so it counts what those stages
+leave, as the run that applies its table will see), then maps it to a partial count; partial
+counts are added up and finalized once. A worker adds up a whole batch and sends back one
+partial count, not one per document. Batches are added in input order, and the passes' ``add``
+is associative, so every way of running a pass gives the same table.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any, Generic, TypeVar
+
+from cleaner.api import Cleaner
+from cleaner.config import Config
+from cleaner.document import Document
+from cleaner.io.readers import Record, Reject
+from cleaner.pipeline import site_of
+
+T = TypeVar("T")
+Item = Record | Reject
+
+
+@dataclass(frozen=True)
+class CorpusPass(Generic[T]):
+    """One corpus pass: the stages its pre-clean skips, and its map and add.
+
+    ``map_doc(doc, text)``: the partial count of one document, ``text`` being its pre-cleaned
+    text; ``empty()``: a count of nothing; ``add(acc, part)``: ``part`` added into ``acc``."""
+
+    name: str
+    skip: tuple[str, ...]
+    map_doc: Callable[[Document, str], T]
+    empty: Callable[[], T]
+    add: Callable[[T, T], T]
+
+    def pre_cleaner(self) -> Cleaner:
+        return Cleaner(Config(skip=self.skip))
+
+
+def _names_map(doc: Document, text: str) -> Any:
+    from cleaner.corpus.names import map_doc
+
+    return map_doc(text)
+
+
+def _names_empty() -> Any:
+    from cleaner.corpus.names import NameCounts
+
+    return NameCounts()
+
+
+def _names_add(acc: Any, part: Any) -> Any:
+    from cleaner.corpus.names import add
+
+    return add(acc, part)
+
+
+def _site_map(doc: Document, text: str) -> Any:
+    from cleaner.corpus.site_lines import map_doc
+
+    return map_doc(site_of(doc.meta), text)
+
+
+def _site_empty() -> Any:
+    from cleaner.corpus.site_lines import SiteCounts
+
+    return SiteCounts()
+
+
+def _site_add(acc: Any, part: Any) -> Any:
+    from cleaner.corpus.site_lines import add
+
+    return add(acc, part)
+
+
+# `clean names`: every stage but names, so boilerplate and fragments are not counted as names.
+NAMES: CorpusPass[Any] = CorpusPass("names", ("names",), _names_map, _names_empty, _names_add)
+# `clean learn`: unicode repairs and residue only, so the counted lines are what the
+# boilerplate stage will see.
+SITE_LINES: CorpusPass[Any] = CorpusPass(
+    "learn", ("boilerplate", "duplicates", "fragments", "names"), _site_map, _site_empty, _site_add)
+
+
+def count_batch(cleaner: Cleaner, p: CorpusPass[T], docs: Iterable[Document]) -> tuple[T, list[tuple[int, str]]]:
+    """The partial count of a batch, and ``(index, reason)`` for each document that failed."""
+    from cleaner.engines.local import _failure
+
+    acc = p.empty()
+    failed: list[tuple[int, str]] = []
+    for k, doc in enumerate(docs):
+        try:
+            acc = p.add(acc, p.map_doc(doc, cleaner.clean(doc).text))
+        except Exception as e:  # one pathological document must not end a long pass
+            failed.append((k, _failure(e)))
+    return acc, failed
+
+
+_WORKER: tuple[Cleaner, CorpusPass[Any]] | None = None
+
+
+def _init_worker(cleaner: Cleaner, p: CorpusPass[Any]) -> None:
+    from cleaner.engines import local
+
+    global _WORKER
+    _WORKER = (cleaner, p)
+    local._init_worker(cleaner)  # (its signal handling)
+
+
+def _count_in_worker(docs: list[tuple[str, str, Any]]) -> tuple[Any, list[tuple[int, str]]]:
+    assert _WORKER is not None
+    return count_batch(_WORKER[0], _WORKER[1], (Document(*d) for d in docs))
+
+
+def count(p: CorpusPass[T], items: Iterable[Item], jobs: int = 1, batch_size: int = 64,
+          pool_factory: Any = None, on_batch: Callable[[list[Record], list[Reject]], None] | None = None) -> T:
+    """The total count of ``items``; ``on_batch(records, rejects)`` after each batch: the
+    records counted, and the rejects read or documents that failed to clean. At most ``2 * jobs`` batches are in
+    flight, so memory holds the total and a few batches, not the corpus."""
+    from cleaner.engines.local import _light, _widen_pipes, batches
+
+    total = p.empty()
+    cleaner = p.pre_cleaner()
+
+    def settle(b: list[Item], part: T, failed: list[tuple[int, str]]) -> None:
+        nonlocal total
+        total = p.add(total, part)
+        if on_batch is not None:
+            records = [x for x in b if isinstance(x, Record)]
+            rejects = [x for x in b if isinstance(x, Reject)]
+            if failed:
+                why = dict(failed)
+                rejects += [Reject(r.source, r.line, why[k], "") for k, r in enumerate(records) if k in why]
+                records = [r for k, r in enumerate(records) if k not in why]
+            on_batch(records, rejects)
+
+    if jobs <= 1 and pool_factory is None:
+        for b in batches(items, batch_size):
+            settle(b, *count_batch(cleaner, p, (x.doc for x in b if isinstance(x, Record))))
+        return total
+    local = pool_factory is None
+    if local:
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        pool_factory = ctx.Pool
+    with pool_factory(jobs, initializer=_init_worker, initargs=(cleaner, p)) as pool:
+        if local:
+            _widen_pipes(pool)
+        pending: deque[tuple[list[Item], Any]] = deque()
+        it: Iterator[list[Item]] = batches(items, batch_size)
+
+        def send(b: list[Item]) -> None:
+            docs = [d for d in map(_light, b) if d is not None]
+            pending.append((b, pool.apply_async(_count_in_worker, (docs,))))
+
+        for b in islice(it, 2 * jobs):
+            send(b)
+        while pending:
+            b, result = pending.popleft()
+            part, failed = result.get()
+            nxt = next(it, None)
+            if nxt is not None:
+                send(nxt)
+            settle(b, part, failed)
+    return total
