@@ -252,32 +252,42 @@ def _jsonl_writer(out: Path) -> AtomicWriter:
     return AtomicWriter(out)
 
 
-class _GzipAtomic(AtomicWriter):
-    def __init__(self, path: Path) -> None:
+class _Compressed(AtomicWriter):
+    """JSON Lines through a compressor into the temporary file."""
+
+    def _wrap(self, raw: IO[bytes]) -> IO[bytes]:
+        raise NotImplementedError
+
+    def _opened(self) -> None:
+        self._raw = self.f
+        self.f = self._wrap(self._raw)
+
+    def commit(self) -> None:
+        self.f.close()  # (the compressor's end, into the temporary file, which stays open)
+        self.f = self._raw
+        super().commit()
+
+    def abort(self) -> None:
+        raw = getattr(self, "_raw", None)
+        try:
+            super().abort()
+        finally:
+            if raw is not None:
+                raw.close()
+
+
+class _GzipAtomic(_Compressed):
+    def _wrap(self, raw: IO[bytes]) -> IO[bytes]:
         import gzip
 
-        super().__init__(path)
-        self._raw = self.f
-        self.f = gzip.GzipFile(fileobj=self._raw, mode="wb", mtime=0)
-
-    def commit(self) -> None:
-        self.f.close()
-        self.f = self._raw
-        super().commit()
+        return gzip.GzipFile(fileobj=raw, mode="wb", mtime=0)  # type: ignore[return-value]
 
 
-class _ZstdAtomic(AtomicWriter):
-    def __init__(self, path: Path) -> None:
+class _ZstdAtomic(_Compressed):
+    def _wrap(self, raw: IO[bytes]) -> IO[bytes]:
         import zstandard
 
-        super().__init__(path)
-        self._raw = self.f
-        self.f = zstandard.ZstdCompressor().stream_writer(self._raw, closefd=False)
-
-    def commit(self) -> None:
-        self.f.close()
-        self.f = self._raw
-        super().commit()
+        return zstandard.ZstdCompressor().stream_writer(raw, closefd=False)  # type: ignore[return-value]
 
 
 def _items(sources: Sequence[Source], text_field: str, sinks: _Sinks) -> Iterator[Record | Reject]:

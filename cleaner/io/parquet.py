@@ -7,14 +7,13 @@ output and is renamed into place on commit, like every other output.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from cleaner.document import Document
 from cleaner.io.readers import Record, Reject
-from cleaner.io.writers import in_place, temporary_beside
+from cleaner.io.writers import AtomicWriter, named_error
 
 BATCH_ROWS = 1024
 
@@ -52,28 +51,25 @@ def _row_record(obj: dict[str, Any], source: str, row: int, text_field: str) -> 
     return Record(Document(doc_id, text, dict(meta)), source, row, obj)
 
 
-class ParquetAtomicWriter:
+class ParquetAtomicWriter(AtomicWriter):
     """Rows in, a Parquet file out: same schema as the input (text column as a string), written
-    in row batches to a temporary file that ``commit`` renames into place."""
+    in row batches into an `AtomicWriter`'s file, which ``commit`` renames into place."""
 
     def __init__(self, path: Path, schema: Any, text_field: str, batch_rows: int = BATCH_ROWS) -> None:
         import pyarrow as pa
-        import pyarrow.parquet as pq
 
         i = schema.get_field_index(text_field)
         if i >= 0 and not (pa.types.is_string(schema.field(i).type) or pa.types.is_large_string(schema.field(i).type)):
             schema = schema.set(i, pa.field(text_field, pa.string()))
         self.schema = schema.remove_metadata()
-        self.path = path
         self.batch_rows = batch_rows
         self.rows: list[dict[str, Any]] = []
-        self.tmp: Path | None = None
-        if in_place(path):  # a stream (/dev/stdout, a FIFO): written into, nothing to rename
-            self.w = pq.ParquetWriter(str(path), self.schema, compression="zstd")
-            return
-        self.path, self.tmp, fd = temporary_beside(path)
-        os.close(fd)
-        self.w = pq.ParquetWriter(str(self.tmp), self.schema, compression="zstd")
+        super().__init__(path)
+
+    def _opened(self) -> None:
+        import pyarrow.parquet as pq
+
+        self.w = pq.ParquetWriter(self.f, self.schema, compression="zstd")
 
     @classmethod
     def for_source(cls, out: Path, src_path: Path | None, text_field: str) -> ParquetAtomicWriter:
@@ -93,21 +89,26 @@ class ParquetAtomicWriter:
         import pyarrow as pa
 
         if self.rows:
-            self.w.write_batch(pa.RecordBatch.from_pylist(self.rows, schema=self.schema))
+            batch = pa.RecordBatch.from_pylist(self.rows, schema=self.schema)
+            try:
+                self.w.write_batch(batch)
+            except OSError as e:  # (a full disk: said with the output's name)
+                raise named_error(e, self.path) from None
             self.rows = []
 
     def commit(self) -> None:
         self._flush()
-        self.w.close()
-        if self.tmp is None:
-            return
-        with open(self.tmp, "rb") as f:
-            os.fsync(f.fileno())
-        os.replace(self.tmp, self.path)
+        try:
+            self.w.close()  # (the Parquet footer; the file stays open for `AtomicWriter.commit`)
+        except OSError as e:
+            raise named_error(e, self.path) from None
+        super().commit()
 
     def abort(self) -> None:
         try:
-            self.w.close()
+            if hasattr(self, "w"):
+                self.w.close()
+        except Exception:  # (the rows are being thrown away: a full disk again, say)
+            pass
         finally:
-            if self.tmp is not None:
-                self.tmp.unlink(missing_ok=True)
+            super().abort()

@@ -62,7 +62,12 @@ def temporary_beside(path: Path) -> tuple[Path, Path, int]:
     path = real_target(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    give_mode(Path(tmp), path)
+    try:
+        give_mode(Path(tmp), path)
+    except BaseException:
+        os.close(fd)
+        Path(tmp).unlink(missing_ok=True)
+        raise
     return path, Path(tmp), fd
 
 
@@ -78,15 +83,28 @@ class AtomicWriter:
         self.tmp: Path | None = None
         if in_place(path):
             self.f: IO[Any] = open(path, mode)  # noqa: SIM115 - closed in commit/abort
-            return
-        self.path, self.tmp, fd = temporary_beside(path)
-        self.f = os.fdopen(fd, mode)
+        else:
+            self.path, self.tmp, fd = temporary_beside(path)
+            try:
+                self.f = os.fdopen(fd, mode)
+            except BaseException:
+                os.close(fd)
+                self.tmp.unlink(missing_ok=True)
+                raise
+        try:
+            self._opened()
+        except BaseException:  # Ctrl-C too: a writer that never was leaves no temporary file
+            self.abort()
+            raise
+
+    def _opened(self) -> None:
+        """Set up what writes into ``self.f`` (a compressor, a Parquet writer): a subclass's hook."""
 
     def write(self, data: Any) -> None:
         try:
             self.f.write(data)
         except OSError as e:
-            raise _naming(e, self.path) from None
+            raise named_error(e, self.path) from None
 
     def commit(self) -> None:
         try:
@@ -98,7 +116,7 @@ class AtomicWriter:
             self.f.close()
             os.replace(self.tmp, self.path)
         except OSError as e:
-            raise _naming(e, self.path) from None
+            raise named_error(e, self.path) from None
 
     def abort(self) -> None:
         try:
@@ -110,7 +128,7 @@ class AtomicWriter:
                 self.tmp.unlink(missing_ok=True)
 
 
-def _naming(e: OSError, path: Path) -> OSError:
+def named_error(e: OSError, path: Path) -> OSError:
     """``e`` with the output's name on it: a write to an open file carries none, and "No space
     left on device" should say where."""
     return e if e.filename else type(e)(e.errno, e.strerror, str(path))
