@@ -20,7 +20,15 @@ from cleaner.api import Cleaner
 from cleaner.config import STAGES, Config
 from cleaner.document import Document, Result, apply_edits
 from cleaner.engines.local import Cleaned, Outcome, clean_stream
-from cleaner.io.readers import Record, Reject, open_maybe_compressed, read_html_file, read_jsonl, read_text_file
+from cleaner.io.readers import (
+    Record,
+    Reject,
+    html_record,
+    open_maybe_compressed,
+    read_html_file,
+    read_jsonl,
+    read_text_file,
+)
 from cleaner.io.sources import Source, UsageError, plan
 from cleaner.io.writers import AtomicWriter, dumps_line, in_place, write_text_atomic
 from cleaner.ruleset import Rule, RuleError
@@ -142,6 +150,9 @@ def read_source(src: Source, text_field: str) -> Iterator[Record | Reject]:
                 import io as _io
 
                 yield from read_jsonl(None, src.label, text_field, stream=_io.BytesIO(raw))
+                return
+            if src.kind == "html":  # (--format html: a page on standard input)
+                yield from html_record(raw, src.label, doc_id)
                 return
             from cleaner.io.readers import decode_bytes
 

@@ -117,3 +117,19 @@ def test_batches_and_processes_do_not_change_the_count(p: CorpusPass[object]) ->
     assert count(p, recs, jobs=1, batch_size=5) == one
     assert count(p, recs, jobs=2, batch_size=3) == one
     assert count_batch(cleaner, p, [r.doc for r in recs])[0] == one
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_pages_read_as_html_are_extracted_then_counted(jobs: int) -> None:
+    from cleaner.io.readers import extracted
+
+    body = "".join(f"<p>{line}</p>" for line in pages()[0]["text"].split("\n") if line.strip())
+    page = Document("p", f"<html><body><article>{body}</article></body></html>", {"url": "https://a.example/1"})
+    empty = Document("e", "<html><body></body></html>", {"url": "https://a.example/2"})
+    items = [Record(page, "p.html", html=True), Record(empty, "e.html", html=True)]
+    seen: list[tuple[list[Record], list[Reject]]] = []
+    total = count(NAMES, items, jobs=jobs, on_batch=lambda r, b: seen.append((r, b)))
+    text = extracted(page)
+    assert isinstance(text, Document) and "<p>" not in text.text
+    assert total == count(NAMES, [Record(text, "p.html")]) and total != NAMES.empty()
+    assert [x.reason for _, bs in seen for x in bs] == ["HTML extraction found no text"]

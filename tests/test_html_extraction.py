@@ -46,3 +46,43 @@ def test_html_to_text_smoke():
     html = f"<html><head><title>{H}</title></head><body><article><h1>{H}</h1>{body}</article></body></html>"
     text = html_to_text(html)
     assert text is not None and P1 in text and LOST in text
+
+
+PAGE = f"""<html><head><title>{H}</title></head><body><nav>Home | World | Sport</nav>
+<article><h1>{H}</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>
+<footer>Leave a Reply. Your email address will not be published.</footer></body></html>"""
+
+
+def test_pages_are_extracted_where_they_are_cleaned(tmp_path):
+    """The reader only decodes a page; trafilatura (slower than the cleaning) runs in the worker
+    that cleans it, so ``--jobs 2`` splits it; the outcome is the same on one process or two."""
+    from cleaner.api import Cleaner
+    from cleaner.engines.local import clean_stream
+    from cleaner.io.readers import Record, extracted, read_html_file
+
+    (tmp_path / "a.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "empty.html").write_text("<html><body><div></div></body></html>", encoding="utf-8")
+    items = [*read_html_file(tmp_path / "a.html", "a.html", "a.html"),
+             *read_html_file(tmp_path / "empty.html", "empty.html", "empty.html")]
+    assert all(isinstance(x, Record) and x.html and x.doc.text.startswith("<html>") for x in items)
+    page = extracted(items[0].doc)
+    assert not isinstance(page, str) and P1 in page.text and "<p>" not in page.text
+    assert extracted(items[1].doc) == "HTML extraction found no text"
+    c = Cleaner.default()
+    runs = [[o for b in clean_stream(c, items, jobs) for o in b] for jobs in (1, 2)]
+    assert runs[0] == runs[1]
+    (rec, res), reject = runs[0]
+    assert not rec.html and rec.doc.text == res.original == page.text and P2 in res.text
+    assert reject.source == "empty.html" and reject.reason == "HTML extraction found no text"
+
+
+def test_a_page_on_standard_input_with_format_html(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    clean = str(Path(sys.executable).parent / "clean")
+    p = subprocess.run([clean, "-", "--format", "html", "-q"], input=PAGE.encode(), capture_output=True, timeout=120)
+    assert p.returncode == 0, p.stderr.decode()
+    out = p.stdout.decode()
+    assert P1 in out and "<p>" not in out and "<html>" not in out

@@ -20,7 +20,7 @@ from typing import Any, Generic, TypeVar
 from cleaner.api import Cleaner
 from cleaner.config import Config
 from cleaner.document import Document
-from cleaner.io.readers import Record, Reject
+from cleaner.io.readers import Record, Reject, extracted
 from cleaner.pipeline import site_of
 
 T = TypeVar("T")
@@ -88,13 +88,17 @@ SITE_LINES: CorpusPass[Any] = CorpusPass(
     "learn", ("boilerplate", "duplicates", "fragments", "names"), _site_map, _site_empty, _site_add)
 
 
-def count_batch(cleaner: Cleaner, p: CorpusPass[T], docs: Iterable[Document]) -> tuple[T, list[tuple[int, str]]]:
-    """The partial count of a batch, and ``(index, reason)`` for each document that failed."""
+def count_batch(cleaner: Cleaner, p: CorpusPass[T], docs: Iterable[Document | str]) -> tuple[T, list[tuple[int, str]]]:
+    """The partial count of a batch, and ``(index, reason)`` for each document that failed
+    (a str among ``docs``: why that document has no text, as `extracted` says)."""
     from cleaner.engines.local import _failure
 
     acc = p.empty()
     failed: list[tuple[int, str]] = []
     for k, doc in enumerate(docs):
+        if isinstance(doc, str):
+            failed.append((k, doc))
+            continue
         try:
             acc = p.add(acc, p.map_doc(doc, cleaner.clean(doc).text))
         except Exception as e:  # one pathological document must not end a long pass
@@ -113,9 +117,14 @@ def _init_worker(cleaner: Cleaner, p: CorpusPass[Any]) -> None:
     local._init_worker(cleaner)  # (its signal handling)
 
 
-def _count_in_worker(docs: list[tuple[str, str, Any]]) -> tuple[Any, list[tuple[int, str]]]:
+def _count_in_worker(docs: list[tuple[str, str, Any, bool]]) -> tuple[Any, list[tuple[int, str]]]:
     assert _WORKER is not None
-    return count_batch(_WORKER[0], _WORKER[1], (Document(*d) for d in docs))
+    return count_batch(_WORKER[0], _WORKER[1], (_doc(Document(d[0], d[1], d[2]), d[3]) for d in docs))
+
+
+def _doc(doc: Document, html: bool) -> Document | str:
+    """The document to count: a page read as HTML extracted (here, in the worker), or why not."""
+    return extracted(doc) if html else doc
 
 
 def count(p: CorpusPass[T], items: Iterable[Item], jobs: int = 1, batch_size: int = 64,
@@ -142,7 +151,7 @@ def count(p: CorpusPass[T], items: Iterable[Item], jobs: int = 1, batch_size: in
 
     if jobs <= 1 and pool_factory is None:
         for b in batches(items, batch_size):
-            settle(b, *count_batch(cleaner, p, (x.doc for x in b if isinstance(x, Record))))
+            settle(b, *count_batch(cleaner, p, (_doc(x.doc, x.html) for x in b if isinstance(x, Record))))
         return total
     local = pool_factory is None
     if local:

@@ -11,12 +11,13 @@ import multiprocessing as mp
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from itertools import islice
 from typing import Any, NamedTuple
 
 from cleaner.api import Cleaner
 from cleaner.document import Document, Edit, Result
-from cleaner.io.readers import Record, Reject
+from cleaner.io.readers import Record, Reject, extracted
 from cleaner.summary import Tally, tally
 
 Item = Record | Reject
@@ -59,6 +60,11 @@ def _failure(e: Exception) -> str:
 def clean_one(cleaner: Cleaner, item: Item) -> Outcome:
     if isinstance(item, Reject):
         return item
+    if item.html:
+        doc = extracted(item.doc)
+        if isinstance(doc, str):
+            return Reject(item.source, item.line, doc, "")
+        item = replace(item, doc=doc, html=False)
     try:
         return item, cleaner.clean(item.doc)
     except Exception as e:  # a bug or a pathological document must not end the run
@@ -66,21 +72,28 @@ def clean_one(cleaner: Cleaner, item: Item) -> Outcome:
 
 
 # What a worker sends back for one document: the cleaned text (None: unchanged), then the edits
-# as plain tuples and the stats, or (``edits=False``) only its `tally` and events; or the reason
-# it failed. Not the original text nor the record, which the main process still holds: with two
-# cores, every byte pickled and every object built in the main process is time taken from a worker.
-Packed = tuple[str | None, Any, Any] | str
+# as plain tuples and the stats, or (``edits=False``) only its `tally` and events, then the text
+# it extracted from a page read as HTML (else None); or the reason it failed. Not the original
+# text nor the record, which the main process still holds: with two cores, every byte pickled
+# and every object built in the main process is time taken from a worker.
+Packed = tuple[str | None, Any, Any, str | None] | str
 
 
-def _pack(cleaner: Cleaner, doc: Document, edits: bool) -> Packed:
+def _pack(cleaner: Cleaner, doc: Document, edits: bool, html: bool = False) -> Packed:
+    if html:
+        got = extracted(doc)
+        if isinstance(got, str):
+            return got
+        doc = got
     try:
         r = cleaner.clean(doc)
     except Exception as e:  # as in `clean_one`
         return _failure(e)
     text = None if r.text == r.original else r.text
+    page = r.original if html else None
     if edits:
-        return text, tuple(map(tuple, r.edits)), r.stats  # plain tuples: smaller pickles than named ones
-    return text, tally(r.edits), r.stats.get("events", {})
+        return text, tuple(map(tuple, r.edits)), r.stats, page  # plain tuples: smaller pickles than named ones
+    return text, tally(r.edits), r.stats.get("events", {}), page
 
 
 def _unpack(item: Item, packed: Packed | None, edits: bool) -> Outcome:
@@ -89,7 +102,9 @@ def _unpack(item: Item, packed: Packed | None, edits: bool) -> Outcome:
     if isinstance(packed, str):
         return Reject(item.source, item.line, packed, "")
     assert packed is not None  # (None stands for a reject)
-    text, done, info = packed  # edits and stats, or tally and events
+    text, done, info, page = packed  # edits and stats, or tally and events; the extracted text
+    if page is not None:
+        item = replace(item, doc=Document(item.doc.id, page, item.doc.meta), html=False)
     original = item.doc.text
     if text is None:
         text = original
@@ -99,19 +114,19 @@ def _unpack(item: Item, packed: Packed | None, edits: bool) -> Outcome:
                         doc_id=item.doc.id, stats=info)
 
 
-def _clean_batch(docs: list[tuple[str, str, Any] | None], edits: bool = True) -> list[Packed | None]:
+def _clean_batch(docs: list[tuple[str, str, Any, bool] | None], edits: bool = True) -> list[Packed | None]:
     """Clean one batch in a worker: documents as `_light` sends them."""
     assert _WORKER is not None
-    return [None if d is None else _pack(_WORKER, Document(*d), edits) for d in docs]
+    return [None if d is None else _pack(_WORKER, Document(d[0], d[1], d[2]), edits, d[3]) for d in docs]
 
 
-def _light(item: Item) -> tuple[str, str, Any] | None:
-    """What a worker needs of an item: a document's fields (a tuple pickles several times faster
-    than the dataclass), or None for a reject."""
+def _light(item: Item) -> tuple[str, str, Any, bool] | None:
+    """What a worker needs of an item: a document's fields and whether its text is HTML to
+    extract (a tuple pickles several times faster than the dataclass), or None for a reject."""
     if isinstance(item, Reject):
         return None
     d = item.doc
-    return d.id, d.text, d.meta
+    return d.id, d.text, d.meta, item.html
 
 
 def batches(items: Iterable[Item], size: int, max_chars: int = 8 << 20) -> Iterator[list[Item]]:

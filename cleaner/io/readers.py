@@ -42,6 +42,7 @@ class Record:
     source: str
     line: int = 0
     raw: dict[str, Any] | None = field(default=None, compare=False)
+    html: bool = False  # ``doc.text`` is a page's HTML, to be extracted where it is cleaned (`extracted`)
 
 
 @dataclass(frozen=True)
@@ -309,12 +310,17 @@ def recover_paragraphs(narrow: str, wide: str) -> str:
 
 
 def read_html_file(path: Path, source: str, doc_id: str) -> Iterator[Record | Reject]:
-    """A .html or .html.gz page: decoded, then extracted to text by trafilatura."""
+    """A .html or .html.gz page, decoded: a record whose article text `extracted` gives."""
     data, damage = read_file_bytes(path)
     if damage:
         yield Reject(source, 0, damage, "")
         if not data:
             return
+    yield from html_record(data, source, doc_id)
+
+
+def html_record(data: bytes, source: str, doc_id: str) -> Iterator[Record | Reject]:
+    """The bytes of one page: a record of its decoded HTML (``html=True``), or why not."""
     what = binary_kind(data) or ("binary content" if b"\x00" in data[:1024] and not data.startswith(
         (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else None)
     if what:
@@ -324,15 +330,22 @@ def read_html_file(path: Path, source: str, doc_id: str) -> Iterator[Record | Re
     if html is None:
         yield Reject(source, 0, "cannot decode HTML", _raw_text(data, 2000))
         return
+    yield Record(Document(doc_id, html, {"source": source, "encoding": enc}), source, html=True)
+
+
+def extracted(doc: Document) -> Document | str:
+    """A page read as HTML, with its article text (`html_to_text`) as its text, or why it has
+    none. Run where the document is cleaned, in a worker: trafilatura takes longer than the
+    cleaning, so extracting in the process that reads the files made ``--jobs`` useless."""
     try:
-        text = html_to_text(html)
+        text = html_to_text(doc.text)
     except Exception as e:  # lxml on hostile pages: recursion, memory, parse errors
-        yield Reject(source, 0, f"HTML extraction failed: {type(e).__name__}", "")
-        return
+        return f"HTML extraction failed: {type(e).__name__}"
     if text is None:
-        yield Reject(source, 0, "HTML extraction found no text", "")
-        return
-    yield too_large(source, 0, text) or Record(Document(doc_id, text, {"source": source, "encoding": enc}), source)
+        return "HTML extraction found no text"
+    if len(text) > MAX_CHARS:
+        return f"document too large: {len(text):,} characters (limit {MAX_CHARS:,})"
+    return Document(doc.id, text, doc.meta)
 
 
 def has_big_number(line: bytes) -> bool:
