@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from cleaner.corpus.site_lines import MAX_LINES, MAX_LINES_PER_SITE
 from cleaner.io.readers import Record, Reject
 from cleaner.io.sources import Source, UsageError, plan
 
@@ -42,6 +43,12 @@ def build_parser(cmd: str) -> argparse.ArgumentParser:
     if cmd == "learn":
         p.add_argument("--min-pages", type=int, default=5, help="a line must repeat on at least this many pages")
         p.add_argument("--min-share", type=float, default=0.5, help="... and on at least this share of the site's pages")
+        p.add_argument("--max-lines-per-site", type=int, default=MAX_LINES_PER_SITE, metavar="N",
+                       help="memory bound: lines counted per site (default %(default)s); past it a site keeps the "
+                            "N/2 lines on the most pages and its counts become lower bounds (a note says so)")
+        p.add_argument("--max-lines", type=int, default=MAX_LINES, metavar="N",
+                       help="memory bound: lines counted over all sites (default %(default)s; at least twice "
+                            "--max-lines-per-site); past it the sites with the fewest pages are dropped")
     else:
         p.add_argument("--names-aliases", action="append", default=[], metavar="FILE")
         p.add_argument("--min-variants", type=int, default=2)
@@ -55,6 +62,9 @@ def main(argv: Sequence[str]) -> int:
     a = build_parser(cmd).parse_args(rest)
     if a.jobs < 0:
         print(f"clean {cmd}: error: --jobs {a.jobs}: give 1 or more worker processes, or 0 for all cores", file=sys.stderr)
+        return cli.EXIT_USAGE
+    if cmd == "learn" and not 2 <= a.max_lines_per_site <= a.max_lines // 2:
+        print(f"clean {cmd}: error: need 2 <= --max-lines-per-site <= --max-lines / 2", file=sys.stderr)
         return cli.EXIT_USAGE
     try:
         sources, _ = plan(a.inputs, None, a.format, read_only=True)
@@ -113,7 +123,8 @@ def _run(cmd: str, a: argparse.Namespace, sources: Sequence[Source], aliases: An
 
             pool_factory = ray_pool_factory(a.ray_address, quiet=a.quiet)
         jobs = a.jobs if a.jobs > 0 else (os.cpu_count() or 1)
-        total = count(SITE_LINES if cmd == "learn" else NAMES, _items(sources, a.text_field), jobs,
+        total = count(SITE_LINES.bounded(a.max_lines_per_site, a.max_lines) if cmd == "learn" else NAMES,
+                      _items(sources, a.text_field), jobs,
                       pool_factory=pool_factory, on_batch=on_batch)
         progress.close()
         said = _learn(a, total) if cmd == "learn" else _names(a, total, aliases)
@@ -142,8 +153,25 @@ def _learn(a: argparse.Namespace, total: Any) -> str:
 
     props = finalize(total, a.min_pages, a.min_share)
     written = write_proposals(props, Path(a.output))
-    return (f"{sum(total.pages.values())} pages from {len(total.pages)} sites; "
+    note = _approximate_note(total)
+    if note and not a.quiet:
+        print(note, file=sys.stderr)
+    return (f"{sum(s.pages for s in total.sites.values())} pages from {len(total.sites)} sites; "
             f"{len(written)} site packs proposed in {a.output}")
+
+
+def _approximate_note(total: Any) -> str | None:
+    """One line naming the sites whose counts a memory bound made approximate, so nothing is lost silently."""
+    approx = total.approximate()
+    parts = []
+    if approx:
+        worst = max(approx.values())
+        names = ", ".join(list(approx)[:3]) + (f" and {len(approx) - 3} more" if len(approx) > 3 else "")
+        parts.append(f"counts are lower bounds for {len(approx)} sites ({names}): a line within {worst} "
+                     f"page{'s' * (worst != 1)} of the thresholds may be missing (raise --max-lines-per-site)")
+    if total.site_floor:
+        parts.append(f"sites with at most {total.site_floor} pages were dropped (raise --max-lines)")
+    return "clean learn: memory bound reached: " + "; ".join(parts) if parts else None
 
 
 def _names(a: argparse.Namespace, total: Any, aliases: Any) -> str:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import multiprocessing as mp
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from itertools import islice
 from typing import Any, Generic, TypeVar
 
@@ -42,6 +43,12 @@ class CorpusPass(Generic[T]):
 
     def pre_cleaner(self) -> Cleaner:
         return Cleaner(Config(skip=self.skip))
+
+    def bounded(self, max_lines: int, max_total: int) -> CorpusPass[T]:
+        """`clean learn`'s pass with its memory bounds (`SiteCounts`), for every partial and the total."""
+        from cleaner.corpus.site_lines import SiteCounts
+
+        return replace(self, empty=partial(SiteCounts, max_lines=max_lines, max_total=max_total))
 
 
 def _names_map(doc: Document, text: str) -> Any:

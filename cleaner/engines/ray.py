@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from cleaner.api import Cleaner, default_cleaner
+from cleaner.corpus.site_lines import MAX_LINES, MAX_LINES_PER_SITE
 
 
 class CleanBatch:
@@ -65,10 +66,11 @@ class CountBatch:
     per batch, from the same pre-clean and map as `clean learn` / `clean names`. A callable
     class, so each actor builds the pre-clean's Cleaner once."""
 
-    def __init__(self, pass_name: str, text_field: str = "text", site_field: str | None = None) -> None:
+    def __init__(self, pass_name: str, text_field: str = "text", site_field: str | None = None,
+                 bounds: tuple[int, int] = (MAX_LINES_PER_SITE, MAX_LINES)) -> None:
         from cleaner.corpus import passes
 
-        self.p = passes.NAMES if pass_name == "names" else passes.SITE_LINES
+        self.p = passes.NAMES if pass_name == "names" else passes.SITE_LINES.bounded(*bounds)
         self.cleaner = self.p.pre_cleaner()
         self.text_field, self.site_field = text_field, site_field
 
@@ -86,17 +88,18 @@ class CountBatch:
         return {"partial": [pickle.dumps(part)]}
 
 
-def _total(ds: Any, pass_name: str, text_field: str, site_field: str | None, concurrency: int | tuple[int, int]) -> Any:
-    """The partial counts mapped on the cluster, added up here (in any order: `add` is
-    associative and commutative)."""
+def _total(ds: Any, pass_name: str, text_field: str, site_field: str | None, concurrency: int | tuple[int, int],
+           bounds: tuple[int, int] = (MAX_LINES_PER_SITE, MAX_LINES)) -> Any:
+    """The partial counts mapped on the cluster, added up here as they arrive (in any order:
+    `add` is associative and commutative, within `clean learn`'s guarantee past its bounds)."""
     import pickle
 
     from cleaner.corpus import passes
 
-    p = passes.NAMES if pass_name == "names" else passes.SITE_LINES
+    p = passes.NAMES if pass_name == "names" else passes.SITE_LINES.bounded(*bounds)
     parts = ds.map_batches(CountBatch, fn_constructor_kwargs={"pass_name": pass_name, "text_field": text_field,
-                                                              "site_field": site_field},
-                           batch_format="numpy", concurrency=concurrency).take_all()
+                                                              "site_field": site_field, "bounds": bounds},
+                           batch_format="numpy", concurrency=concurrency).iter_rows()
     total = p.empty()
     for row in parts:
         total = p.add(total, pickle.loads(row["partial"]))
@@ -113,8 +116,10 @@ def name_table(ds: Any, text_field: str = "text", aliases: Any = (), min_variant
 
 
 def site_proposals(ds: Any, text_field: str = "text", site_field: str = "site",
-                   concurrency: int | tuple[int, int] = 1, **finalize_kw: Any) -> Any:
-    """`clean learn` on Ray Data: per-site line counts mapped on the cluster, reduced here."""
+                   concurrency: int | tuple[int, int] = 1, max_lines: int = MAX_LINES_PER_SITE,
+                   max_total: int = MAX_LINES, **finalize_kw: Any) -> Any:
+    """`clean learn` on Ray Data: per-site line counts mapped on the cluster, reduced here,
+    every partial and the total within the same memory bounds (`SiteCounts`)."""
     from cleaner.corpus.site_lines import finalize
 
-    return finalize(_total(ds, "learn", text_field, site_field, concurrency), **finalize_kw)
+    return finalize(_total(ds, "learn", text_field, site_field, concurrency, (max_lines, max_total)), **finalize_kw)
