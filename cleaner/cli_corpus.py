@@ -152,7 +152,7 @@ def _learn(a: argparse.Namespace, total: Any) -> str:
     from cleaner.corpus.site_lines import finalize, write_proposals
 
     props = finalize(total, a.min_pages, a.min_share)
-    written = write_proposals(props, Path(a.output))
+    written = write_proposals(props, Path(a.output), a.min_share)
     note = _approximate_note(total)
     if note and not a.quiet:
         print(note, file=sys.stderr)

@@ -33,7 +33,7 @@ from cleaner.zones import is_paragraph
 MIN_PAGES = 5
 MIN_SHARE = 0.5
 MAX_LINES_PER_SITE = 4096
-MAX_LINES = 1_000_000
+MAX_LINES = 250_000  # (about 400 bytes each: some 100 MB, so `clean learn` stays under 300 MB a process)
 
 
 @dataclass
@@ -215,8 +215,11 @@ def _q(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def write_proposals(props: list[Proposal], out_dir: Path) -> list[Path]:
-    """One reviewed-by-a-person TOML pack per site (`rules/sites/<site>.toml`)."""
+def write_proposals(props: list[Proposal], out_dir: Path, min_share: float = MIN_SHARE) -> list[Path]:
+    """One reviewed-by-a-person TOML pack per site (`rules/sites/<site>.toml`), each written
+    atomically; ``min_share``: the share the lines were picked with, for the rule's why."""
+    from cleaner.io.writers import write_text_atomic
+
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for p in props:
@@ -231,7 +234,7 @@ def write_proposals(props: list[Proposal], out_dir: Path) -> list[Path]:
             "",
             "[[rule]]",
             f'id = "sites.{slug}.repeated-lines"',
-            f'why = "Lines that repeat on at least {int(MIN_SHARE * 100)}% of the pages of {p.site}: site furniture, not articles."',
+            f'why = "Lines that repeat on at least {min_share * 100:g}% of the pages of {p.site}: site furniture, not articles."',
             'kind = "line"',
             'where = "any"',
             'safety = "risky"',
@@ -243,6 +246,6 @@ def write_proposals(props: list[Proposal], out_dir: Path) -> list[Path]:
         lines.append("remove = [" + ", ".join(_q(ex) for _, _, ex in p.lines[:3]) + "]")
         lines.append("")
         path = out_dir / f"{p.site}.toml"
-        path.write_text("\n".join(lines), encoding="utf-8")
+        write_text_atomic(path, "\n".join(lines))
         written.append(path)
     return written
