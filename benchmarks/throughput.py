@@ -1,6 +1,7 @@
 """Throughput benchmark: ratios measured in one run, so a loaded machine skews them all alike.
 
     python benchmarks/throughput.py [--mb 100] [--sample-mb 2] [--cli-mb MB] [--cli-repeat 3] [--repeat 5] [--rss-mb 0]
+    python benchmarks/throughput.py --stages | --more [--passes-mb 16]
 
 The first rows are the issue's measure: ``clean`` on the dev pages' whole-page text (the
 ``html_text`` cache of ``benchmarks/quality.py``, else extracted from the dev set) as a ratio to
@@ -12,7 +13,8 @@ shuffled, numbers changed, some mojibake and boilerplate injected). In-process r
 first ``--sample-mb`` of it; the ``--jobs`` comparison runs ``clean`` on the whole corpus (the
 issue's measure; ``--cli-mb`` takes only its first MB, where start-up weighs more);
 ``--rss-mb 1000`` cleans a 1 GB file to measure peak memory per process; ``--stages`` prints
-only where the time goes, stage by stage, on the dev pages.
+only where the time goes, stage by stage, on the dev pages; ``--more`` only ``--jobs 2`` against
+``--jobs 1`` on HTML pages and on the corpus passes.
 """
 
 from __future__ import annotations
@@ -260,6 +262,40 @@ def rows(a: argparse.Namespace) -> Iterator[tuple[str, str, str, str]]:
         yield "peak RSS per process", f"{rss / 1024:.0f} MB", "< 300 MB", f"{a.rss_mb} MB input, --jobs 2"
 
 
+def more_rows(a: argparse.Namespace) -> Iterator[tuple[str, str, str, str]]:
+    """``--jobs 2`` against ``--jobs 1`` where the work is not only the cleaning: a folder of
+    HTML pages (trafilatura runs in the workers) and the corpus passes (``clean learn``,
+    ``clean names``) on the corpus's first ``--passes-mb``; each with byte-identical outputs."""
+    src = head(corpus(a.mb), a.passes_mb)
+    with tempfile.TemporaryDirectory() as d:
+        pages = Path(d) / "pages"
+        pages.mkdir()
+        for k in range(4):  # the 98 dev pages four times: enough work to split
+            for p in sorted((DEV / "html").glob("*.html.gz")):
+                (pages / f"{k}-{p.name}").write_bytes(p.read_bytes())
+        runs = [(f"clean on {len(list(pages.iterdir()))} HTML pages", [str(pages)], "-o", "out"),
+                (f"clean learn, {a.passes_mb:g} MB", ["learn", str(src), "--min-share", "0.1"], "-o", "learn"),
+                (f"clean names, {a.passes_mb:g} MB", ["names", str(src)], "-o", "names.tsv")]
+        for label, args, flag, out in runs:
+            pairs, same = [], True
+            for _ in range(a.cli_repeat):
+                t1, _ = run_cli([*args, flag, f"{d}/1-{out}", "-q", "--jobs", "1"])
+                t2, _ = run_cli([*args, flag, f"{d}/2-{out}", "-q", "--jobs", "2"])
+                pairs.append((t1 / t2, t1, t2))
+                same = same and _same(Path(f"{d}/1-{out}"), Path(f"{d}/2-{out}"))
+            ratio, t1, t2 = sorted(pairs)[len(pairs) // 2]
+            yield (f"{label}: --jobs 2 vs --jobs 1", f"{ratio:.2f}× ({t1:.1f}s / {t2:.1f}s)", "(≥ 1.8× for clean)",
+                   f"median of {len(pairs)} paired runs ({min(pairs)[0]:.2f}–{max(pairs)[0]:.2f}), identical: {same}")
+
+
+def _same(a: Path, b: Path) -> bool:
+    """The same bytes: two files, or two folders file by file."""
+    if a.is_file():
+        return a.read_bytes() == b.read_bytes()
+    names = sorted(p.name for p in a.iterdir())
+    return names == sorted(p.name for p in b.iterdir()) and all(_same(a / n, b / n) for n in names)
+
+
 def stage_rows(repeat: int) -> Iterator[tuple[str, str, str]]:
     """Where the time goes: each stage's share on the dev pages (cold caches, best of ``repeat``),
     in ms per MB and as a fraction of ``ftfy.fix_text`` on the same texts."""
@@ -305,8 +341,15 @@ def main() -> None:
     p.add_argument("--repeat", type=int, default=5, help="paired passes over the dev pages (the median ratio counts)")
     p.add_argument("--rss-mb", type=int, default=0, help="clean a corpus of this size to measure peak RSS (e.g. 1000)")
     p.add_argument("--stages", action="store_true", help="only the per-stage times on the dev pages")
+    p.add_argument("--more", action="store_true", help="only --jobs 2 vs 1 on HTML pages and the corpus passes")
+    p.add_argument("--passes-mb", type=float, default=16, help="MB of the corpus for the corpus passes (--more)")
     a = p.parse_args()
     os.chdir(ROOT)
+    if a.more:
+        print("| measure | result | goal | note |\n|---|---|---|---|")
+        for r in more_rows(a):
+            print("| " + " | ".join(r) + " |", flush=True)
+        return
     if a.stages:
         print("| stage | ms per MB | × ftfy.fix_text time |\n|---|---:|---:|")
         for r in stage_rows(a.repeat):
