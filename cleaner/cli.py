@@ -50,7 +50,8 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="clean",
-        description="Clean scraped web and news text with explainable rules.",
+        description="Clean scraped web and news text with explainable rules. Corpus passes, each with "
+                    "its own --help: 'clean learn' proposes per-site rules, 'clean names' name groups.",
         epilog="Exit codes: 0 all clean, 1 finished with rejects, 2 usage or rule-file error, 74 an output could not be written, 130 or 143 stopped by Ctrl-C or SIGTERM (resume with --resume), 141 standard output closed.",
     )
     p.add_argument("inputs", nargs="*", metavar="INPUT", help=".txt/.html/.jsonl[.gz|.zst]/.parquet file, folder, or - for stdin")

@@ -30,7 +30,11 @@ def _items(sources: Sequence[Source], text_field: str) -> Iterator[Record | Reje
 def build_parser(cmd: str) -> argparse.ArgumentParser:
     from cleaner.cli import _Parser
 
-    p = _Parser(prog=f"clean {cmd}")
+    what = "one TOML pack per site, of the lines repeated on its pages" if cmd == "learn" else \
+        "a TSV of name groups: each person's spellings, with the one to use"
+    p = _Parser(prog=f"clean {cmd}", description=f"Propose, for a person to review, {what}.",
+                epilog="Exit codes: 0 done, 1 done with rejects, 2 usage error, 74 the output could not be "
+                       "written, 130 or 143 stopped by Ctrl-C or SIGTERM (nothing is written then).")
     p.add_argument("inputs", nargs="+", metavar="INPUT")
     p.add_argument("-o", "--output", required=True, help="folder for site packs (learn) or TSV file (names)")
     p.add_argument("--format", default="auto", choices=["auto", "txt", "html", "jsonl", "parquet"])
