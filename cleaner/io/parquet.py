@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.document import Document
-from cleaner.io.readers import Record, Reject
+from cleaner.io.readers import METER, Record, Reject
 from cleaner.io.writers import AtomicWriter, named_error
 
 BATCH_ROWS = 1024
@@ -31,9 +31,10 @@ def read_parquet(path: Path, source: str, text_field: str, batch_rows: int = BAT
     if text_field not in pf.schema_arrow.names:
         yield Reject(source, 0, f"no {text_field!r} column (columns: {', '.join(pf.schema_arrow.names[:20])})")
         return
-    row = 0
+    row, size, rows = 0, path.stat().st_size, max(1, pf.metadata.num_rows)
     try:
         for batch in pf.iter_batches(batch_size=batch_rows):
+            METER.move(str(path), size * min(rows, row + batch.num_rows) // rows)  # (for the progress bar)
             for obj in batch.to_pylist():
                 row += 1
                 yield _row_record(obj, source, row, text_field)
