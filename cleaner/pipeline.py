@@ -21,6 +21,23 @@ from cleaner.stages.base import Context, Stage
 REMOVAL_STAGES = frozenset({"boilerplate", "structure", "duplicates", "fragments"})
 
 
+CONTEXT_FIELDS = ("lang", "site", "url")
+"""The fields of a record the pipeline reads (`Pipeline.context`): a given language, the site."""
+
+
+def context_meta(row: Any, index: int | None = None, skip: str = "") -> dict[str, Any]:
+    """`CONTEXT_FIELDS` of a record (a dict; with ``index``, row ``index`` of a batch of
+    columns), kept as the CLI's readers keep fields (scalars only), so a dataset row is cleaned
+    as `clean` cleans the same JSON Lines record. ``skip``: the text field."""
+    out = {}
+    for k in CONTEXT_FIELDS:
+        if k != skip and k in row:
+            v = row[k] if index is None else row[k][index]
+            if isinstance(v, (str, int, float, bool)):
+                out[k] = v
+    return out
+
+
 def site_of(meta: Any) -> str | None:
     """The site a document comes from: an explicit ``site`` field, else the URL's host."""
     site = meta.get("site") if meta else None

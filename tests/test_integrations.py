@@ -42,6 +42,32 @@ def test_ray_batch_callable() -> None:
     assert CleanBatch()({"text": [DIRTY], "n": [1]}) == {"text": [_clean(DIRTY)], "n": [1]}
 
 
+LANG_TEXT = ("The minister said on Monday that the talks on the border would continue next week in "
+             "Dushanbe, officials confirmed.\nLeave a Reply\nYour email address will not be published.")
+
+
+def test_a_rows_lang_and_url_count_as_in_the_cli(tmp_path) -> None:
+    """A row's ``lang`` (and ``site``/``url``) is read by every integration as `clean` reads a
+    JSON Lines record's fields: here "de" keeps the English comment prompt that "en" removes."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    rows = [{"text": LANG_TEXT, "lang": lang, "url": "https://example.org/a/1"} for lang in ("en", "de")]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    clean = str(Path(sys.executable).parent / "clean")
+    p = subprocess.run([clean, str(tmp_path / "in.jsonl"), "-q"], capture_output=True, timeout=120)
+    assert p.returncode == 0, p.stderr.decode()
+    cli = [json.loads(x)["text"] for x in p.stdout.decode().splitlines()]
+    assert "Leave a Reply" not in cli[0] and "Leave a Reply" in cli[1]
+    batch = {k: [r[k] for r in rows] for k in rows[0]}
+    assert map_fn()(batch)["text"] == cli
+    assert CleanBatch()(batch)["text"] == cli
+    docs = [_Doc(r["text"], metadata={"language": r["lang"], "url": r["url"]}) for r in rows]
+    assert [d.text for d in CleanerStep(keep_empty=True)(docs)] == cli
+
+
 def test_with_datasets() -> None:
     datasets = pytest.importorskip("datasets")
     ds = datasets.Dataset.from_dict({"text": [DIRTY]}).map(map_fn(), batched=True)

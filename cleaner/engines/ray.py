@@ -10,6 +10,8 @@ from typing import Any
 
 from cleaner.api import Cleaner, default_cleaner
 from cleaner.corpus.site_lines import MAX_LINES, MAX_LINES_PER_SITE
+from cleaner.document import Document
+from cleaner.pipeline import context_meta
 
 
 class CleanBatch:
@@ -21,7 +23,9 @@ class CleanBatch:
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         out = dict(batch)
-        out[self.text_field] = [self.cleaner.clean(t).text if isinstance(t, str) else t for t in batch[self.text_field]]
+        out[self.text_field] = [  # (a row's lang, site and url count, as in `clean`'s records)
+            self.cleaner.clean(Document("", t, context_meta(batch, i, self.text_field))).text if isinstance(t, str) else t
+            for i, t in enumerate(batch[self.text_field])]
         return out
 
 
@@ -78,14 +82,20 @@ class CountBatch:
         import pickle
 
         from cleaner.corpus.passes import count_batch
-        from cleaner.document import Document
 
         texts = batch[self.text_field]
-        sites = batch[self.site_field] if self.site_field else [None] * len(texts)
-        docs = [Document(str(k), t, {"site": str(s)} if s else {})
-                for k, (t, s) in enumerate(zip(texts, sites, strict=True)) if isinstance(t, str)]
+        docs = [Document(str(k), t, self._meta(batch, k)) for k, t in enumerate(texts) if isinstance(t, str)]
         part, _ = count_batch(self.cleaner, self.p, docs)  # (a failed document is not counted, as in `clean`)
         return {"partial": [pickle.dumps(part)]}
+
+    def _meta(self, batch: dict[str, Any], k: int) -> dict[str, Any]:
+        """A row's lang, site and url, as `clean learn` reads them; ``site_field`` names the site."""
+        meta = context_meta(batch, k, self.text_field)
+        if self.site_field and self.site_field != "site" and self.site_field in batch:
+            site = batch[self.site_field][k]
+            if site:
+                meta["site"] = str(site)
+        return meta
 
 
 def _total(ds: Any, pass_name: str, text_field: str, site_field: str | None, concurrency: int | tuple[int, int],

@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from cleaner.api import Cleaner, default_cleaner
+from cleaner.document import Document
+from cleaner.pipeline import context_meta
 
 
 class CleanerStep:
@@ -26,7 +28,10 @@ class CleanerStep:
     def run(self, data: Iterable[Any], rank: int = 0, world_size: int = 1) -> Iterator[Any]:
         for doc in data:
             meta = getattr(doc, "metadata", None) or {}
-            res = self.cleaner.clean(doc.text, url=meta.get("url"), lang=meta.get("language") or meta.get("lang"))
+            ctx = context_meta(meta)  # lang, site and url, as `clean` reads a record's fields
+            if "lang" not in ctx and isinstance(meta.get("language"), str):
+                ctx["lang"] = meta["language"]  # (datatrove's own name for it)
+            res = self.cleaner.clean(Document(str(getattr(doc, "id", "") or ""), doc.text, ctx))
             if not res.text.strip() and not self.keep_empty:
                 continue
             if res.edits:

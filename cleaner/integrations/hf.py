@@ -10,6 +10,8 @@ from collections.abc import Callable
 from typing import Any
 
 from cleaner.api import Cleaner, default_cleaner
+from cleaner.document import Document
+from cleaner.pipeline import context_meta
 
 
 class _MapFn:
@@ -20,10 +22,13 @@ class _MapFn:
     def __call__(self, batch: dict[str, list[Any]]) -> dict[str, list[Any]]:
         texts = batch[self.text_field]
         out = dict(batch)
-        out[self.text_field] = [self.cleaner.clean(t).text if isinstance(t, str) else t for t in texts]
+        out[self.text_field] = [
+            self.cleaner.clean(Document("", t, context_meta(batch, i, self.text_field))).text if isinstance(t, str) else t
+            for i, t in enumerate(texts)]
         return out
 
 
 def map_fn(cleaner: Cleaner | None = None, text_field: str = "text") -> Callable[[dict[str, list[Any]]], dict[str, list[Any]]]:
-    """A batched map function replacing ``text_field`` with its cleaned text (non-strings kept)."""
+    """A batched map function replacing ``text_field`` with its cleaned text (non-strings kept);
+    a row's ``lang``, ``site`` and ``url`` columns count as in a JSON Lines record for `clean`."""
     return _MapFn(cleaner or default_cleaner(), text_field)
