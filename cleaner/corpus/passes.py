@@ -10,12 +10,9 @@ is associative, so every way of running a pass gives the same table.
 
 from __future__ import annotations
 
-import multiprocessing as mp
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import partial
-from itertools import islice
 from typing import Any, Generic, TypeVar
 
 from cleaner.api import Cleaner
@@ -139,7 +136,7 @@ def count(p: CorpusPass[T], items: Iterable[Item], jobs: int = 1, batch_size: in
     """The total count of ``items``; ``on_batch(records, rejects)`` after each batch: the
     records counted, and the rejects read or documents that failed to clean. At most ``2 * jobs`` batches are in
     flight, so memory holds the total and a few batches, not the corpus."""
-    from cleaner.engines.local import _light, _widen_pipes, batches
+    from cleaner.engines.local import _light, batches
 
     total = p.empty()
     cleaner = p.pre_cleaner()
@@ -160,27 +157,20 @@ def count(p: CorpusPass[T], items: Iterable[Item], jobs: int = 1, batch_size: in
         for b in batches(items, batch_size):
             settle(b, *count_batch(cleaner, p, (_doc(x.doc, x.html) for x in b if isinstance(x, Record))))
         return total
-    local = pool_factory is None
-    if local:
-        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-        pool_factory = ctx.Pool
-    with pool_factory(jobs, initializer=_init_worker, initargs=(cleaner, p)) as pool:
-        if local:
-            _widen_pipes(pool)
-        pending: deque[tuple[list[Item], Any]] = deque()
-        it: Iterator[list[Item]] = batches(items, batch_size)
+    from cleaner.engines.local import _factory
+    from cleaner.engines.pool import Workers, ordered
 
-        def send(b: list[Item]) -> None:
-            docs = [d for d in map(_light, b) if d is not None]
-            pending.append((b, pool.apply_async(_count_in_worker, (docs,))))
+    def combine(parts: list[tuple[T, list[tuple[int, str]]]]) -> tuple[T, list[tuple[int, str]]]:
+        """Single documents' results as one batch's (after a worker died on the batch)."""
+        acc = p.empty()
+        failed = []
+        for k, (part, fails) in enumerate(parts):
+            acc = p.add(acc, part)
+            failed += [(k, why) for _, why in fails]
+        return acc, failed
 
-        for b in islice(it, 2 * jobs):
-            send(b)
-        while pending:
-            b, result = pending.popleft()
-            part, failed = result.get()
-            nxt = next(it, None)
-            if nxt is not None:
-                send(nxt)
-            settle(b, part, failed)
+    workers = Workers(_factory(pool_factory), jobs, _init_worker, (cleaner, p), _count_in_worker)
+    work = ((b, [d for d in map(_light, b) if d is not None]) for b in batches(items, batch_size))
+    for b, (part, failed) in ordered(workers, work, combine, lambda x, why: (p.empty(), [(0, why)]), 2 * jobs):
+        settle(b, part, failed)
     return total

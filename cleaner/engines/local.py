@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import signal
-from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
-from itertools import islice
+from functools import partial
 from typing import Any, NamedTuple
 
 from cleaner.api import Cleaner
@@ -175,25 +174,21 @@ def clean_stream(cleaner: Cleaner, items: Iterable[Item], jobs: int = 1, batch_s
         for b in batches(items, batch_size):
             yield [clean_one(cleaner, it) for it in b]
         return
-    local = pool_factory is None
-    if local:
-        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-        pool_factory = ctx.Pool
-    with pool_factory(jobs, initializer=_init_worker, initargs=(cleaner,)) as pool:
-        if local:
-            _widen_pipes(pool)
-        pending: deque[tuple[list[Item], Any]] = deque()
-        it = batches(items, batch_size)
+    from cleaner.engines.pool import Workers, ordered
 
-        def send(b: list[Item]) -> None:
-            pending.append((b, pool.apply_async(_clean_batch, ([_light(x) for x in b], edits))))
+    workers = Workers(_factory(pool_factory), jobs, _init_worker, (cleaner,), partial(_clean_batch, edits=edits))
+    work = ((b, [_light(x) for x in b]) for b in batches(items, batch_size))
+    for b, done in ordered(workers, work, _concat, lambda x, why: [why], 2 * jobs):
+        yield [_unpack(x, p, edits) for x, p in zip(b, done, strict=True)]
 
-        for b in islice(it, 2 * jobs):
-            send(b)
-        while pending:
-            b, result = pending.popleft()
-            done = result.get()
-            nxt = next(it, None)
-            if nxt is not None:
-                send(nxt)
-            yield [_unpack(x, p, edits) for x, p in zip(b, done, strict=True)]
+
+def _factory(pool_factory: Any) -> tuple[Any, bool]:
+    """The pool factory, and whether it is local processes (fork where there is fork)."""
+    if pool_factory is not None:
+        return pool_factory, False
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    return ctx.Pool, True
+
+
+def _concat(parts: list[list[Any]]) -> list[Any]:
+    return [x for part in parts for x in part]
