@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from cleaner.corpus.names import MAX_NAMES
 from cleaner.corpus.site_lines import MAX_LINES, MAX_LINES_PER_SITE
 from cleaner.io.readers import Record, Reject
 from cleaner.io.sources import Source, UsageError, plan
@@ -56,6 +57,10 @@ def build_parser(cmd: str) -> argparse.ArgumentParser:
     else:
         p.add_argument("--names-aliases", action="append", default=[], metavar="FILE")
         p.add_argument("--min-variants", type=int, default=2)
+        p.add_argument("--max-names", type=int, default=MAX_NAMES, metavar="N",
+                       help="memory bound: entries counted, a person and each of its spellings (default "
+                            "%(default)s); past it the persons with the fewest mentions are dropped and "
+                            "counts become lower bounds (a note says so)")
     return p
 
 
@@ -69,6 +74,9 @@ def main(argv: Sequence[str]) -> int:
         return cli.EXIT_USAGE
     if cmd == "learn" and not 2 <= a.max_lines_per_site <= a.max_lines // 2:
         print(f"clean {cmd}: error: need 2 <= --max-lines-per-site <= --max-lines / 2", file=sys.stderr)
+        return cli.EXIT_USAGE
+    if cmd == "names" and a.max_names < 2:
+        print(f"clean {cmd}: error: --max-names {a.max_names}: give at least 2 (a person and one spelling)", file=sys.stderr)
         return cli.EXIT_USAGE
     try:
         sources, _ = plan(a.inputs, None, a.format, read_only=True)
@@ -127,8 +135,9 @@ def _run(cmd: str, a: argparse.Namespace, sources: Sequence[Source], aliases: An
 
             pool_factory = ray_pool_factory(a.ray_address, quiet=a.quiet)
         jobs = a.jobs if a.jobs > 0 else (os.cpu_count() or 1)
-        total = count(SITE_LINES.bounded(a.max_lines_per_site, a.max_lines) if cmd == "learn" else NAMES,
-                      _items(sources, a.text_field), jobs,
+        p = (SITE_LINES.bounded(max_lines=a.max_lines_per_site, max_total=a.max_lines) if cmd == "learn"
+             else NAMES.bounded(max_names=a.max_names))
+        total = count(p, _items(sources, a.text_field), jobs,
                       pool_factory=pool_factory, on_batch=on_batch)
         progress.close()
         said = _learn(a, total) if cmd == "learn" else _names(a, total, aliases)
@@ -183,4 +192,17 @@ def _names(a: argparse.Namespace, total: Any, aliases: Any) -> str:
 
     table = finalize(total, aliases, a.min_variants)
     table.to_tsv(a.output)
+    note = _names_note(total)
+    if note and not a.quiet:
+        print(note, file=sys.stderr)
     return f"{len(table.groups)} groups written to {a.output}"
+
+
+def _names_note(total: Any) -> str | None:
+    """One line saying the memory bound dropped persons, and how much that may hide."""
+    f = total.floor
+    if not f:
+        return None
+    s = "s" * (f != 1)
+    return (f"clean names: memory bound reached: persons with at most {f} mention{s} were dropped and counts may be "
+            f"short by as many: a spelling seen at most {f} time{s} may be missing from its group (raise --max-names)")

@@ -5,7 +5,8 @@ A pass first cleans each document with the stages before it (so it counts what t
 leave, as the run that applies its table will see), then maps it to a partial count; partial
 counts are added up and finalized once. A worker adds up a whole batch and sends back one
 partial count, not one per document. Batches are added in input order, and the passes' ``add``
-is associative, so every way of running a pass gives the same table.
+is associative, so every way of running a pass gives the same table (past a memory bound too:
+each batch is counted from an empty count, and the batches are added in the same order).
 """
 
 from __future__ import annotations
@@ -35,17 +36,16 @@ class CorpusPass(Generic[T]):
     name: str
     skip: tuple[str, ...]
     map_doc: Callable[[Document, str], T]
-    empty: Callable[[], T]
+    empty: Callable[..., T]
     add: Callable[[T, T], T]
 
     def pre_cleaner(self) -> Cleaner:
         return Cleaner(Config(skip=self.skip))
 
-    def bounded(self, max_lines: int, max_total: int) -> CorpusPass[T]:
-        """`clean learn`'s pass with its memory bounds (`SiteCounts`), for every partial and the total."""
-        from cleaner.corpus.site_lines import SiteCounts
-
-        return replace(self, empty=partial(SiteCounts, max_lines=max_lines, max_total=max_total))
+    def bounded(self, **bounds: int) -> CorpusPass[T]:
+        """The pass with its memory bounds (`SiteCounts`'s ``max_lines`` and ``max_total``, or
+        `NameCounts`'s ``max_names``), for every partial count (on a worker too) and the total."""
+        return replace(self, empty=partial(self.empty, **bounds))
 
 
 def _names_map(doc: Document, text: str) -> Any:
@@ -54,10 +54,10 @@ def _names_map(doc: Document, text: str) -> Any:
     return map_doc(text)
 
 
-def _names_empty() -> Any:
+def _names_empty(**bounds: int) -> Any:
     from cleaner.corpus.names import NameCounts
 
-    return NameCounts()
+    return NameCounts(**bounds)
 
 
 def _names_add(acc: Any, part: Any) -> Any:
@@ -72,10 +72,10 @@ def _site_map(doc: Document, text: str) -> Any:
     return map_doc(site_of(doc.meta), text)
 
 
-def _site_empty() -> Any:
+def _site_empty(**bounds: int) -> Any:
     from cleaner.corpus.site_lines import SiteCounts
 
-    return SiteCounts()
+    return SiteCounts(**bounds)
 
 
 def _site_add(acc: Any, part: Any) -> Any:

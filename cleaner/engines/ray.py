@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from cleaner.api import Cleaner, default_cleaner
+from cleaner.corpus.names import MAX_NAMES
 from cleaner.corpus.site_lines import MAX_LINES, MAX_LINES_PER_SITE
 from cleaner.document import Document
 from cleaner.pipeline import context_meta
@@ -71,10 +72,8 @@ class CountBatch:
     class, so each actor builds the pre-clean's Cleaner once."""
 
     def __init__(self, pass_name: str, text_field: str = "text", site_field: str | None = None,
-                 bounds: tuple[int, int] = (MAX_LINES_PER_SITE, MAX_LINES)) -> None:
-        from cleaner.corpus import passes
-
-        self.p = passes.NAMES if pass_name == "names" else passes.SITE_LINES.bounded(*bounds)
+                 bounds: dict[str, int] | None = None) -> None:
+        self.p = _bounded(pass_name, bounds)
         self.cleaner = self.p.pre_cleaner()
         self.text_field, self.site_field = text_field, site_field
 
@@ -98,15 +97,21 @@ class CountBatch:
         return meta
 
 
-def _total(ds: Any, pass_name: str, text_field: str, site_field: str | None, concurrency: int | tuple[int, int],
-           bounds: tuple[int, int] = (MAX_LINES_PER_SITE, MAX_LINES)) -> Any:
-    """The partial counts mapped on the cluster, added up here as they arrive (in any order:
-    `add` is associative and commutative, within `clean learn`'s guarantee past its bounds)."""
-    import pickle
-
+def _bounded(pass_name: str, bounds: dict[str, int] | None) -> Any:
+    """The pass, with ``bounds`` (its memory bounds, as keywords of its counts) or its defaults."""
     from cleaner.corpus import passes
 
-    p = passes.NAMES if pass_name == "names" else passes.SITE_LINES.bounded(*bounds)
+    p = passes.NAMES if pass_name == "names" else passes.SITE_LINES
+    return p.bounded(**bounds) if bounds else p
+
+
+def _total(ds: Any, pass_name: str, text_field: str, site_field: str | None, concurrency: int | tuple[int, int],
+           bounds: dict[str, int] | None = None) -> Any:
+    """The partial counts mapped on the cluster, added up here as they arrive (in any order:
+    `add` is associative and commutative, within each pass's guarantee past its bounds)."""
+    import pickle
+
+    p = _bounded(pass_name, bounds)
     parts = ds.map_batches(CountBatch, fn_constructor_kwargs={"pass_name": pass_name, "text_field": text_field,
                                                               "site_field": site_field, "bounds": bounds},
                            batch_format="numpy", concurrency=concurrency).iter_rows()
@@ -117,12 +122,14 @@ def _total(ds: Any, pass_name: str, text_field: str, site_field: str | None, con
 
 
 def name_table(ds: Any, text_field: str = "text", aliases: Any = (), min_variants: int = 2,
-               concurrency: int | tuple[int, int] = 1) -> Any:
+               concurrency: int | tuple[int, int] = 1, max_names: int = MAX_NAMES) -> Any:
     """`clean names` on Ray Data: the same pre-clean and counts mapped on the cluster, reduced
-    here, so the table equals the CLI's for the same texts."""
+    here, every partial and the total within the same memory bound (`NameCounts`), so the
+    table equals the CLI's for the same texts (past the bound: within the same guarantee)."""
     from cleaner.corpus.names import finalize
 
-    return finalize(_total(ds, "names", text_field, None, concurrency), aliases, min_variants)
+    return finalize(_total(ds, "names", text_field, None, concurrency, {"max_names": max_names}), aliases,
+                    min_variants)
 
 
 def site_proposals(ds: Any, text_field: str = "text", site_field: str = "site",
@@ -132,4 +139,5 @@ def site_proposals(ds: Any, text_field: str = "text", site_field: str = "site",
     every partial and the total within the same memory bounds (`SiteCounts`)."""
     from cleaner.corpus.site_lines import finalize
 
-    return finalize(_total(ds, "learn", text_field, site_field, concurrency, (max_lines, max_total)), **finalize_kw)
+    return finalize(_total(ds, "learn", text_field, site_field, concurrency,
+                           {"max_lines": max_lines, "max_total": max_total}), **finalize_kw)
