@@ -65,3 +65,28 @@ def test_a_corpus_pass_survives_it_too(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [(x.line, x.reason) for x in seen] == [(18, "a worker process died cleaning this document (signal SIGKILL)")]
     rest = [x for k, x in enumerate(items()) if k != 17]
     assert total == passes.count(passes.NAMES, rest, jobs=1)
+
+
+def test_a_ray_actor_that_dies_counts_as_a_worker_death() -> None:
+    """Ray's pool reports a dead actor as an error on the batch's result (measured: a SIGKILLed
+    actor ended `clean --engine ray` with a traceback; now the run goes on, byte-identical)."""
+    exceptions = pytest.importorskip("ray.exceptions")
+    from cleaner.engines.pool import WorkerDied, Workers
+
+    class Result:
+        def __init__(self, error: Exception) -> None:
+            self.error = error
+
+        def get(self) -> object:
+            raise self.error
+
+    class Pool:  # a pool with no `_pool` of processes, as Ray's
+        def terminate(self) -> None: ...
+
+        def join(self) -> None: ...
+
+    w = Workers((lambda *a, **k: Pool(), False), 2, None, (), len)
+    with pytest.raises(WorkerDied):
+        w.wait(Result(exceptions.ActorDiedError()))
+    with pytest.raises(ValueError):  # any other error is the caller's
+        w.wait(Result(ValueError("a bug")))

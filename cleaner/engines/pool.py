@@ -27,12 +27,23 @@ class WorkerDied(Exception):
 
 
 def _lost_reason(code: int | None) -> str:
-    if code is not None and code < 0:
+    if code is None:
+        return "a worker process died cleaning this document"
+    if code < 0:
         try:
             return f"a worker process died cleaning this document (signal {signal.Signals(-code).name})"
         except ValueError:
             pass
     return f"a worker process died cleaning this document (exit code {code})"
+
+
+def _actor_died(e: Exception) -> bool:
+    """Is ``e`` Ray saying the worker (an actor) holding the batch died?"""
+    try:
+        from ray.exceptions import RayActorError, WorkerCrashedError
+    except ImportError:
+        return False
+    return isinstance(e, (RayActorError, WorkerCrashedError))
 
 
 class Workers(Generic[X, R]):
@@ -70,16 +81,20 @@ class Workers(Generic[X, R]):
 
     def wait(self, result: Any) -> R:
         """The result of a batch sent, or `WorkerDied` when a worker ended meanwhile."""
-        if not self.pids:
-            return result.get()
-        while not result.ready():
+        while self.pids and not result.ready():
             result.wait(POLL)
             if not result.ready() and {p.pid for p in self.pool._pool} != self.pids:
                 # a worker was replaced: the batch it held is gone; its exit code says why
                 gone = [p.exitcode for p in self.procs if p.exitcode is not None]
                 self.last_death = gone[0] if gone else None
                 raise WorkerDied
-        return result.get()
+        try:
+            return result.get()
+        except Exception as e:
+            if _actor_died(e):  # Ray's pool: the actor's death is an error on the result
+                self.last_death = None
+                raise WorkerDied from e
+            raise
 
     def restart(self) -> None:
         self.close()
