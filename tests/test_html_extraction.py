@@ -86,3 +86,32 @@ def test_a_page_on_standard_input_with_format_html(tmp_path):
     assert p.returncode == 0, p.stderr.decode()
     out = p.stdout.decode()
     assert P1 in out and "<p>" not in out and "<html>" not in out
+
+
+def test_a_page_gets_its_own_url_so_site_rules_and_learn_see_its_site(tmp_path):
+    """A page saved to a file has no URL but its canonical link: `extracted` puts it in the
+    document's meta, and `clean learn` on a folder of pages proposes the site's furniture."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from cleaner.document import Document
+    from cleaner.io.readers import extracted
+
+    def page(k: int) -> str:
+        return (f'<html><head><link rel="canonical" href="https://news.example.com/a/{k}"></head><body>'
+                f"<article><h1>{H}</h1><p>{P1} {k}</p><p>{P2}</p><p>{P3}</p>"
+                f"<p>Subscribe to the Daily Ledger newsletter</p></article></body></html>")
+
+    doc = extracted(Document("p", page(1), {}))
+    assert isinstance(doc, Document) and doc.meta["url"] == "https://news.example.com/a/1"
+    kept = extracted(Document("p", page(1), {"url": "https://other.example.org/x"}))
+    assert isinstance(kept, Document) and kept.meta["url"] == "https://other.example.org/x"  # a given URL wins
+    for k in range(6):
+        (tmp_path / f"{k}.html").write_text(page(k), encoding="utf-8")
+    clean = str(Path(sys.executable).parent / "clean")
+    p = subprocess.run([clean, "learn", str(tmp_path), "-o", str(tmp_path / "packs"), "--jobs", "1"],
+                       capture_output=True, timeout=120)
+    assert p.returncode == 0, p.stderr.decode()
+    pack = (tmp_path / "packs" / "news.example.com.toml").read_text(encoding="utf-8")
+    assert "Subscribe to the Daily Ledger newsletter" in pack and P2[:40] not in pack

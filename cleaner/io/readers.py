@@ -386,7 +386,26 @@ def extracted(doc: Document) -> Document | str:
         return "HTML extraction found no text"
     if len(text) > MAX_CHARS:
         return f"document too large: {len(text):,} characters (limit {MAX_CHARS:,})"
-    return Document(doc.id, text, doc.meta)
+    meta = doc.meta
+    if not meta.get("url"):
+        url = page_url(doc.text)
+        if url:
+            meta = {**meta, "url": url}
+    return Document(doc.id, text, meta)
+
+
+def page_url(html: str) -> str | None:
+    """The page's own URL (its canonical link, else ``og:url``), as trafilatura finds it: a page
+    saved to a file carries no other, and its site is what site rules and `clean learn` go by
+    (about 2 ms a page, against some 40 for the extraction)."""
+    try:
+        from trafilatura.metadata import extract_url
+        from trafilatura.utils import load_html
+
+        tree = load_html(html)
+        return extract_url(tree) if tree is not None else None
+    except Exception:  # (an older trafilatura, or a page lxml cannot parse: no URL, not an error)
+        return None
 
 
 def has_big_number(line: bytes) -> bool:
