@@ -80,6 +80,7 @@ def main(argv: Sequence[str]) -> int:
         return cli.EXIT_USAGE
     try:
         sources, _ = plan(a.inputs, None, a.format, read_only=True)
+        _check_output(cmd, Path(a.output))
     except UsageError as e:
         print(f"clean {cmd}: error: {e}", file=sys.stderr)
         return cli.EXIT_USAGE
@@ -104,6 +105,14 @@ def main(argv: Sequence[str]) -> int:
             import signal
 
             signal.signal(signal.SIGTERM, before)
+
+
+def _check_output(cmd: str, out: Path) -> None:
+    """Refuse an output of the wrong kind now, not after the whole pass."""
+    if cmd == "names" and out.is_dir():
+        raise UsageError(f"-o {out}: is a folder; clean names writes one TSV file")
+    if cmd == "learn" and out.exists() and not out.is_dir():
+        raise UsageError(f"-o {out}: is a file; clean learn writes a folder of site packs")
 
 
 def _run(cmd: str, a: argparse.Namespace, sources: Sequence[Source], aliases: Any) -> int:
@@ -170,7 +179,7 @@ def _learn(a: argparse.Namespace, total: Any) -> str:
     if note and not a.quiet:
         print(note, file=sys.stderr)
     return (f"{sum(s.pages for s in total.sites.values())} pages from {len(total.sites)} sites; "
-            f"{len(written)} site packs proposed in {a.output}")
+            f"{len(written)} site pack{'s' * (len(written) != 1)} proposed in {a.output}")
 
 
 def _approximate_note(total: Any) -> str | None:
@@ -195,7 +204,8 @@ def _names(a: argparse.Namespace, total: Any, aliases: Any) -> str:
     note = _names_note(total)
     if note and not a.quiet:
         print(note, file=sys.stderr)
-    return f"{len(table.groups)} groups written to {a.output}"
+    n = len(table.groups)
+    return f"{n} group{'s' * (n != 1)} written to {a.output}"
 
 
 def _names_note(total: Any) -> str | None:

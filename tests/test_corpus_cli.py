@@ -76,11 +76,14 @@ def test_rejects_are_written_or_said_and_set_the_exit_code(tmp_path: Path) -> No
 
 def test_usage_errors_are_one_line(tmp_path: Path) -> None:
     src = write_jsonl(tmp_path / "in.jsonl", pages()[:2])
-    for args in (("--jobs", "-1"), ("--names-aliases", str(tmp_path / "missing.toml")), ("--bogus",)):
-        p = run("names", str(src), "-o", str(tmp_path / "n.tsv"), *args)
+    (tmp_path / "a-folder").mkdir()
+    (tmp_path / "a-file").write_text("")
+    for cmd, args in (("names", ("-o", "n.tsv", "--jobs", "-1")), ("names", ("-o", "n.tsv", "--names-aliases", "missing.toml")),
+                      ("names", ("-o", "n.tsv", "--bogus")), ("names", ("-o", "a-folder")), ("learn", ("-o", "a-file"))):
+        p = subprocess.run([CLEAN, cmd, str(src), *args], capture_output=True, timeout=300, cwd=tmp_path)
         assert p.returncode == 2, (args, p.stderr.decode())
         assert len(p.stderr.decode().strip().splitlines()) == 1 and b"Traceback" not in p.stderr
-    assert not (tmp_path / "n.tsv").exists()
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["a-file", "a-folder", "in.jsonl"]  # nothing written
 
 
 def _map_or_fail(doc: Document, text: str) -> object:
