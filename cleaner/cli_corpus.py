@@ -176,6 +176,9 @@ def _learn(a: argparse.Namespace, total: Any) -> str:
     props = finalize(total, a.min_pages, a.min_share)
     written = write_proposals(props, Path(a.output), a.min_share)
     note = _approximate_note(total)
+    if not total.sites and not total.site_floor:
+        note = ("clean learn: note: no page had a site (a 'site' or 'url' field, or an HTML page's canonical "
+                "link), so there was nothing to count per site")
     if note and not a.quiet:
         print(note, file=sys.stderr)
     return (f"{sum(s.pages for s in total.sites.values())} pages from {len(total.sites)} sites; "

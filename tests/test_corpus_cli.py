@@ -136,3 +136,8 @@ def test_pages_read_as_html_are_extracted_then_counted(jobs: int) -> None:
     assert isinstance(text, Document) and "<p>" not in text.text
     assert total == count(NAMES, [Record(text, "p.html")]) and total != NAMES.empty()
     assert [x.reason for _, bs in seen for x in bs] == ["HTML extraction found no text"]
+
+
+def test_learn_says_when_no_page_has_a_site(tmp_path: Path) -> None:
+    p = run("learn", str(ROOT / "seeds"), "-o", str(tmp_path / "packs"))
+    assert p.returncode == 0 and b"no page had a site" in p.stderr and b"0 site packs proposed" in p.stderr
