@@ -313,10 +313,12 @@ def _items(sources: Sequence[Source], text_field: str, sinks: _Sinks) -> Iterato
         yield from islice(read_source(src, text_field), skip, None)
 
 
-def _verify(cleaner: Cleaner, res: Result) -> str | None:
+def _verify(cleaner: Cleaner, res: Result, meta: Any) -> str | None:
+    """Does the ledger replay to the output, and does a second pass (with the record's own
+    metadata: its language, its site) change nothing?"""
     if apply_edits(res.original, res.edits) != res.text:
         return "ledger does not reproduce the output"
-    again = cleaner.clean(Document(res.doc_id, res.text))
+    again = cleaner.clean(Document(res.doc_id, res.text, meta))
     if again.text != res.text:
         rules = sorted({e.rule for e in again.edits})
         return f"second pass changes the output (rules: {', '.join(rules)})"
@@ -538,7 +540,7 @@ def _handle(out: Outcome, cleaner: Cleaner, a: argparse.Namespace, sinks: _Sinks
         return f"{out.source}:{out.line}: {out.reason}" if a.strict else None
     rec, res = out
     if a.verify:
-        problem = _verify(cleaner, res)
+        problem = _verify(cleaner, res, rec.doc.meta)
         if problem:
             summary.events["verify-failed"] += 1
             print(f"clean: verify failed: {rec.source}:{rec.line}: {problem}", file=sys.stderr)

@@ -352,3 +352,16 @@ def test_interrupted_parquet_output_leaves_no_temporary(tmp_path):
     assert run("in.parquet", "-o", "out.parquet", "-q", "--resume", cwd=tmp_path).returncode == 0
     assert pq.read_table(tmp_path / "out.parquet").num_rows == 20_000
     assert sorted(f.name for f in tmp_path.iterdir()) == ["in.parquet", "out.parquet"]
+
+
+def test_verify_cleans_again_with_the_records_own_language(tmp_path):
+    """--verify's second pass used to drop the record's fields: a record given "lang": "de" kept an
+    English comment prompt, which the second pass (language detected: en) then removed, and
+    --verify reported a difference that a real second run would not make."""
+    text = ("The minister said on Monday that the talks on the border would continue next week in "
+            "Dushanbe, officials confirmed.\nLeave a Reply\nYour email address will not be published.")
+    (tmp_path / "in.jsonl").write_text(json.dumps({"text": text, "lang": "de"}) + "\n")
+    for jobs in ("1", "2"):
+        p = run(str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"), "--verify", "-q", "--jobs", jobs)
+        assert p.returncode == 0, p.stderr.decode()
+    assert "Leave a Reply" in json.loads((tmp_path / "out.jsonl").read_text())["text"]

@@ -48,7 +48,7 @@ def test_html_to_text_smoke():
     assert text is not None and P1 in text and LOST in text
 
 
-PAGE = f"""<html><head><title>{H}</title></head><body><nav>Home | World | Sport</nav>
+PAGE = f"""<html><head><title>{H}</title><link rel="canonical" href="https://news.example.com/a/1"></head><body><nav>Home | World | Sport</nav>
 <article><h1>{H}</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>
 <footer>Leave a Reply. Your email address will not be published.</footer></body></html>"""
 
@@ -73,6 +73,7 @@ def test_pages_are_extracted_where_they_are_cleaned(tmp_path):
     assert runs[0] == runs[1]
     (rec, res), reject = runs[0]
     assert not rec.html and rec.doc.text == res.original == page.text and P2 in res.text
+    assert rec.doc.meta["url"] == "https://news.example.com/a/1"  # (found in the worker, sent back)
     assert reject.source == "empty.html" and reject.reason == "HTML extraction found no text"
 
 

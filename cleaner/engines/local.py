@@ -72,10 +72,10 @@ def clean_one(cleaner: Cleaner, item: Item) -> Outcome:
 
 # What a worker sends back for one document: the cleaned text (None: unchanged), then the edits
 # as plain tuples and the stats, or (``edits=False``) only its `tally` and events, then the text
-# it extracted from a page read as HTML (else None); or the reason it failed. Not the original
+# it extracted from a page read as HTML with its metadata (else None); or the reason it failed. Not the original
 # text nor the record, which the main process still holds: with two cores, every byte pickled
 # and every object built in the main process is time taken from a worker.
-Packed = tuple[str | None, Any, Any, str | None] | str
+Packed = tuple[str | None, Any, Any, tuple[str, Any] | None] | str
 
 
 def _pack(cleaner: Cleaner, doc: Document, edits: bool, html: bool = False) -> Packed:
@@ -89,7 +89,7 @@ def _pack(cleaner: Cleaner, doc: Document, edits: bool, html: bool = False) -> P
     except Exception as e:  # as in `clean_one`
         return _failure(e)
     text = None if r.text == r.original else r.text
-    page = r.original if html else None
+    page = (r.original, doc.meta) if html else None  # (the page's own URL is in its metadata now)
     if edits:
         return text, tuple(map(tuple, r.edits)), r.stats, page  # plain tuples: smaller pickles than named ones
     return text, tally(r.edits), r.stats.get("events", {}), page
@@ -101,9 +101,9 @@ def _unpack(item: Item, packed: Packed | None, edits: bool) -> Outcome:
     if isinstance(packed, str):
         return Reject(item.source, item.line, packed, "")
     assert packed is not None  # (None stands for a reject)
-    text, done, info, page = packed  # edits and stats, or tally and events; the extracted text
+    text, done, info, page = packed  # edits and stats, or tally and events; the extracted page
     if page is not None:
-        item = replace(item, doc=Document(item.doc.id, page, item.doc.meta), html=False)
+        item = replace(item, doc=Document(item.doc.id, page[0], page[1]), html=False)
     original = item.doc.text
     if text is None:
         text = original
