@@ -12,7 +12,8 @@ import os
 import signal
 import stat
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
@@ -258,17 +259,30 @@ def resumable(src: Source) -> bool:
 
 def _jsonl_writer(out: Path) -> AtomicWriter:
     if out.name.endswith(".gz"):
-        return _GzipAtomic(out)
+        return _Compressed(out, _gzip)
     if out.name.endswith((".zst", ".zstd")):
-        return _ZstdAtomic(out)
+        return _Compressed(out, _zstd)
     return AtomicWriter(out)
 
 
-class _Compressed(AtomicWriter):
-    """JSON Lines through a compressor into the temporary file."""
+def _gzip(raw: IO[bytes]) -> IO[bytes]:
+    import gzip
 
-    def _wrap(self, raw: IO[bytes]) -> IO[bytes]:
-        raise NotImplementedError
+    return gzip.GzipFile(fileobj=raw, mode="wb", mtime=0)  # type: ignore[return-value]
+
+
+def _zstd(raw: IO[bytes]) -> IO[bytes]:
+    import zstandard
+
+    return zstandard.ZstdCompressor().stream_writer(raw, closefd=False)  # type: ignore[return-value]
+
+
+class _Compressed(AtomicWriter):
+    """JSON Lines through a compressor (``wrap`` of the temporary file) into the temporary file."""
+
+    def __init__(self, path: Path, wrap: Callable[[IO[bytes]], IO[bytes]]) -> None:
+        self._wrap = wrap
+        super().__init__(path)
 
     def _opened(self) -> None:
         self._raw = self.f
@@ -286,20 +300,6 @@ class _Compressed(AtomicWriter):
         finally:
             if raw is not None:
                 raw.close()
-
-
-class _GzipAtomic(_Compressed):
-    def _wrap(self, raw: IO[bytes]) -> IO[bytes]:
-        import gzip
-
-        return gzip.GzipFile(fileobj=raw, mode="wb", mtime=0)  # type: ignore[return-value]
-
-
-class _ZstdAtomic(_Compressed):
-    def _wrap(self, raw: IO[bytes]) -> IO[bytes]:
-        import zstandard
-
-        return zstandard.ZstdCompressor().stream_writer(raw, closefd=False)  # type: ignore[return-value]
 
 
 def _items(sources: Sequence[Source], text_field: str, sinks: _Sinks) -> Iterator[Record | Reject]:
@@ -364,16 +364,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     for n in notes:
         if not a.quiet:
             print(f"clean: note: {n}", file=sys.stderr)
-    if a.jobs < 0:
-        print(f"clean: error: --jobs {a.jobs}: give 1 or more worker processes, or 0 for all cores", file=sys.stderr)
-        return EXIT_USAGE
-    jobs = a.jobs if a.jobs > 0 else (os.cpu_count() or 1)
-    before = _stop_on_sigterm()
     try:
+        jobs = worker_count(a.jobs)
+    except UsageError as e:
+        print(f"clean: error: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    with sigterm_stops():
         return run(cleaner, a, sources, jobs)
-    finally:
-        if before is not None:
-            signal.signal(signal.SIGTERM, before)
+
+
+def worker_count(jobs: int) -> int:
+    """The worker processes ``--jobs`` asks for: 0 means all cores, below 0 is a usage error."""
+    if jobs < 0:
+        raise UsageError(f"--jobs {jobs}: give 1 or more worker processes, or 0 for all cores")
+    return jobs or (os.cpu_count() or 1)
+
+
+def input_bytes(sources: Sequence[Source]) -> int:
+    """The size on disk of the input files, what the progress bar measures the run against."""
+    return sum(s.path.stat().st_size for s in sources if s.path is not None and s.problem is None and s.path.is_file())
+
+
+def report_reject(x: Reject, rejects: AtomicWriter | None, quiet: bool, prog: str = "clean") -> None:
+    """A reject into the ``--rejects`` file, else one line on stderr (none with ``-q``)."""
+    if rejects is not None:
+        rejects.write(dumps_line(x.to_dict()))
+    elif not quiet:
+        print(f"{prog}: reject: {x.source}:{x.line}: {x.reason}", file=sys.stderr)
 
 
 class Terminated(KeyboardInterrupt):
@@ -385,13 +402,32 @@ def _raise_terminated(signum: int, frame: Any) -> None:
     raise Terminated
 
 
-def _stop_on_sigterm() -> Any:
-    """Turn SIGTERM into `Terminated` for this run; the handler it replaces (None: not the
-    main thread, where no handler can be set)."""
+@contextmanager
+def sigterm_stops() -> Iterator[None]:
+    """Turn SIGTERM into `Terminated` for this run, then give back the handler it replaced
+    (none is set outside the main thread, where no handler can be)."""
     try:
-        return signal.signal(signal.SIGTERM, _raise_terminated)
+        before = signal.signal(signal.SIGTERM, _raise_terminated)
     except ValueError:
-        return None
+        before = None
+    try:
+        yield
+    finally:
+        if before is not None:
+            signal.signal(signal.SIGTERM, before)
+
+
+def stop_reason(stop: BaseException) -> tuple[str, int]:
+    """Why a run stopped, in a few words, and its exit code: Ctrl-C, SIGTERM, standard output
+    closed, or an output that could not be written (an `OSError`)."""
+    if isinstance(stop, BrokenPipeError):
+        return "standard output closed", EXIT_PIPE
+    if isinstance(stop, Terminated):
+        return "terminated", EXIT_TERMINATED
+    if isinstance(stop, KeyboardInterrupt):
+        return "interrupted", EXIT_INTERRUPTED
+    assert isinstance(stop, OSError)
+    return f"error: {stop.filename or 'output'}: {stop.strerror or stop}", EXIT_IO
 
 
 def _stopped(stop: BaseException, ck: Any, sinks: _Sinks, side: tuple[Any, ...]) -> int:
@@ -399,19 +435,12 @@ def _stopped(stop: BaseException, ck: Any, sinks: _Sinks, side: tuple[Any, ...])
     write that failed): its outputs are left for --resume when it has a checkpoint, else
     removed; one line on stderr says why (none when standard output, its only output, was
     closed, as by ``clean dump.jsonl | head``)."""
+    why, code = stop_reason(stop)
     if isinstance(stop, BrokenPipeError):
         try:  # so the flush at exit does not fail on the closed pipe again
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         except (OSError, ValueError):
             pass
-        why, code = "standard output closed", EXIT_PIPE
-    elif isinstance(stop, Terminated):
-        why, code = "terminated", EXIT_TERMINATED
-    elif isinstance(stop, KeyboardInterrupt):
-        why, code = "interrupted", EXIT_INTERRUPTED
-    else:
-        assert isinstance(stop, OSError)
-        why, code = f"error: {stop.filename or 'output'}: {stop.strerror or stop}", EXIT_IO
     if ck is not None:
         sinks.abort(keep_resumable=True)
         print(f"clean: {why}; run the same command with --resume to continue", file=sys.stderr)
@@ -442,7 +471,7 @@ def run(cleaner: Cleaner, a: argparse.Namespace, sources: Sequence[Source], jobs
     strict_reason: str | None = None
     from cleaner.progress import Progress
 
-    progress = Progress(sum(s.path.stat().st_size for s in sources if s.path is not None and s.problem is None and s.path.is_file()), quiet=a.quiet)
+    progress = Progress(input_bytes(sources), quiet=a.quiet)
     try:
         pool_factory = None
         if a.engine == "ray":
@@ -533,10 +562,7 @@ def _handle(out: Outcome, cleaner: Cleaner, a: argparse.Namespace, sinks: _Sinks
             progress: Any) -> str | None:
     if isinstance(out, Reject):
         summary.rejects += 1
-        if rejects is not None:
-            rejects.write(dumps_line(out.to_dict()))
-        elif not a.quiet:
-            print(f"clean: reject: {out.source}:{out.line}: {out.reason}", file=sys.stderr)
+        report_reject(out, rejects, a.quiet)
         return f"{out.source}:{out.line}: {out.reason}" if a.strict else None
     rec, res = out
     if a.verify:

@@ -9,7 +9,6 @@ output could not be written, 130 or 143 stopped (nothing is written then).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -69,9 +68,6 @@ def main(argv: Sequence[str]) -> int:
 
     cmd, rest = argv[0], list(argv[1:])
     a = build_parser(cmd).parse_args(rest)
-    if a.jobs < 0:
-        print(f"clean {cmd}: error: --jobs {a.jobs}: give 1 or more worker processes, or 0 for all cores", file=sys.stderr)
-        return cli.EXIT_USAGE
     if cmd == "learn" and not 2 <= a.max_lines_per_site <= a.max_lines // 2:
         print(f"clean {cmd}: error: need 2 <= --max-lines-per-site <= --max-lines / 2", file=sys.stderr)
         return cli.EXIT_USAGE
@@ -79,6 +75,7 @@ def main(argv: Sequence[str]) -> int:
         print(f"clean {cmd}: error: --max-names {a.max_names}: give at least 2 (a person and one spelling)", file=sys.stderr)
         return cli.EXIT_USAGE
     try:
+        jobs = cli.worker_count(a.jobs)
         sources, _ = plan(a.inputs, None, a.format, read_only=True)
         _check_output(cmd, Path(a.output))
     except UsageError as e:
@@ -97,14 +94,8 @@ def main(argv: Sequence[str]) -> int:
         except OSError as e:
             print(f"clean {cmd}: error: {e.filename}: cannot read: {e.strerror or e}", file=sys.stderr)
             return cli.EXIT_USAGE
-    before = cli._stop_on_sigterm()
-    try:
-        return _run(cmd, a, sources, aliases)
-    finally:
-        if before is not None:
-            import signal
-
-            signal.signal(signal.SIGTERM, before)
+    with cli.sigterm_stops():
+        return _run(cmd, a, sources, jobs, aliases)
 
 
 def _check_output(cmd: str, out: Path) -> None:
@@ -115,15 +106,14 @@ def _check_output(cmd: str, out: Path) -> None:
         raise UsageError(f"-o {out}: is a file; clean learn writes a folder of site packs")
 
 
-def _run(cmd: str, a: argparse.Namespace, sources: Sequence[Source], aliases: Any) -> int:
+def _run(cmd: str, a: argparse.Namespace, sources: Sequence[Source], jobs: int, aliases: Any) -> int:
     from cleaner import cli
     from cleaner.corpus.passes import NAMES, SITE_LINES, count
-    from cleaner.io.writers import AtomicWriter, dumps_line
+    from cleaner.io.writers import AtomicWriter
     from cleaner.progress import Progress
 
     rejects = AtomicWriter(Path(a.rejects)) if a.rejects else None
-    size = sum(s.path.stat().st_size for s in sources if s.path is not None and s.problem is None and s.path.is_file())
-    progress = Progress(size, quiet=a.quiet, label=f"clean {cmd}")
+    progress = Progress(cli.input_bytes(sources), quiet=a.quiet, label=f"clean {cmd}")
     seen = {"docs": 0, "rejects": 0}
 
     def on_batch(records: list[Record], bad: list[Reject]) -> None:
@@ -132,10 +122,7 @@ def _run(cmd: str, a: argparse.Namespace, sources: Sequence[Source], aliases: An
         seen["docs"] += len(records)
         seen["rejects"] += len(bad)
         for x in bad:
-            if rejects is not None:
-                rejects.write(dumps_line(x.to_dict()))
-            elif not a.quiet:
-                print(f"clean {cmd}: reject: {x.source}:{x.line}: {x.reason}", file=sys.stderr)
+            cli.report_reject(x, rejects, a.quiet, f"clean {cmd}")
 
     try:
         pool_factory: Any = None
@@ -143,7 +130,6 @@ def _run(cmd: str, a: argparse.Namespace, sources: Sequence[Source], aliases: An
             from cleaner.engines.ray import ray_pool_factory
 
             pool_factory = ray_pool_factory(a.ray_address, quiet=a.quiet)
-        jobs = a.jobs if a.jobs > 0 else (os.cpu_count() or 1)
         p = (SITE_LINES.bounded(max_lines=a.max_lines_per_site, max_total=a.max_lines) if cmd == "learn"
              else NAMES.bounded(max_names=a.max_names))
         total = count(p, _items(sources, a.text_field), jobs,
@@ -156,12 +142,7 @@ def _run(cmd: str, a: argparse.Namespace, sources: Sequence[Source], aliases: An
         progress.close()
         if rejects is not None:
             rejects.abort()
-        if isinstance(stop, cli.Terminated):
-            why, code = "terminated", cli.EXIT_TERMINATED
-        elif isinstance(stop, KeyboardInterrupt):
-            why, code = "interrupted", cli.EXIT_INTERRUPTED
-        else:
-            why, code = f"error: {stop.filename or 'output'}: {stop.strerror or stop}", cli.EXIT_IO
+        why, code = cli.stop_reason(stop)
         print(f"clean {cmd}: {why}; nothing was written", file=sys.stderr)
         return code
     if not a.quiet:
