@@ -14,6 +14,7 @@ from functools import reduce as fold_left
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from merge_orders import tree_merge  # (tests/merge_orders.py)
 
 from cleaner.corpus.names import CONTEXT, NameCounts, add, finalize, map_doc, reduce
 from cleaner.names import Alias, Group, NameTable, default_table, find_mentions, spelling
@@ -112,16 +113,6 @@ def assert_guarantee(c: NameCounts, texts: list[str], aliases: tuple[Alias, ...]
             assert sure <= grouped, "a person with two spellings above the floor is grouped"
 
 
-def tree_merge(parts: list[NameCounts], rnd: random.Random, empty: NameCounts) -> NameCounts:
-    """Merge in a random order and grouping, as partials reach a Ray driver."""
-    parts = [reduce(empty, p) for p in parts]  # within the bound, as a Ray partial is
-    rnd.shuffle(parts)
-    while len(parts) > 1:
-        i = rnd.randrange(len(parts) - 1)
-        parts[i : i + 2] = [reduce(parts[i], parts[i + 1])]
-    return reduce(empty, parts[0]) if parts else empty
-
-
 ROOMY = 2 * len(NAMES) + 12  # a person and each of its spellings: room for every one
 
 
@@ -148,8 +139,8 @@ def test_merge_order(texts: list[str], aliases: tuple[Alias, ...], max_names: in
     """(c) Any order and grouping of merges: the same table while exact; past the bound, each
     order keeps the guarantee (which persons are dropped then may depend on the order)."""
     parts = [map_doc(t) for t in texts]
-    assert finalize(tree_merge(parts, rnd, NameCounts(max_names=ROOMY)), aliases) == plain(texts, aliases)
-    merged = tree_merge(parts, rnd, NameCounts(max_names=max_names))
+    assert finalize(tree_merge(parts, rnd, NameCounts(max_names=ROOMY), reduce), aliases) == plain(texts, aliases)
+    merged = tree_merge(parts, rnd, NameCounts(max_names=max_names), reduce)
     assert_within_bound(merged)
     assert_guarantee(merged, texts, aliases)
 

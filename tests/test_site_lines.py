@@ -13,6 +13,7 @@ from functools import reduce as fold_left
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
+from merge_orders import tree_merge  # (tests/merge_orders.py)
 
 from cleaner.corpus.site_lines import Proposal, SiteCounts, add, finalize, map_doc, reduce
 from cleaner.zones import is_paragraph
@@ -101,16 +102,6 @@ def assert_guarantee(c: SiteCounts, pages: list[Page], min_pages: int, min_share
         assert sure <= shown, "a line the floor above the thresholds is proposed"
 
 
-def tree_merge(parts: list[SiteCounts], rnd: random.Random, empty: SiteCounts) -> SiteCounts:
-    """Merge in a random order and grouping, as partials reach a Ray driver."""
-    parts = [reduce(empty, p) for p in parts]  # within the bounds, as a Ray partial is
-    rnd.shuffle(parts)
-    while len(parts) > 1:
-        i = rnd.randrange(len(parts) - 1)
-        parts[i : i + 2] = [reduce(parts[i], parts[i + 1])]
-    return reduce(empty, parts[0]) if parts else empty
-
-
 @given(pages_st, thresholds_st)
 def test_exact_below_the_bound(pages: list[Page], thresholds: tuple[int, float]) -> None:
     """(a) With room for every line, the counts are exact and the proposals are plain counting's."""
@@ -137,9 +128,9 @@ def test_merge_order(pages: list[Page], thresholds: tuple[int, float], max_lines
     order keeps the guarantee (which lines are dropped then may depend on the order)."""
     parts = [map_doc(site, text) for site, text in pages]
     roomy = SiteCounts(max_lines=len(VOCAB), max_total=2 * len(VOCAB) * len(SITES))
-    assert finalize(tree_merge(parts, rnd, roomy), *thresholds) == plain(pages, *thresholds)
+    assert finalize(tree_merge(parts, rnd, roomy, reduce), *thresholds) == plain(pages, *thresholds)
     tight = SiteCounts(max_lines=max_lines, max_total=4 * max_lines)
-    merged = tree_merge(parts, rnd, tight)
+    merged = tree_merge(parts, rnd, tight, reduce)
     assert_within_bounds(merged)
     assert_guarantee(merged, pages, *thresholds)
 
