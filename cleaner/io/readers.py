@@ -73,9 +73,13 @@ every stage (about 20 s at this size), and no article or page text comes near it
 
 
 def too_large(source: str, line: int, text: str) -> Reject | None:
-    if len(text) <= MAX_CHARS:
-        return None
-    return Reject(source, line, f"document too large: {len(text):,} characters (limit {MAX_CHARS:,})", text[:200] + "…[truncated]")
+    why = size_problem(text)
+    return None if why is None else Reject(source, line, why, text[:200] + "…[truncated]")
+
+
+def size_problem(text: str) -> str | None:
+    """Why ``text`` is too long to clean (`MAX_CHARS`), or None."""
+    return f"document too large: {len(text):,} characters (limit {MAX_CHARS:,})" if len(text) > MAX_CHARS else None
 
 
 def _raw_text(b: bytes, limit: int = 100_000) -> str:
@@ -384,8 +388,9 @@ def extracted(doc: Document) -> Document | str:
         return f"HTML extraction failed: {type(e).__name__}"
     if text is None:
         return "HTML extraction found no text"
-    if len(text) > MAX_CHARS:
-        return f"document too large: {len(text):,} characters (limit {MAX_CHARS:,})"
+    why = size_problem(text)
+    if why is not None:
+        return why
     meta = doc.meta
     if not meta.get("url"):
         url = page_url(doc.text)
