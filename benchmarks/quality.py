@@ -221,12 +221,28 @@ class _Runner:
             self.pipeline = self.cleaner._pipeline
             self.note = "Cleaner.default(skip=structure)"
 
-    def clean(self, pid: str, text: str, url: str | None) -> Result:
-        return self.pipeline.run(Document(pid, text, {"url": url} if url else {}))
+    def clean(self, pid: str, text: str, fields: dict[str, str]) -> Result:
+        return self.pipeline.run(Document(pid, text, fields))
 
 
-def clean_all(runner: _Runner, texts: dict[str, str | None], gt: dict[str, dict[str, str]]) -> dict[str, Result | None]:
-    return {pid: (runner.clean(pid, t, gt[pid].get("url")) if t else None) for pid, t in texts.items() if pid in gt}
+def record_fields(name: str, gt: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """The fields each page's record has when `clean` reads it: its URL, and on the HTML path
+    the title `clean` finds in the page (``cleaner.io.readers.page_facts``)."""
+    out = {pid: {"url": v["url"]} if v.get("url") else {} for pid, v in gt.items()}
+    if name == "html":
+        from cleaner.io.readers import page_facts
+
+        titles = extracted("page_title", lambda html, url: page_facts(html).get("title"), list(gt),
+                           {k: v.get("url", "") for k, v in gt.items()})
+        for pid, title in titles.items():
+            if title and pid in out:
+                out[pid]["title"] = title
+    return out
+
+
+def clean_all(runner: _Runner, texts: dict[str, str | None], gt: dict[str, dict[str, str]],
+              fields: dict[str, dict[str, str]]) -> dict[str, Result | None]:
+    return {pid: (runner.clean(pid, t, fields[pid]) if t else None) for pid, t in texts.items() if pid in gt}
 
 
 # --------------------------------------------------------------------------- reports
@@ -259,7 +275,7 @@ def run_main(args: argparse.Namespace) -> None:
         s0 = score(texts, truth)
         rows.append({"input": f"{INPUTS[name]}, as is", **s0})
         t1 = time.time()
-        res = clean_all(runner, texts, gt_full)
+        res = clean_all(runner, texts, gt_full, record_fields(name, gt_full))
         cleaned = {k: (r.text if r else None) for k, r in res.items()}
         s1 = score(cleaned, truth)
         rows.append({"input": f"{INPUTS[name]}, after cleaner", **s1, "seconds": round(time.time() - t1, 1)})
@@ -289,12 +305,13 @@ def run_html_settings(args: argparse.Namespace) -> None:
     runner = _Runner(structure=not args.no_structure, skip=tuple(filter(None, args.skip.split(","))))
     base = {"include_comments": False, "include_tables": True, "favor_precision": False,
             "favor_recall": False, "deduplicate": False}
+    fields = record_fields("html", gt_full)
     rows = []
     for label, change in SETTINGS_GRID:
         opts = {**base, **change}
         texts = extracted("traf_opts", _traf_with(opts), ids, urls, opts)
         s0 = score(texts, truth)
-        res = clean_all(runner, texts, gt_full)
+        res = clean_all(runner, texts, gt_full, fields)
         s1 = score({k: (r.text if r else None) for k, r in res.items()}, truth)
         rows.append({"settings": label, "P0": s0["P"], "R0": s0["R"], "F0": s0["F1"],
                      "P": s1["P"], "R": s1["R"], "F1": s1["F1"], "empty": s1["empty"]})
@@ -333,7 +350,7 @@ def _one_input(args: argparse.Namespace) -> tuple[dict[str, dict[str, str]], dic
     truth = {k: v["articleBody"] for k, v in gt_full.items()}
     texts = input_texts(args.input, gt_full)
     runner = _Runner(structure=not args.no_structure, skip=tuple(filter(None, args.skip.split(","))))
-    return gt_full, truth, clean_all(runner, texts, gt_full), texts
+    return gt_full, truth, clean_all(runner, texts, gt_full, record_fields(args.input, gt_full)), texts
 
 
 def show_page(pid: str, gt_full: dict[str, dict[str, str]], truth: str, res: Result | None, raw: str | None,

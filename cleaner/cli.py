@@ -108,8 +108,9 @@ def describe_rule(r: Rule) -> str:
         lines.append(f"  removes: {x!r}")
     for x in r.keep:
         lines.append(f"  keeps:   {x!r}")
-    for i, o in r.cases:
-        lines.append(f"  case:    {i!r} -> {o!r}")
+    for k, (i, o) in enumerate(r.cases):
+        fields = r.case_fields(k)
+        lines.append(f"  case:    {i!r} -> {o!r}" + (f"  (record fields: {fields})" if fields else ""))
     return "\n".join(lines)
 
 

@@ -21,8 +21,9 @@ from cleaner.stages.base import Context, Stage
 REMOVAL_STAGES = frozenset({"boilerplate", "structure", "duplicates", "fragments"})
 
 
-CONTEXT_FIELDS = ("lang", "site", "url")
-"""The fields of a record the pipeline reads (`Pipeline.context`): a given language, the site."""
+CONTEXT_FIELDS = ("lang", "site", "url", "title")
+"""The fields of a record the pipeline reads (`Pipeline.context`): a given language, the site,
+the title (a headline that repeats it is a duplicate)."""
 
 
 def context_meta(row: Any, index: int | None = None, skip: str = "") -> dict[str, Any]:

@@ -62,6 +62,8 @@ class Rule:
     remove: tuple[str, ...] = ()
     keep: tuple[str, ...] = ()
     cases: tuple[tuple[str, str], ...] = ()
+    # per case, the record fields it is cleaned with (``meta = {title = "..."}``), as pairs
+    case_meta: tuple[tuple[tuple[str, str], ...], ...] = ()
     known_misses: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     source: str = ""
@@ -74,6 +76,10 @@ class Rule:
             return None
         flags = regex.V0 | (0 if self.case else regex.IGNORECASE)
         return regex.compile(self.pattern, flags)
+
+    def case_fields(self, i: int) -> dict[str, str]:
+        """The record fields case ``i`` is cleaned with (none for most cases)."""
+        return dict(self.case_meta[i]) if i < len(self.case_meta) else {}
 
     def applies_to(self, lang: str | None, site: str | None) -> bool:
         """Scope check: language (unknown language lets every pack through) and site."""
@@ -157,9 +163,14 @@ def _parse_rule(path: Path, pack: dict[str, Any], raw: Any, n: int) -> Rule:
     if not isinstance(cases_raw, list):
         raise _fail(path, rid, "cases", "must be a list of {input, output} tables")
     cases = []
+    case_meta = []
     for c in cases_raw:
         if not (isinstance(c, dict) and isinstance(c.get("input"), str) and isinstance(c.get("output"), str)):
             raise _fail(path, rid, "cases", "each case needs string 'input' and 'output'")
+        meta = c.get("meta", {})
+        if not (isinstance(meta, dict) and all(isinstance(v, str) for v in meta.values())):
+            raise _fail(path, rid, "cases", "a case's 'meta' is a table of string fields, such as {title = \"...\"}")
+        case_meta.append(tuple(sorted(meta.items())))
         if c.get("escaped"):  # for characters TOML cannot hold, such as lone surrogates
             c = {k: c[k].encode("ascii", "backslashreplace").decode("unicode_escape") for k in ("input", "output")}
         cases.append((c["input"], c["output"]))
@@ -189,6 +200,7 @@ def _parse_rule(path: Path, pack: dict[str, Any], raw: Any, n: int) -> Rule:
         remove=remove,
         keep=keep,
         cases=tuple(cases),
+        case_meta=tuple(case_meta) if any(case_meta) else (),
         known_misses=_str_list(path, rid, "known_misses", raw.get("known_misses", [])),
         aliases=_str_list(path, rid, "aliases", raw.get("aliases", [])),
         source=str(path),

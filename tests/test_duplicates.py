@@ -31,7 +31,7 @@ from hypothesis import strategies as st  # noqa: E402
 from cleaner.document import Edit  # noqa: E402
 from cleaner.normalize import fold  # noqa: E402
 from cleaner.stages import duplicates as D  # noqa: E402
-from cleaner.stages.base import line_facts, removal_span  # noqa: E402
+from cleaner.stages.base import Context, line_facts, removal_span  # noqa: E402
 from cleaner.zones import find_zones  # noqa: E402
 
 STAGE = DuplicatesStage(RuleSet.default().family("duplicates"))
@@ -102,4 +102,23 @@ def _edits_plain(stage: DuplicatesStage, text: str) -> list[Edit]:
 @settings(max_examples=300)
 @given(dup_pages)
 def test_edits_are_the_plain_loops(text: str) -> None:
-    assert STAGE.edits(text, None) == _edits_plain(STAGE, text)  # type: ignore[arg-type]
+    assert STAGE.edits(text, Context()) == _edits_plain(STAGE, text)
+
+
+@settings(max_examples=300)
+@given(dup_pages, st.sampled_from(DUP_LINES))
+def test_title_line_removes_only_head_lines_that_are_the_title(text: str, title: str) -> None:
+    """With a ``title`` field, the only new removals are lines before the article's first
+    paragraph that fold to the title; without one the rule never fires."""
+    with_title = {e.start: e for e in STAGE.edits(text, Context(meta={"title": title}))}
+    without = {e.start: e for e in STAGE.edits(text, Context())}
+    assert all(e.rule != "duplicates.title-line" for e in without.values())
+    lines, _, paragraph = line_facts(text)
+    body_start = find_zones(paragraph).body_start
+    starts = {ln.start: ln for ln in lines}
+    for start, e in with_title.items():
+        if e.rule == "duplicates.title-line":
+            line = starts[start]
+            assert line.index < body_start and fold(line.text) == fold(title) and fold(title)
+        else:
+            assert without.get(start) == e

@@ -116,3 +116,49 @@ def test_a_page_gets_its_own_url_so_site_rules_and_learn_see_its_site(tmp_path):
     assert p.returncode == 0, p.stderr.decode()
     pack = (tmp_path / "packs" / "news.example.com.toml").read_text(encoding="utf-8")
     assert "Subscribe to the Daily Ledger newsletter" in pack and P2[:40] not in pack
+
+
+def test_a_page_title_is_a_field_and_its_headline_a_duplicate(tmp_path):
+    """The page's title goes into the record (as its URL does); the headline that prints it
+    again at the top of the text is then a duplicate (``duplicates.title-line``): the text is
+    the article body, as in trafilatura's own output, and the ledger keeps the line. A record's
+    own ``title`` wins over the page's."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from cleaner.document import Document
+    from cleaner.io.readers import extracted
+
+    doc = extracted(Document("p", PAGE, {}))
+    assert isinstance(doc, Document) and doc.meta["title"] == H and doc.text.lstrip().startswith(H)
+    kept = extracted(Document("p", PAGE, {"title": "Given title"}))
+    assert isinstance(kept, Document) and kept.meta["title"] == "Given title"
+    (tmp_path / "a.html").write_text(PAGE, encoding="utf-8")
+    clean = str(Path(sys.executable).parent / "clean")
+    out, ledger = tmp_path / "out.txt", tmp_path / "ledger.jsonl"
+    p = subprocess.run([clean, str(tmp_path / "a.html"), "-o", str(out), "--explain", str(ledger), "-q"],
+                       capture_output=True, timeout=120)
+    assert p.returncode == 0, p.stderr.decode()
+    assert out.read_text(encoding="utf-8").startswith(P1)
+    edits = json.loads(ledger.read_text(encoding="utf-8"))["edits"]
+    assert [(e["rule"], e["removed"]) for e in edits] == [("duplicates.title-line", H + "\n")]
+
+
+def test_a_jsonl_title_field_removes_the_headline_that_repeats_it(tmp_path):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    text = f"{H.upper()}\n\n{P1}\n\n{P2}"
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "1", "title": H, "text": text}) + "\n"
+                   + json.dumps({"id": "2", "text": text}) + "\n", encoding="utf-8")
+    clean = str(Path(sys.executable).parent / "clean")
+    p = subprocess.run([clean, str(src), "-q"], capture_output=True, timeout=120)
+    assert p.returncode == 0, p.stderr.decode()
+    with_title, without = (json.loads(x) for x in p.stdout.decode().splitlines())
+    assert with_title["text"] == f"{P1}\n\n{P2}" and with_title["title"] == H
+    assert without["text"] == text  # no title field: the headline is the text's own

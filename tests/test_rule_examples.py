@@ -17,13 +17,13 @@ LINE_KINDS = ("line", "prefix", "regex")
 def _cases():
     for r in RULES:
         for i, x in enumerate(r.remove):
-            yield pytest.param(r, "remove", x, None, id=f"{r.id}-remove{i}")
+            yield pytest.param(r, "remove", x, None, {}, id=f"{r.id}-remove{i}")
         for i, x in enumerate(r.keep):
-            yield pytest.param(r, "keep", x, None, id=f"{r.id}-keep{i}")
+            yield pytest.param(r, "keep", x, None, {}, id=f"{r.id}-keep{i}")
         for i, x in enumerate(r.known_misses):
-            yield pytest.param(r, "miss", x, None, id=f"{r.id}-miss{i}")
+            yield pytest.param(r, "miss", x, None, {}, id=f"{r.id}-miss{i}")
         for i, (inp, out) in enumerate(r.cases):
-            yield pytest.param(r, "case", inp, out, id=f"{r.id}-case{i}")
+            yield pytest.param(r, "case", inp, out, r.case_fields(i), id=f"{r.id}-case{i}")
 
 
 def _alone(rule):
@@ -32,8 +32,8 @@ def _alone(rule):
     return Pipeline(stages, max_rounds=1, lang=None if rule.lang == "any" else rule.lang)
 
 
-@pytest.mark.parametrize("rule,what,example,expected", list(_cases()))
-def test_rule_example(rule, what, example, expected):
+@pytest.mark.parametrize("rule,what,example,expected,meta", list(_cases()))
+def test_rule_example(rule, what, example, expected, meta):
     if rule.kind in LINE_KINDS and what in ("remove", "keep", "miss"):
         hit = rule.id in line_hits([rule], example)
         if what == "remove":
@@ -50,9 +50,9 @@ def test_rule_example(rule, what, example, expected):
     if what != "case":
         pytest.skip("detector rules are checked by cases")
     pipe = _alone(rule)
-    got = pipe.run(Document("t", example)).text
+    got = pipe.run(Document("t", example, meta)).text
     assert got == expected
-    again = pipe.run(Document("t", got))
+    again = pipe.run(Document("t", got, meta))
     assert not [e for e in again.edits if e.rule == rule.id], "rule fires again on its own output"
 
 

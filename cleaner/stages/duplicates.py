@@ -1,10 +1,12 @@
 """The duplicates stage: a line the same document already said.
 
-Scrapers repeat headlines, leads and captions. Three rules, all comparing folded lines:
+Scrapers repeat headlines, leads and captions. Four rules, all comparing folded lines:
 ``duplicates.repeated-line`` (the same line again: the repeat goes), ``duplicates.caption-repeat``
 (a caption whose words a later, longer paragraph starts with, give or take a photo credit: the
-caption goes, the paragraph stays) and ``duplicates.near-repeat`` (a headline or lead repeated
-with small differences in the head of the document: the repeat goes).
+caption goes, the paragraph stays), ``duplicates.near-repeat`` (a headline or lead repeated
+with small differences in the head of the document: the repeat goes) and
+``duplicates.title-line`` (the record's own ``title`` field printed again as the text's
+headline: the line goes, the field stays).
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ class DuplicatesStage:
         self._repeat = find_rule(self.rules, "duplicates.repeated-line")
         self._caption = find_rule(self.rules, "duplicates.caption-repeat")
         self._near = find_rule(self.rules, "duplicates.near-repeat")
+        self._title = find_rule(self.rules, "duplicates.title-line")
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         return (type(self), (self.rules,))
@@ -115,6 +118,13 @@ class DuplicatesStage:
                     removed[i] = self._near
                 else:
                     earlier.append(s)
+        if self._title:
+            title = ctx.meta.get("title") if ctx.meta else None
+            key = fold(title) if isinstance(title, str) else ""
+            if _eligible(key, key.count(" ")):
+                for i in range(zones.body_start):  # the head: a headline, not a line the article quotes
+                    if folded[i] == key and i not in removed:
+                        removed[i] = self._title
         return [
             Edit(r.id, *removal_span(lines, i), "", r.safety)  # type: ignore[arg-type]
             for i, r in sorted(removed.items())
