@@ -122,3 +122,38 @@ def test_title_line_removes_only_head_lines_that_are_the_title(text: str, title:
             assert line.index < body_start and fold(line.text) == fold(title) and fold(title)
         else:
             assert without.get(start) == e
+
+
+def test_slug_words_are_the_wordiest_path_segment():
+    assert D.slug_words("https://x.example/news/article/Cat-found-in-New-Mexico-14848175.php") == {
+        "cat", "found", "in", "new", "mexico"}
+    assert D.slug_words("https://x.example/2019/11/18/13-inch-macbook-pro-scissor-keyboard-2020/") == {
+        "inch", "macbook", "pro", "scissor", "keyboard"}
+    assert D.slug_words("https://x.example/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8-%D0%B4%D0%BD%D1%8F") == {
+        "новости", "дня"}
+    assert D.slug_words("https://x.example/?title=cat-found-in-mexico") == frozenset()
+    assert D.slug_words("not a url at all") == {"not", "a", "url", "at", "all"}  # (a path of words)
+    assert D.slug_words(None) == frozenset() and D.slug_words("http://[::1") == frozenset()
+
+
+URLS = ["", "https://news.example.com/a/more-news-today", "https://news.example.com/ships-wait-outside-the-port-of-odesa",
+        "https://news.example.com/what-do-you-think-12.html", "https://news.example.com/12345"]
+
+
+@settings(max_examples=300)
+@given(dup_pages, st.sampled_from(URLS))
+def test_url_headline_removes_only_head_lines_that_name_the_slug(text: str, url: str) -> None:
+    """With a ``url`` field, the only new removals are lines before the article's first
+    paragraph whose words are mostly the slug's (and the slug's mostly theirs)."""
+    with_url = {e.start: e for e in STAGE.edits(text, Context(meta={"url": url}))}
+    without = {e.start: e for e in STAGE.edits(text, Context())}
+    lines, _, paragraph = line_facts(text)
+    body_start = find_zones(paragraph).body_start
+    starts = {ln.start: ln for ln in lines}
+    slug = D.slug_words(url)
+    for start, e in with_url.items():
+        if e.rule == "duplicates.url-headline":
+            line = starts[start]
+            assert line.index < body_start and D._names_slug(fold(line.text).split(), slug)
+        else:
+            assert without.get(start) == e

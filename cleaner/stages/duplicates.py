@@ -6,7 +6,8 @@ Scrapers repeat headlines, leads and captions. Four rules, all comparing folded 
 caption goes, the paragraph stays), ``duplicates.near-repeat`` (a headline or lead repeated
 with small differences in the head of the document: the repeat goes) and
 ``duplicates.title-line`` (the record's own ``title`` field printed again as the text's
-headline: the line goes, the field stays).
+headline: the line goes, the field stays) and ``duplicates.url-headline`` (a headline before the
+article whose words are, for the most part, the words of the record's URL slug: the line goes).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import chain, compress, repeat
 from operator import ge, ne
+from urllib.parse import unquote, urlsplit
 
 import regex
 
@@ -29,6 +31,8 @@ CAPTION_KEY = 8
 MAX_CREDIT_WORDS = 6
 NEAR = 0.85
 STRUCTURED_REPEATS = 3
+SLUG_MIN_WORDS = 3  # a slug, and a headline, of fewer words says too little
+SLUG_SHARE = 0.6  # of the line's words in the slug, and of the slug's words in the line
 _HEAD = 2 * CAPTION_KEY - 1  # the shortest CAPTION_KEY words of a folded line: one letter each
 # "— Jane Doe (@janedoe) October 9, 2018": the signature of an embedded tweet. Two tweets of one
 # account on one day sign alike; each signature belongs to its own tweet.
@@ -38,6 +42,31 @@ _TWEET_SIGNATURE = regex.compile(r"^\s*[—–-]\s*.{1,80}\(@\w{1,30}\)\s+\p{L}+
 def _eligible(folded: str, spaces: int) -> bool:
     """Long enough to count as a repeat: MIN_WORDS words or MIN_CHARS characters, folded."""
     return bool(folded) and (spaces >= MIN_WORDS - 1 or len(folded) >= MIN_CHARS)
+
+
+def slug_words(url: object) -> frozenset[str]:
+    """The folded words of a URL's slug: the path segment with the most words
+    (``/news/article/Cat-found-in-New-Mexico-14848175.php``: cat found in new mexico ...)."""
+    if not isinstance(url, str) or not url:
+        return frozenset()
+    try:
+        path = unquote(urlsplit(url).path)
+    except ValueError:
+        return frozenset()
+    best: list[str] = []
+    for segment in path.split("/"):
+        words = fold(segment.rsplit(".", 1)[0] if "." in segment[-6:] else segment).split()
+        if len([w for w in words if not w.isdigit()]) > len([w for w in best if not w.isdigit()]):
+            best = words
+    return frozenset(w for w in best if not w.isdigit())
+
+
+def _names_slug(words: list[str], slug: frozenset[str]) -> bool:
+    """Are most of the line's words in the slug, and most of the slug's words in the line?"""
+    if len(words) < SLUG_MIN_WORDS or len(slug) < SLUG_MIN_WORDS:
+        return False
+    inside = sum(w in slug for w in words)
+    return inside >= SLUG_SHARE * len(words) and len(slug.intersection(words)) >= SLUG_SHARE * len(slug)
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
@@ -53,6 +82,7 @@ class DuplicatesStage:
         self._caption = find_rule(self.rules, "duplicates.caption-repeat")
         self._near = find_rule(self.rules, "duplicates.near-repeat")
         self._title = find_rule(self.rules, "duplicates.title-line")
+        self._url_headline = find_rule(self.rules, "duplicates.url-headline")
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         return (type(self), (self.rules,))
@@ -125,6 +155,12 @@ class DuplicatesStage:
                 for i in range(zones.body_start):  # the head: a headline, not a line the article quotes
                     if folded[i] == key and i not in removed:
                         removed[i] = self._title
+        if self._url_headline and zones.body_start:
+            slug = slug_words(ctx.meta.get("url") if ctx.meta else None)
+            if slug:
+                for i in range(zones.body_start):
+                    if i not in removed and _names_slug(folded[i].split(), slug):
+                        removed[i] = self._url_headline
         return [
             Edit(r.id, *removal_span(lines, i), "", r.safety)  # type: ignore[arg-type]
             for i, r in sorted(removed.items())
