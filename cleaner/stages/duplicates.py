@@ -13,6 +13,7 @@ article whose words are, for the most part, the words of the record's URL slug: 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import chain, compress, repeat
 from operator import ge, ne
 from urllib.parse import unquote, urlsplit
@@ -47,8 +48,11 @@ def _eligible(folded: str, spaces: int) -> bool:
 def slug_words(url: object) -> frozenset[str]:
     """The folded words of a URL's slug: the path segment with the most words
     (``/news/article/Cat-found-in-New-Mexico-14848175.php``: cat found in new mexico ...)."""
-    if not isinstance(url, str) or not url:
-        return frozenset()
+    return _slug_words(url) if isinstance(url, str) and url else frozenset()
+
+
+@lru_cache(maxsize=4096)  # (every round, and every page of a site's section, asks again)
+def _slug_words(url: str) -> frozenset[str]:
     try:
         path = unquote(urlsplit(url).path)
     except ValueError:
