@@ -68,6 +68,32 @@ def test_a_rows_lang_and_url_count_as_in_the_cli(tmp_path) -> None:
     assert [d.text for d in CleanerStep(keep_empty=True)(docs)] == cli
 
 
+HEADLINE = "Border talks resume in Dushanbe"
+TITLED = f"{HEADLINE}\n\n{LANG_TEXT}"
+
+
+def test_a_rows_title_counts_as_in_the_cli(tmp_path) -> None:
+    """A row's ``title`` is read as `clean` reads a record's: the headline that repeats it goes
+    (``duplicates.title-line``); a row without one, or with another title, keeps it."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    rows = [{"text": TITLED, "title": t} for t in (HEADLINE, "Another story", "")]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    clean = str(Path(sys.executable).parent / "clean")
+    p = subprocess.run([clean, str(tmp_path / "in.jsonl"), "-q"], capture_output=True, timeout=120)
+    assert p.returncode == 0, p.stderr.decode()
+    cli = [json.loads(x)["text"] for x in p.stdout.decode().splitlines()]
+    assert [c.startswith(HEADLINE) for c in cli] == [False, True, True]
+    batch = {k: [r[k] for r in rows] for k in rows[0]}
+    assert map_fn()(batch)["text"] == cli
+    assert CleanBatch()(batch)["text"] == cli
+    docs = [_Doc(r["text"], metadata={"title": r["title"]}) for r in rows]
+    assert [d.text for d in CleanerStep(keep_empty=True)(docs)] == cli
+
+
 def test_with_datasets() -> None:
     datasets = pytest.importorskip("datasets")
     ds = datasets.Dataset.from_dict({"text": [DIRTY]}).map(map_fn(), batched=True)

@@ -28,7 +28,7 @@ class CleanerStep:
     def run(self, data: Iterable[Any], rank: int = 0, world_size: int = 1) -> Iterator[Any]:
         for doc in data:
             meta = getattr(doc, "metadata", None) or {}
-            ctx = context_meta(meta)  # lang, site and url, as `clean` reads a record's fields
+            ctx = context_meta(meta)  # lang, site, url and title, as `clean` reads a record's fields
             if "lang" not in ctx and isinstance(meta.get("language"), str):
                 ctx["lang"] = meta["language"]  # (datatrove's own name for it)
             res = self.cleaner.clean(Document(str(getattr(doc, "id", "") or ""), doc.text, ctx))
