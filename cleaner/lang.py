@@ -1,7 +1,7 @@
 """A cheap, deterministic language guess for scoping rule packs.
 
-Script counts decide zh/ja (Han vs Kana) and ru/uk (Ukrainian-only letters іїєґ vs Russian-only
-ыэъё); Latin-script languages are scored by counts of very frequent function words listed in
+Script counts decide zh/ja (Han vs Kana), ko (Hangul) and ru/uk (Ukrainian-only letters іїєґ vs
+Russian-only ыэъё); Latin-script languages are scored by counts of very frequent function words listed in
 ``rules/lang/stopwords.toml``. Only the first ``LIMIT`` characters are read; a word listed for k languages counts 1/k for each. ``detect`` returns
 None when it is unsure: too little text, or no clear winner.
 """
@@ -26,6 +26,7 @@ from cleaner.paths import rules_dir
 
 LIMIT = 2000
 MIN_LETTERS = 20          # fewer letters than this: too short to say
+MIN_HANGUL = 8            # a Korean text needs at least this many Hangul letters
 MIN_HITS = 3              # a Latin language needs at least this many stopword hits
 MARGIN = 1.5              # ... and this many times the runner-up's score
 _MARGIN = Fraction(MARGIN)  # (compared exactly, in integers)
@@ -132,20 +133,25 @@ def _words(utf8: bytes, rest: str) -> list[str]:
 
 
 def detect(text: str, stopwords: str | None = None) -> str | None:
-    """Language code (en de fr es it pt nl pl tr id ru uk zh ja) or None when unsure."""
+    """Language code (en de fr es it pt nl pl tr id ru uk zh ja ko) or None when unsure."""
     s = text[:LIMIT]
     utf8 = _utf8(s)
     rest = "" if s.isascii() else _non_ascii(utf8)
     han, kana, cyr, latin, hangul = _script_counts(utf8, rest)
     cjk = han + kana
     letters = cjk + cyr + latin + hangul
-    if letters < MIN_LETTERS and cjk < 8:
+    if letters < MIN_LETTERS and cjk < 8 and hangul < MIN_HANGUL:
         return None
     # CJK characters carry a word each, so a CJK text needs far fewer of them to dominate.
     if cjk * 3 >= letters - cjk and cjk >= 8 and hangul < cjk:
         if kana >= max(3, cjk // 20):
             return "ja"
         return "zh"
+    # A Hangul syllable is two or three Latin letters' worth: Korean when the syllables outnumber
+    # the Han and Kana characters (hanja in a Korean text; never a Chinese or Japanese one) and are
+    # at least half as many as all the other letters (Latin brand names and acronyms in it).
+    if hangul >= MIN_HANGUL and hangul > cjk and hangul * 2 >= letters - hangul:
+        return "ko"
     if cyr > latin and cyr >= MIN_LETTERS:
         return _cyrillic(s)
     if latin < MIN_LETTERS:

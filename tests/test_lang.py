@@ -1,4 +1,4 @@
-"""cleaner.lang.detect: script counts for zh/ja/ru/uk, stopword counts for Latin-script languages."""
+"""cleaner.lang.detect: script counts for zh/ja/ko/ru/uk, stopword counts for Latin-script languages."""
 
 from __future__ import annotations
 
@@ -64,6 +64,10 @@ SAMPLES = {
         "政府は月曜日、新しい病院計画の財源を確保するため、たばこと酒類への税金を引き上げると発表した。",
         "警察によると、男は夜のうちに逮捕され、警察官に抵抗することはなかったという。",
     ],
+    "ko": [
+        "정부는 월요일 새 병원 계획의 재원을 마련하기 위해 담배와 주류에 대한 세금을 인상하겠다고 발표했다.",
+        "경찰에 따르면 남성은 밤사이 체포됐으며 경찰관에게 저항하지 않은 것으로 알려졌다.",
+    ],
 }
 
 
@@ -108,6 +112,28 @@ def test_cyrillic_without_distinctive_letters_is_none() -> None:
 def test_kana_decides_japanese_over_chinese() -> None:
     assert detect("東京都は新型感染症の対策として、飲食店に営業時間の短縮を要請した。") == "ja"
     assert detect("东京都政府要求餐饮店缩短营业时间，以应对新型传染病。") == "zh"
+
+
+def test_hangul_decides_korean() -> None:
+    # Latin brand names and acronyms, and hanja, in a Korean text: still Korean.
+    assert detect("삼성전자는 서울에서 열린 행사에서 새 Galaxy S24 Ultra 스마트폰과 AI 기능을 공개했다.") == "ko"
+    assert detect("LG에너지솔루션은 미국 GM과 함께 오하이오주에 배터리 공장을 짓는다고 밝혔다.") == "ko"
+    assert detect("尹 대통령은 이날 國會에서 열린 시정연설에서 내년도 예산안의 처리를 당부했다.") == "ko"
+    assert detect("관련기사 많이 본 뉴스") == "ko"  # eight syllables, like eight Han characters
+    assert detect("관련기사") is None
+
+
+def test_chinese_and_japanese_never_become_korean() -> None:
+    # A Hangul word or two quoted in a Chinese or Japanese text does not make it Korean.
+    assert detect("韩国总统在首尔发表讲话，称“대한민국”将继续加强与中国的经济合作关系。") == "zh"
+    assert detect("韓国の大統領はソウルで演説し、「대한민국」は日本との協力を強化すると述べた。") == "ja"
+    assert detect("\n".join(SAMPLES["zh"] + ["서울 부산 대구"])) == "zh"
+    assert detect("\n".join(SAMPLES["ja"] + ["서울 부산 대구"])) == "ja"
+
+
+def test_a_korean_name_in_an_english_text_stays_english() -> None:
+    text = SAMPLES["en"][0] + " The minister, 김민수, said the plan would start in 서울 next year."
+    assert detect(text) == "en"
 
 
 def test_only_the_head_is_read() -> None:
@@ -175,10 +201,12 @@ def _plain_detect(text: str) -> str | None:
         lang._HAN, lang._KANA, lang._CYR, lang._LATIN, lang._HANGUL))
     cjk = han + kana
     letters = cjk + cyr + latin + hangul
-    if letters < lang.MIN_LETTERS and cjk < 8:
+    if letters < lang.MIN_LETTERS and cjk < 8 and hangul < lang.MIN_HANGUL:
         return None
     if cjk * 3 >= letters - cjk and cjk >= 8 and hangul < cjk:
         return "ja" if kana >= max(3, cjk // 20) else "zh"
+    if hangul >= lang.MIN_HANGUL and hangul > cjk and hangul * 2 >= letters - hangul:
+        return "ko"
     if cyr > latin and cyr >= lang.MIN_LETTERS:
         uk, ru = len(_UK_ONLY.findall(s)), len(_RU_ONLY.findall(s))
         return "uk" if uk > ru else "ru" if ru > uk else None
@@ -198,7 +226,7 @@ def _plain_detect(text: str) -> str | None:
 
 
 _WORDS = [w for texts in SAMPLES.values() for t in texts for w in t.split()]
-_DOCS = st.lists(st.sampled_from(_WORDS) | st.sampled_from(list("іїєґЇыэъёЁ“”—’é Ⅰ々ー한\ud800\n")), max_size=60).map(" ".join)
+_DOCS = st.lists(st.sampled_from(_WORDS) | st.sampled_from(list("іїєґЇыэъёЁ“”—’é Ⅰ々ー한국\ud800\n")), max_size=60).map(" ".join)
 
 
 @given(_DOCS | _MIXED)
