@@ -64,6 +64,25 @@ def test_different_names(a: str, b: str) -> None:
     assert variant_key(a) != variant_key(b)
 
 
+@pytest.mark.parametrize(("a", "b"), [
+    ("Yeltsin", "Jelzin"), ("Golitsyn", "Golicyn"), ("Golizyn", "Golitsyn"), ("Scholtz", "Scholz"),
+    ("Ivanovs", "Ivanov"), ("Vasiļjevs", "Vasilyev"), ("Dmitrijs", "Dmitriy"), ("Nikolajs", "Nikolay"),
+    ("Soňa", "Sonya"), ("Taťána", "Tatyana"), ("Fyodor", "Fjodor"), ("Fyodor", "Fedor"),
+    ("Artyom", "Artem"), ("Khrushchev", "Khruschev"), ("Shchukin", "Schtschukin"),
+    ("Sergueï", "Sergei"), ("Guennadi", "Gennadi"), ("Dzhokhar", "Jokhar"), ("Smirnoff", "Smirnov"),
+])
+def test_same_name_across_slavic_schemes(a: str, b: str) -> None:
+    assert variant_key(a) == variant_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Ivanovs", "Ivanova"), ("Matthew", "Matthews"), ("Alberts", "Albers"), ("Fyodor", "Fyodorov"),
+    ("Kats", "Kass"), ("Frits", "Fries"),
+])
+def test_slavic_schemes_keep_different_names_apart(a: str, b: str) -> None:
+    assert variant_key(a) != variant_key(b)
+
+
 def _labelled() -> list[tuple[str, list[str]]]:
     with open(LABELLED, encoding="utf-8", newline="") as f:
         return [(r["kind"], r["names"].split("|")) for r in csv.DictReader(f, delimiter="\t")]
