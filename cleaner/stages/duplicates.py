@@ -1,13 +1,13 @@
 """The duplicates stage: a line the same document already said.
 
-Scrapers repeat headlines, leads and captions. Four rules, all comparing folded lines:
+Scrapers repeat headlines, leads and captions. Five rules, all comparing folded lines:
 ``duplicates.repeated-line`` (the same line again: the repeat goes), ``duplicates.caption-repeat``
 (a caption whose words a later, longer paragraph starts with, give or take a photo credit: the
 caption goes, the paragraph stays), ``duplicates.near-repeat`` (a headline or lead repeated
-with small differences in the head of the document: the repeat goes) and
-``duplicates.title-line`` (the record's own ``title`` field printed again as the text's
-headline: the line goes, the field stays) and ``duplicates.url-headline`` (a headline before the
-article whose words are, for the most part, the words of the record's URL slug: the line goes).
+with small differences in the head of the document: the repeat goes), ``duplicates.title-line``
+(the record's own ``title`` field printed again as the text's headline: the line goes, the field
+stays) and ``duplicates.url-headline`` (a headline before the article whose words are, for the
+most part, the words of the record's URL slug, which names the page: the line goes).
 """
 
 from __future__ import annotations
