@@ -24,12 +24,24 @@ texts = st.one_of(
 )
 
 
-def _check(text: str) -> None:
-    res = CLEANER.clean(Document("t", text))
+def _slug_url(line: str) -> str:
+    return "https://news.example.com/a/" + "-".join("".join(c if c.isalnum() else " " for c in line).split()) + "-123.html"
+
+
+# a record's fields the rules read: a title its headline may repeat, a URL whose slug may name it
+metas = st.fixed_dictionaries({}, optional={
+    "title": st.one_of(st.sampled_from(SEED_LINES), st.text(max_size=40)),
+    "url": st.one_of(st.sampled_from(SEED_LINES).map(_slug_url), st.text(max_size=40)),
+})
+
+
+def _check(text: str, meta: dict | None = None) -> None:
+    meta = meta or {}
+    res = CLEANER.clean(Document("t", text, meta))
     # provenance: the ledger replayed on the input gives the output
     assert apply_edits(text, res.edits) == res.text
     # idempotence: cleaning the output changes nothing (so no rule fires again)
-    again = CLEANER.clean(Document("t", res.text))
+    again = CLEANER.clean(Document("t", res.text, meta))
     assert again.text == res.text, [e.rule for e in again.edits]
     assert not again.edits
     # no invented text: only rewriting families replace; removals replace with nothing
@@ -48,6 +60,11 @@ def _check(text: str) -> None:
 @given(texts)
 def test_promises_hold_on_any_text(text):
     _check(text)
+
+
+@given(texts, metas)
+def test_promises_hold_with_any_title_and_url(text, meta):
+    _check(text, meta)
 
 
 CLEAN_ARTICLES = [CLEANER.clean(Document(p.name, p.read_text(encoding="utf-8"))).text for p in SEEDS]
