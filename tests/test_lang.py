@@ -1,4 +1,4 @@
-"""cleaner.lang.detect: script counts for zh/ja/ko/ru/uk, stopword counts for Latin-script languages."""
+"""cleaner.lang.detect: script counts for zh/ja/ko/ar/ru/uk, stopword counts for Latin-script languages."""
 
 from __future__ import annotations
 
@@ -68,6 +68,10 @@ SAMPLES = {
         "정부는 월요일 새 병원 계획의 재원을 마련하기 위해 담배와 주류에 대한 세금을 인상하겠다고 발표했다.",
         "경찰에 따르면 남성은 밤사이 체포됐으며 경찰관에게 저항하지 않은 것으로 알려졌다.",
     ],
+    "ar": [
+        "أعلنت الحكومة يوم الاثنين أنها سترفع الضرائب على التبغ والكحول لتمويل البرنامج الجديد للمستشفيات.",
+        "وقالت الشرطة إن الرجل اعتُقل خلال الليل ولم يُبدِ أي مقاومة لعناصر الأمن الذين نقلوه إلى المركز.",
+    ],
 }
 
 
@@ -136,6 +140,30 @@ def test_a_korean_name_in_an_english_text_stays_english() -> None:
     assert detect(text) == "en"
 
 
+def test_arabic_script_decides_arabic() -> None:
+    # Latin brand names and Arabic-Indic digits in an Arabic text: still Arabic.
+    assert detect("أعلنت شركة Apple عن هاتف iPhone 15 الجديد في مؤتمر صحفي عقدته في دبي يوم الثلاثاء.") == "ar"
+    assert detect("ارتفع سعر الذهب إلى ٢٠٥٠ دولاراً للأوقية في تعاملات اليوم.") == "ar"
+    assert detect("اقرأ أيضاً: أخبار ذات صلة") == "ar"  # twelve letters or more
+    assert detect("اقرأ أيضاً") is None
+
+
+def test_persian_and_urdu_are_not_arabic() -> None:
+    persian = "دولت روز دوشنبه اعلام کرد که مالیات بر دخانیات و مشروبات را برای تأمین هزینه برنامه جدید بیمارستان‌ها افزایش می‌دهد."
+    urdu = "حکومت نے پیر کے روز اعلان کیا کہ وہ نئے ہسپتال پروگرام کے لیے تمباکو اور شراب پر ٹیکس بڑھائے گی۔"
+    assert detect(persian) is None
+    assert detect(urdu) is None
+    # one Persian letter in a foreign name (گوگل) in a long Arabic text does not make it Persian
+    assert detect(" ".join(SAMPLES["ar"]) + " وأعلنت شركة گوگل عن خدمة جديدة للمستخدمين في المنطقة العربية.") == "ar"
+
+
+def test_an_arabic_word_in_an_english_text_stays_english() -> None:
+    text = SAMPLES["en"][0] + " The minister, محمد بن سلمان, said the plan would start in الرياض next year."
+    assert detect(text) == "en"
+    assert detect("\n".join(SAMPLES["zh"] + ["القاهرة"])) == "zh"
+    assert detect("\n".join(SAMPLES["ru"] + ["القاهرة دبي"])) == "ru"
+
+
 def test_only_the_head_is_read() -> None:
     head = SAMPLES["de"][0] + " "
     doc = head * (LIMIT // len(head) + 1) + " ".join(SAMPLES["fr"] * 200)
@@ -151,7 +179,7 @@ from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 _MIXED = st.lists(st.sampled_from(
-    list("abc XYZ'’“—é東京のы한ıİ\u0301ßﬁΣς\u0345\u00a0\u2009\ud800\x0b\x1c_-") + ["word ", "слово ", "über "]
+    list("abc XYZ'’“—é東京のы한عربیً٣ıİ\u0301ßﬁΣς\u0345\u00a0\u2009\ud800\x0b\x1c_-") + ["word ", "слово ", "über "]
 ), max_size=40).map("".join)
 
 
@@ -162,7 +190,7 @@ def test_fast_counts_are_the_script_patterns(s):
     utf8 = lang._utf8(s)
     rest = lang._non_ascii(utf8)
     assert lang._script_counts(utf8, rest) == tuple(
-        len(p.findall(s)) for p in (lang._HAN, lang._KANA, lang._CYR, lang._LATIN, lang._HANGUL))
+        len(p.findall(s)) for p in (lang._HAN, lang._KANA, lang._CYR, lang._LATIN, lang._HANGUL, lang._ARABIC))
     assert lang._words(utf8, rest) == lang._WORD.findall(s.casefold())
 
 
@@ -186,6 +214,7 @@ def test_casefold_keeps_word_characters_and_others_apart() -> None:
 # What `lang._cyrillic` counts, as patterns: the letters only Ukrainian and only Russian use.
 _UK_ONLY = regex.compile(r"[іїєґІЇЄҐ]")
 _RU_ONLY = regex.compile(r"[ыэъёЫЭЪЁ]")
+_FA_UR_ONLY = regex.compile(r"[پچژگکیٹڈڑںےڕڵۆێە]")
 
 
 def _plain_detect(text: str) -> str | None:
@@ -197,16 +226,18 @@ def _plain_detect(text: str) -> str | None:
     from cleaner import lang
 
     s = text[:LIMIT]
-    han, kana, cyr, latin, hangul = (len(p.findall(s)) for p in (
-        lang._HAN, lang._KANA, lang._CYR, lang._LATIN, lang._HANGUL))
+    han, kana, cyr, latin, hangul, arabic = (len(p.findall(s)) for p in (
+        lang._HAN, lang._KANA, lang._CYR, lang._LATIN, lang._HANGUL, lang._ARABIC))
     cjk = han + kana
-    letters = cjk + cyr + latin + hangul
-    if letters < lang.MIN_LETTERS and cjk < 8 and hangul < lang.MIN_HANGUL:
+    letters = cjk + cyr + latin + hangul + arabic
+    if letters < lang.MIN_LETTERS and cjk < 8 and hangul < lang.MIN_HANGUL and arabic < lang.MIN_ARABIC:
         return None
     if cjk * 3 >= letters - cjk and cjk >= 8 and hangul < cjk:
         return "ja" if kana >= max(3, cjk // 20) else "zh"
     if hangul >= lang.MIN_HANGUL and hangul > cjk and hangul * 2 >= letters - hangul:
         return "ko"
+    if arabic >= lang.MIN_ARABIC and arabic >= letters - arabic:
+        return None if len(_FA_UR_ONLY.findall(s)) * 100 >= arabic else "ar"
     if cyr > latin and cyr >= lang.MIN_LETTERS:
         uk, ru = len(_UK_ONLY.findall(s)), len(_RU_ONLY.findall(s))
         return "uk" if uk > ru else "ru" if ru > uk else None
@@ -226,7 +257,7 @@ def _plain_detect(text: str) -> str | None:
 
 
 _WORDS = [w for texts in SAMPLES.values() for t in texts for w in t.split()]
-_DOCS = st.lists(st.sampled_from(_WORDS) | st.sampled_from(list("іїєґЇыэъёЁ“”—’é Ⅰ々ー한국\ud800\n")), max_size=60).map(" ".join)
+_DOCS = st.lists(st.sampled_from(_WORDS) | st.sampled_from(list("іїєґЇыэъёЁ“”—’é Ⅰ々ー한국عگی\ud800\n")), max_size=60).map(" ".join)
 
 
 @given(_DOCS | _MIXED)
