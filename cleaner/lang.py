@@ -1,7 +1,7 @@
 """A cheap, deterministic language guess for scoping rule packs.
 
 Script counts decide zh/ja (Han vs Kana), ko (Hangul), ar (Arabic script, unless the letters only
-Persian and Urdu use are frequent) and ru/uk (Ukrainian-only letters іїєґ vs
+Persian and Urdu use are frequent), hi (Devanagari, unless Marathi's ळ is frequent) and ru/uk (Ukrainian-only letters іїєґ vs
 Russian-only ыэъё); Latin-script languages are scored by counts of very frequent function words listed in
 ``rules/lang/stopwords.toml``. Only the first ``LIMIT`` characters are read; a word listed for k languages counts 1/k for each. ``detect`` returns
 None when it is unsure: too little text, or no clear winner.
@@ -29,6 +29,7 @@ LIMIT = 2000
 MIN_LETTERS = 20          # fewer letters than this: too short to say
 MIN_HANGUL = 8            # a Korean text needs at least this many Hangul letters
 MIN_ARABIC = 12           # an Arabic text needs at least this many Arabic-script letters
+MIN_DEVANAGARI = 12       # a Hindi text needs at least this many Devanagari characters
 MIN_HITS = 3              # a Latin language needs at least this many stopword hits
 MARGIN = 1.5              # ... and this many times the runner-up's score
 _MARGIN = Fraction(MARGIN)  # (compared exactly, in integers)
@@ -39,15 +40,17 @@ _HANGUL = regex.compile(r"\p{Hangul}")
 _CYR = regex.compile(r"\p{Cyrillic}")
 _LATIN = regex.compile(r"\p{Latin}")
 _ARABIC = regex.compile(r"\p{Arabic}")
+_DEVANAGARI = regex.compile(r"\p{Devanagari}")
 _UK_LETTERS = "іїєґІЇЄҐ"  # Ukrainian only
 _RU_LETTERS = "ыэъёЫЭЪЁ"  # Russian only
 # Arabic-script letters that Persian and Urdu (and Kurdish: ڕ ڵ ۆ ێ ە) use and Arabic does not
 _FA_UR_LETTERS = "پچژگکیٹڈڑںےڕڵۆێە"
+_MR_LETTER = "ळ"  # Devanagari LLA: frequent in Marathi, not used in Hindi
 _WORD = regex.compile(r"[\p{L}\p{M}']+")
 _ASCII = bytes(range(128))
 _ASCII_LETTERS = bytes(string.ascii_letters, "ascii")
 _NOT_LETTER_OR_MARK = regex.compile(r"[^\p{L}\p{M}]")
-_ANY_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Cyrillic}\p{Latin}\p{Hangul}\p{Arabic}]")
+_ANY_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Cyrillic}\p{Latin}\p{Hangul}\p{Arabic}\p{Devanagari}]")
 # ASCII letters lowered and the apostrophe kept, other ASCII bytes spaces, the bytes of UTF-8
 # sequences (all 128 or more) kept: the ASCII part of `_WORD` on case-folded text, by table.
 _WORD_BYTES = bytes(c | 32 if chr(c) in string.ascii_letters else c if c == 39 or c >= 128 else 32 for c in range(256))
@@ -96,21 +99,21 @@ def _non_ascii(utf8: bytes) -> str:
     return utf8.translate(None, _ASCII).decode("utf-8", "surrogatepass")
 
 
-def _script_counts(utf8: bytes, rest: str) -> tuple[int, int, int, int, int, int]:
-    """Han, Kana, Cyrillic, Latin, Hangul and Arabic-script characters of the text (``rest``: its non-ASCII
+def _script_counts(utf8: bytes, rest: str) -> tuple[int, int, int, int, int, int, int]:
+    """Han, Kana, Cyrillic, Latin, Hangul, Arabic-script and Devanagari characters of the text (``rest``: its non-ASCII
     characters). ASCII letters are Latin and the only ASCII letters, so they are counted with
     bytes.translate; the script patterns (each one character) are asked only about the few
     distinct characters of the non-ASCII rest, each counted with str.count, and only when the
     rest holds a character of any of the scripts at all (mostly it holds only punctuation)."""
-    counts = [0, 0, 0, len(utf8) - len(utf8.translate(None, _ASCII_LETTERS)), 0, 0]
+    counts = [0, 0, 0, len(utf8) - len(utf8.translate(None, _ASCII_LETTERS)), 0, 0, 0]
     if rest and _ANY_SCRIPT.search(rest):
         for c in set(rest):
             for i in _scripts_of(c):
                 counts[i] += rest.count(c)
-    return counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]
+    return counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6]
 
 
-_SCRIPTS = (_HAN, _KANA, _CYR, _LATIN, _HANGUL, _ARABIC)
+_SCRIPTS = (_HAN, _KANA, _CYR, _LATIN, _HANGUL, _ARABIC, _DEVANAGARI)
 
 
 @lru_cache(maxsize=4096)
@@ -138,14 +141,14 @@ def _words(utf8: bytes, rest: str) -> list[str]:
 
 
 def detect(text: str, stopwords: str | None = None) -> str | None:
-    """Language code (en de fr es it pt nl pl tr id ru uk zh ja ko ar) or None when unsure."""
+    """Language code (en de fr es it pt nl pl tr id ru uk zh ja ko ar hi) or None when unsure."""
     s = text[:LIMIT]
     utf8 = _utf8(s)
     rest = "" if s.isascii() else _non_ascii(utf8)
-    han, kana, cyr, latin, hangul, arabic = _script_counts(utf8, rest)
+    han, kana, cyr, latin, hangul, arabic, deva = _script_counts(utf8, rest)
     cjk = han + kana
-    letters = cjk + cyr + latin + hangul + arabic
-    if letters < MIN_LETTERS and cjk < 8 and hangul < MIN_HANGUL and arabic < MIN_ARABIC:
+    letters = cjk + cyr + latin + hangul + arabic + deva
+    if letters < MIN_LETTERS and cjk < 8 and hangul < MIN_HANGUL and arabic < MIN_ARABIC and deva < MIN_DEVANAGARI:
         return None
     # CJK characters carry a word each, so a CJK text needs far fewer of them to dominate.
     if cjk * 3 >= letters - cjk and cjk >= 8 and hangul < cjk:
@@ -164,6 +167,13 @@ def detect(text: str, stopwords: str | None = None) -> str | None:
         if sum(map(rest.count, _FA_UR_LETTERS)) * 100 >= arabic:
             return None
         return "ar"
+    # Hindi when the Devanagari characters (letters, vowel signs, digits) are at least as many as
+    # all the others; Marathi and Nepali write with the same script, and a text where Marathi's ळ
+    # makes up 0.5 % or more of them is left unsaid.
+    if deva >= MIN_DEVANAGARI and deva >= letters - deva:
+        if rest.count(_MR_LETTER) * 200 >= deva:
+            return None
+        return "hi"
     if cyr > latin and cyr >= MIN_LETTERS:
         return _cyrillic(s)
     if latin < MIN_LETTERS:

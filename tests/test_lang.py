@@ -1,4 +1,4 @@
-"""cleaner.lang.detect: script counts for zh/ja/ko/ar/ru/uk, stopword counts for Latin-script languages."""
+"""cleaner.lang.detect: script counts for zh/ja/ko/ar/hi/ru/uk, stopword counts for Latin-script languages."""
 
 from __future__ import annotations
 
@@ -71,6 +71,10 @@ SAMPLES = {
     "ar": [
         "أعلنت الحكومة يوم الاثنين أنها سترفع الضرائب على التبغ والكحول لتمويل البرنامج الجديد للمستشفيات.",
         "وقالت الشرطة إن الرجل اعتُقل خلال الليل ولم يُبدِ أي مقاومة لعناصر الأمن الذين نقلوه إلى المركز.",
+    ],
+    "hi": [
+        "सरकार ने सोमवार को घोषणा की कि वह नए अस्पताल कार्यक्रम के लिए तंबाकू और शराब पर कर बढ़ाएगी।",
+        "पुलिस के अनुसार, व्यक्ति को रात में गिरफ्तार किया गया और उसने अधिकारियों का कोई विरोध नहीं किया।",
     ],
 }
 
@@ -164,6 +168,21 @@ def test_an_arabic_word_in_an_english_text_stays_english() -> None:
     assert detect("\n".join(SAMPLES["ru"] + ["القاهرة دبي"])) == "ru"
 
 
+def test_devanagari_decides_hindi() -> None:
+    # Latin brand names and acronyms in a Hindi text: still Hindi.
+    assert detect("रिलायंस जियो ने मुंबई में नया 5G नेटवर्क और JioBook लैपटॉप लॉन्च किया।") == "hi"
+    assert detect("यह भी पढ़ें: संबंधित खबरें") == "hi"  # twelve Devanagari characters or more
+    assert detect("यह भी पढ़ें") is None
+    # Marathi (frequent ळ) is not said to be Hindi
+    assert detect("सकाळी पावसाळ्यात शाळेच्या मुलांना वेळेवर पोहोचता आले नाही, असे पालकांनी सांगितले.") is None
+
+
+def test_a_hindi_word_in_an_english_text_stays_english() -> None:
+    text = SAMPLES["en"][0] + " The minister, नरेंद्र मोदी, said the plan would start in दिल्ली next year."
+    assert detect(text) == "en"
+    assert detect("\n".join(SAMPLES["ar"] + ["नई दिल्ली"])) == "ar"
+
+
 def test_only_the_head_is_read() -> None:
     head = SAMPLES["de"][0] + " "
     doc = head * (LIMIT // len(head) + 1) + " ".join(SAMPLES["fr"] * 200)
@@ -179,7 +198,7 @@ from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 _MIXED = st.lists(st.sampled_from(
-    list("abc XYZ'’“—é東京のы한عربیً٣ıİ\u0301ßﬁΣς\u0345\u00a0\u2009\ud800\x0b\x1c_-") + ["word ", "слово ", "über "]
+    list("abc XYZ'’“—é東京のы한عربیً٣हिंदीळ१ıİ\u0301ßﬁΣς\u0345\u00a0\u2009\ud800\x0b\x1c_-") + ["word ", "слово ", "über "]
 ), max_size=40).map("".join)
 
 
@@ -190,7 +209,7 @@ def test_fast_counts_are_the_script_patterns(s):
     utf8 = lang._utf8(s)
     rest = lang._non_ascii(utf8)
     assert lang._script_counts(utf8, rest) == tuple(
-        len(p.findall(s)) for p in (lang._HAN, lang._KANA, lang._CYR, lang._LATIN, lang._HANGUL, lang._ARABIC))
+        len(p.findall(s)) for p in (lang._HAN, lang._KANA, lang._CYR, lang._LATIN, lang._HANGUL, lang._ARABIC, lang._DEVANAGARI))
     assert lang._words(utf8, rest) == lang._WORD.findall(s.casefold())
 
 
@@ -226,11 +245,12 @@ def _plain_detect(text: str) -> str | None:
     from cleaner import lang
 
     s = text[:LIMIT]
-    han, kana, cyr, latin, hangul, arabic = (len(p.findall(s)) for p in (
-        lang._HAN, lang._KANA, lang._CYR, lang._LATIN, lang._HANGUL, lang._ARABIC))
+    han, kana, cyr, latin, hangul, arabic, deva = (len(p.findall(s)) for p in (
+        lang._HAN, lang._KANA, lang._CYR, lang._LATIN, lang._HANGUL, lang._ARABIC, lang._DEVANAGARI))
     cjk = han + kana
-    letters = cjk + cyr + latin + hangul + arabic
-    if letters < lang.MIN_LETTERS and cjk < 8 and hangul < lang.MIN_HANGUL and arabic < lang.MIN_ARABIC:
+    letters = cjk + cyr + latin + hangul + arabic + deva
+    if (letters < lang.MIN_LETTERS and cjk < 8 and hangul < lang.MIN_HANGUL and arabic < lang.MIN_ARABIC
+            and deva < lang.MIN_DEVANAGARI):
         return None
     if cjk * 3 >= letters - cjk and cjk >= 8 and hangul < cjk:
         return "ja" if kana >= max(3, cjk // 20) else "zh"
@@ -238,6 +258,8 @@ def _plain_detect(text: str) -> str | None:
         return "ko"
     if arabic >= lang.MIN_ARABIC and arabic >= letters - arabic:
         return None if len(_FA_UR_ONLY.findall(s)) * 100 >= arabic else "ar"
+    if deva >= lang.MIN_DEVANAGARI and deva >= letters - deva:
+        return None if s.count("ळ") * 200 >= deva else "hi"
     if cyr > latin and cyr >= lang.MIN_LETTERS:
         uk, ru = len(_UK_ONLY.findall(s)), len(_RU_ONLY.findall(s))
         return "uk" if uk > ru else "ru" if ru > uk else None
@@ -257,7 +279,7 @@ def _plain_detect(text: str) -> str | None:
 
 
 _WORDS = [w for texts in SAMPLES.values() for t in texts for w in t.split()]
-_DOCS = st.lists(st.sampled_from(_WORDS) | st.sampled_from(list("іїєґЇыэъёЁ“”—’é Ⅰ々ー한국عگی\ud800\n")), max_size=60).map(" ".join)
+_DOCS = st.lists(st.sampled_from(_WORDS) | st.sampled_from(list("іїєґЇыэъёЁ“”—’é Ⅰ々ー한국عگیहळ\ud800\n")), max_size=60).map(" ".join)
 
 
 @given(_DOCS | _MIXED)
