@@ -16,9 +16,10 @@ from itertools import compress
 import regex
 
 # How a line ends, read off its end with str.rstrip and str.endswith (a pattern ending in
-# ``\s*$`` is tried at every place of the line): a sentence end ``[.!?。！？»"”’')\]]\s*$``
+# ``\s*$`` is tried at every place of the line): a sentence end ``[.!?。！？।॥؟»"”’')\]]\s*$``
+# (the Devanagari danda and double danda, the Arabic question mark among them)
 # and a truncation ``(…|\.\.\.|\[…\]|\[\.\.\.\])\s*$``, where ``\s`` is what `_SPACE` holds.
-_SENTENCE_ENDS = frozenset(".!?。！？»\"”’')]")
+_SENTENCE_ENDS = frozenset(".!?。！？।॥؟»\"”’')]")
 _TRUNCATIONS = ("…", "...", "[…]", "[...]")
 # What regex's \s matches, Unicode's White_Space (a test checks every character); str.isspace,
 # which a bare str.rstrip() follows, also holds \x1c-\x1f.

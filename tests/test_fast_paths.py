@@ -242,9 +242,9 @@ def test_short_lines_are_no_paragraph_without_the_cache(line, words):
     assert Z._is_paragraph(line, words) == _paragraph_by_patterns(line, words)
 
 
-_SENTENCE_END = regex.compile(r"[.!?。！？»\"”’')\]]\s*$")
+_SENTENCE_END = regex.compile(r"[.!?。！？।॥؟»\"”’')\]]\s*$")
 _TRUNCATED = regex.compile(r"(…|\.\.\.|\[…\]|\[\.\.\.\])\s*$")
-_ENDINGS = st.tuples(st.text(alphabet=".!?。！？»\"”’')]…[ab", max_size=5),  # a line's last characters,
+_ENDINGS = st.tuples(st.text(alphabet=".!?。！？।॥؟»\"”’')]…[ab", max_size=5),  # a line's last characters,
                      st.text(alphabet=" \t\n\x1c\x1f\x85\xa0\u2009\u3000\u200b", max_size=4)).map("".join)  # then spaces or not
 
 
