@@ -18,7 +18,11 @@ from typing import Any, Generic, TypeVar
 
 from cleaner.api import Cleaner
 from cleaner.config import Config
+from cleaner.corpus import names, site_lines
 from cleaner.document import Document
+from cleaner.engines.local import _factory, _failure, _light, batches
+from cleaner.engines.local import _init_worker as _init_clean_worker
+from cleaner.engines.pool import Workers, ordered
 from cleaner.io.readers import Record, Reject, extracted
 from cleaner.pipeline import site_of
 
@@ -49,54 +53,24 @@ class CorpusPass(Generic[T]):
 
 
 def _names_map(doc: Document, text: str) -> Any:
-    from cleaner.corpus.names import map_doc
-
-    return map_doc(text)
-
-
-def _names_empty(**bounds: int) -> Any:
-    from cleaner.corpus.names import NameCounts
-
-    return NameCounts(**bounds)
-
-
-def _names_add(acc: Any, part: Any) -> Any:
-    from cleaner.corpus.names import add
-
-    return add(acc, part)
+    return names.map_doc(text)
 
 
 def _site_map(doc: Document, text: str) -> Any:
-    from cleaner.corpus.site_lines import map_doc
-
-    return map_doc(site_of(doc.meta), text)
-
-
-def _site_empty(**bounds: int) -> Any:
-    from cleaner.corpus.site_lines import SiteCounts
-
-    return SiteCounts(**bounds)
-
-
-def _site_add(acc: Any, part: Any) -> Any:
-    from cleaner.corpus.site_lines import add
-
-    return add(acc, part)
+    return site_lines.map_doc(site_of(doc.meta), text)
 
 
 # `clean names`: every stage but names, so boilerplate and fragments are not counted as names.
-NAMES: CorpusPass[Any] = CorpusPass("names", ("names",), _names_map, _names_empty, _names_add)
+NAMES: CorpusPass[Any] = CorpusPass("names", ("names",), _names_map, names.NameCounts, names.add)
 # `clean learn`: unicode repairs and residue only, so the counted lines are what the
 # boilerplate stage will see.
 SITE_LINES: CorpusPass[Any] = CorpusPass(
-    "learn", ("boilerplate", "duplicates", "fragments", "names"), _site_map, _site_empty, _site_add)
+    "learn", ("boilerplate", "duplicates", "fragments", "names"), _site_map, site_lines.SiteCounts, site_lines.add)
 
 
 def count_batch(cleaner: Cleaner, p: CorpusPass[T], docs: Iterable[Document | str]) -> tuple[T, list[tuple[int, str]]]:
     """The partial count of a batch, and ``(index, reason)`` for each document that failed
     (a str among ``docs``: why that document has no text, as `extracted` says)."""
-    from cleaner.engines.local import _failure
-
     acc = p.empty()
     failed: list[tuple[int, str]] = []
     for k, doc in enumerate(docs):
@@ -114,11 +88,9 @@ _WORKER: tuple[Cleaner, CorpusPass[Any]] | None = None
 
 
 def _init_worker(cleaner: Cleaner, p: CorpusPass[Any]) -> None:
-    from cleaner.engines import local
-
     global _WORKER
     _WORKER = (cleaner, p)
-    local._init_worker(cleaner)  # (its signal handling)
+    _init_clean_worker(cleaner)  # (its signal handling)
 
 
 def _count_in_worker(docs: list[tuple[str, str, Any, bool]]) -> tuple[Any, list[tuple[int, str]]]:
@@ -136,8 +108,6 @@ def count(p: CorpusPass[T], items: Iterable[Item], jobs: int = 1, batch_size: in
     """The total count of ``items``; ``on_batch(records, rejects)`` after each batch: the
     records counted, and the rejects read or documents that failed to clean. At most ``2 * jobs`` batches are in
     flight, so memory holds the total and a few batches, not the corpus."""
-    from cleaner.engines.local import _light, batches
-
     total = p.empty()
     cleaner = p.pre_cleaner()
 
@@ -157,8 +127,6 @@ def count(p: CorpusPass[T], items: Iterable[Item], jobs: int = 1, batch_size: in
         for b in batches(items, batch_size):
             settle(b, *count_batch(cleaner, p, (_doc(x.doc, x.html) for x in b if isinstance(x, Record))))
         return total
-    from cleaner.engines.local import _factory
-    from cleaner.engines.pool import Workers, ordered
 
     def combine(parts: list[tuple[T, list[tuple[int, str]]]]) -> tuple[T, list[tuple[int, str]]]:
         """Single documents' results as one batch's (after a worker died on the batch)."""
