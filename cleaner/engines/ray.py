@@ -24,7 +24,7 @@ class CleanBatch:
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         out = dict(batch)
-        out[self.text_field] = [  # (a row's lang, site and url count, as in `clean`'s records)
+        out[self.text_field] = [  # (a row's `CONTEXT_FIELDS` count, as in `clean`'s records)
             self.cleaner.clean(Document("", t, context_meta(batch, i, self.text_field))).text if isinstance(t, str) else t
             for i, t in enumerate(batch[self.text_field])]
         return out
@@ -88,7 +88,7 @@ class CountBatch:
         return {"partial": [pickle.dumps(part)]}
 
     def _meta(self, batch: dict[str, Any], k: int) -> dict[str, Any]:
-        """A row's lang, site and url, as `clean learn` reads them; ``site_field`` names the site."""
+        """A row's `CONTEXT_FIELDS`, as `clean learn` reads them; ``site_field`` names the site."""
         meta = context_meta(batch, k, self.text_field)
         if self.site_field and self.site_field != "site" and self.site_field in batch:
             site = batch[self.site_field][k]

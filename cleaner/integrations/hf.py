@@ -30,5 +30,6 @@ class _MapFn:
 
 def map_fn(cleaner: Cleaner | None = None, text_field: str = "text") -> Callable[[dict[str, list[Any]]], dict[str, list[Any]]]:
     """A batched map function replacing ``text_field`` with its cleaned text (non-strings kept);
-    a row's ``lang``, ``site`` and ``url`` columns count as in a JSON Lines record for `clean`."""
+    a row's `CONTEXT_FIELDS` columns (``lang``, ``site``, ``url``, ``title``) count as in a JSON Lines
+    record for `clean`."""
     return _MapFn(cleaner or default_cleaner(), text_field)
