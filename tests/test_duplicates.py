@@ -31,7 +31,7 @@ from hypothesis import strategies as st  # noqa: E402
 from cleaner.document import Edit  # noqa: E402
 from cleaner.normalize import fold  # noqa: E402
 from cleaner.stages import duplicates as D  # noqa: E402
-from cleaner.stages.base import Context, line_facts, removal_span  # noqa: E402
+from cleaner.stages.base import Context, Line, line_facts, removal_span  # noqa: E402
 from cleaner.zones import find_zones  # noqa: E402
 
 STAGE = DuplicatesStage(RuleSet.default().family("duplicates"))
@@ -105,23 +105,33 @@ def test_edits_are_the_plain_loops(text: str) -> None:
     assert STAGE.edits(text, Context()) == _edits_plain(STAGE, text)
 
 
+def _removed_with(text: str, meta: dict[str, str], rule: str) -> list[Line]:
+    """The lines ``rule`` removes once the record has the fields ``meta``: each before the
+    article's first paragraph (checked here); without them it never fires, and every other edit
+    is the one made without them."""
+    with_meta = {e.start: e for e in STAGE.edits(text, Context(meta=meta))}
+    without = {e.start: e for e in STAGE.edits(text, Context())}
+    assert all(e.rule != rule for e in without.values())
+    lines, _, paragraph = line_facts(text)
+    body_start = find_zones(paragraph).body_start
+    starts = {ln.start: ln for ln in lines}
+    out = []
+    for start, e in with_meta.items():
+        if e.rule == rule:
+            assert starts[start].index < body_start
+            out.append(starts[start])
+        else:
+            assert without.get(start) == e
+    return out
+
+
 @settings(max_examples=300)
 @given(dup_pages, st.sampled_from(DUP_LINES))
 def test_title_line_removes_only_head_lines_that_are_the_title(text: str, title: str) -> None:
     """With a ``title`` field, the only new removals are lines before the article's first
     paragraph that fold to the title; without one the rule never fires."""
-    with_title = {e.start: e for e in STAGE.edits(text, Context(meta={"title": title}))}
-    without = {e.start: e for e in STAGE.edits(text, Context())}
-    assert all(e.rule != "duplicates.title-line" for e in without.values())
-    lines, _, paragraph = line_facts(text)
-    body_start = find_zones(paragraph).body_start
-    starts = {ln.start: ln for ln in lines}
-    for start, e in with_title.items():
-        if e.rule == "duplicates.title-line":
-            line = starts[start]
-            assert line.index < body_start and fold(line.text) == fold(title) and fold(title)
-        else:
-            assert without.get(start) == e
+    for line in _removed_with(text, {"title": title}, "duplicates.title-line"):
+        assert fold(line.text) == fold(title) and fold(title)
 
 
 def test_slug_words_are_the_wordiest_path_segment():
@@ -145,15 +155,6 @@ URLS = ["", "https://news.example.com/a/more-news-today", "https://news.example.
 def test_url_headline_removes_only_head_lines_that_name_the_slug(text: str, url: str) -> None:
     """With a ``url`` field, the only new removals are lines before the article's first
     paragraph whose words are mostly the slug's (and the slug's mostly theirs)."""
-    with_url = {e.start: e for e in STAGE.edits(text, Context(meta={"url": url}))}
-    without = {e.start: e for e in STAGE.edits(text, Context())}
-    lines, _, paragraph = line_facts(text)
-    body_start = find_zones(paragraph).body_start
-    starts = {ln.start: ln for ln in lines}
     slug = D.slug_words(url)
-    for start, e in with_url.items():
-        if e.rule == "duplicates.url-headline":
-            line = starts[start]
-            assert line.index < body_start and D._names_slug(fold(line.text).split(), slug)
-        else:
-            assert without.get(start) == e
+    for line in _removed_with(text, {"url": url}, "duplicates.url-headline"):
+        assert D._names_slug(fold(line.text).split(), slug)
