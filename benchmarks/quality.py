@@ -172,9 +172,14 @@ def current_recover() -> bool:
     return bool(getattr(hs, "RECOVER_PARAGRAPHS", False))
 
 
+def page_urls(gt: dict[str, dict[str, str]]) -> dict[str, str]:
+    """Each page's address, as the ground truth gives it (the extractors get it too)."""
+    return {k: v.get("url", "") for k, v in gt.items()}
+
+
 def input_texts(name: str, gt: dict[str, dict[str, str]]) -> dict[str, str | None]:
     ids = list(gt)
-    urls = {k: v.get("url", "") for k, v in gt.items()}
+    urls = page_urls(gt)
     if name == "text":
         return extracted("html_text", _html_text, ids, urls)
     if name == "traf":
@@ -233,7 +238,7 @@ def record_fields(name: str, gt: dict[str, dict[str, str]]) -> dict[str, dict[st
         from cleaner.io.readers import page_facts
 
         titles = extracted("page_title", lambda html, url: page_facts(html).get("title"), list(gt),
-                           {k: v.get("url", "") for k, v in gt.items()})
+                           page_urls(gt))
         for pid, title in titles.items():
             if title and pid in out:
                 out[pid]["title"] = title
@@ -301,7 +306,7 @@ def run_html_settings(args: argparse.Namespace) -> None:
     gt_full = load_truth()
     truth = {k: v["articleBody"] for k, v in gt_full.items()}
     ids = list(gt_full)
-    urls = {k: v.get("url", "") for k, v in gt_full.items()}
+    urls = page_urls(gt_full)
     runner = _Runner(structure=not args.no_structure, skip=tuple(filter(None, args.skip.split(","))))
     base = {"include_comments": False, "include_tables": True, "favor_precision": False,
             "favor_recall": False, "deduplicate": False}
