@@ -201,12 +201,12 @@ class _Runner:
     """``Cleaner.default()``, plus the structure stage after boilerplate when the API does not
     build it yet (so it can be measured before it is wired in)."""
 
-    def __init__(self, structure: bool = True, skip: tuple[str, ...] = ()) -> None:
+    def __init__(self, structure: bool = True, skip: tuple[str, ...] = (), safe_only: bool = False) -> None:
         from cleaner.api import Cleaner
 
-        self.cleaner = Cleaner.default(skip=skip)
+        self.cleaner = Cleaner.default(skip=skip, safe_only=safe_only)
         self.pipeline = self.cleaner._pipeline
-        self.note = "Cleaner.default()"
+        self.note = "Cleaner.default(safe_only=True)" if safe_only else "Cleaner.default()"
         if structure and "structure" not in self.cleaner.stage_names:
             try:
                 from cleaner.stages.structure import StructureStage
@@ -222,12 +222,17 @@ class _Runner:
                                      guard_min_words=p.guard_min_words, lang=p.lang, detect_lang=p.detect_lang)
             self.note = "Cleaner.default() + structure stage (inserted by the benchmark)"
         elif not structure and "structure" in self.cleaner.stage_names:
-            self.cleaner = Cleaner.default(skip=(*skip, "structure"))
+            self.cleaner = Cleaner.default(skip=(*skip, "structure"), safe_only=safe_only)
             self.pipeline = self.cleaner._pipeline
             self.note = "Cleaner.default(skip=structure)"
 
     def clean(self, pid: str, text: str, fields: dict[str, str]) -> Result:
         return self.pipeline.run(Document(pid, text, fields))
+
+
+def _runner(args: argparse.Namespace) -> _Runner:
+    return _Runner(structure=not args.no_structure, skip=tuple(filter(None, args.skip.split(","))),
+                   safe_only=args.safe_only)
 
 
 def record_fields(name: str, gt: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
@@ -272,7 +277,7 @@ COLS = [("input", "input"), ("P", "P"), ("R", "R"), ("F1", "F1"), ("empty", "pag
 def run_main(args: argparse.Namespace) -> None:
     gt_full = load_truth()
     truth = {k: v["articleBody"] for k, v in gt_full.items()}
-    runner = _Runner(structure=not args.no_structure, skip=tuple(filter(None, args.skip.split(","))))
+    runner = _runner(args)
     rows: list[dict[str, Any]] = []
     t0 = time.time()
     for name in args.inputs.split(","):
@@ -307,7 +312,7 @@ def run_html_settings(args: argparse.Namespace) -> None:
     truth = {k: v["articleBody"] for k, v in gt_full.items()}
     ids = list(gt_full)
     urls = page_urls(gt_full)
-    runner = _Runner(structure=not args.no_structure, skip=tuple(filter(None, args.skip.split(","))))
+    runner = _runner(args)
     base = {"include_comments": False, "include_tables": True, "favor_precision": False,
             "favor_recall": False, "deduplicate": False}
     fields = record_fields("html", gt_full)
@@ -354,7 +359,7 @@ def _one_input(args: argparse.Namespace) -> tuple[dict[str, dict[str, str]], dic
     gt_full = load_truth()
     truth = {k: v["articleBody"] for k, v in gt_full.items()}
     texts = input_texts(args.input, gt_full)
-    runner = _Runner(structure=not args.no_structure, skip=tuple(filter(None, args.skip.split(","))))
+    runner = _runner(args)
     return gt_full, truth, clean_all(runner, texts, gt_full, record_fields(args.input, gt_full)), texts
 
 
@@ -460,6 +465,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--inputs", default="text,traf,html", help="comma-separated: text, traf, html")
     ap.add_argument("--input", default="text", choices=list(INPUTS), help="input for --worst/--show-page/--lost/--noise")
     ap.add_argument("--skip", default="", help="comma-separated stages or rule ids to turn off (Config.skip)")
+    ap.add_argument("--safe-only", action="store_true", help="only the rules marked safe (Config.safe_only)")
     ap.add_argument("--no-structure", action="store_true", help="measure without the structure stage")
     ap.add_argument("--html-settings", action="store_true", help="measure trafilatura options for the HTML path")
     ap.add_argument("--show-page", metavar="ID", help="per-page P/R and what was removed (id prefix works)")

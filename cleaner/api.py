@@ -83,6 +83,8 @@ class Cleaner:
             hint = f"; --skip {stage} turns off that whole stage" if stage in STAGES else ""
             raise ValueError(f"--skip: no rule {unknown_rule[0]!r} nor rules under it (see --list-rules){hint}")
         rules = rules.without(s for s in config.skip if "." in s)
+        if config.safe_only:
+            rules = rules.safe()
         object.__setattr__(self, "_config", config)
         object.__setattr__(self, "_rules", rules)
         object.__setattr__(

@@ -67,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rules", action="append", default=[], metavar="PATH", help="extra rule file or folder (repeatable)")
     p.add_argument("--no-default-rules", action="store_true", help="do not load the shipped rule packs")
     p.add_argument("--skip", action="append", default=[], metavar="STAGE_OR_RULE", help=f"turn off a stage ({', '.join(STAGES)}) or a rule id / id prefix (repeatable, comma-separated)")
+    p.add_argument("--safe-only", action="store_true", help="apply only the rules marked safe (--list-rules shows each rule's safety)")
     p.add_argument("--names", metavar="NAMES_TSV", help="apply a reviewed name table written by `clean names`")
     p.add_argument("--names-aliases", action="append", default=[], metavar="FILE", help="extra alias table (TOML) for the names stage (repeatable)")
     p.add_argument("--lang", help="language of all documents (default: detect per document)")
@@ -84,8 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _config(a: argparse.Namespace) -> Config:
     skip = tuple(s.strip() for arg in a.skip for s in arg.split(",") if s.strip())
-    return Config(rules=tuple(a.rules), default_rules=not a.no_default_rules, skip=skip, lang=a.lang,
-                  names=a.names, names_aliases=tuple(a.names_aliases))
+    return Config(rules=tuple(a.rules), default_rules=not a.no_default_rules, skip=skip, safe_only=a.safe_only,
+                  lang=a.lang, names=a.names, names_aliases=tuple(a.names_aliases))
 
 
 def describe_rule(r: Rule) -> str:

@@ -17,6 +17,9 @@ class Config:
     """Load the shipped packs from ``rules/``; off to use only ``rules``."""
     skip: tuple[str, ...] = ()
     """Stages (``boilerplate``) or rule ids / id prefixes (``boilerplate.en.share``) to turn off."""
+    safe_only: bool = False
+    """Apply only the rules marked ``safety = "safe"``, as ruff applies only safe fixes unless
+    asked: the risky ones (shape heuristics, repeated captions, URL headlines...) are off."""
     lang: str | None = None
     """Language of every document; None detects it per document (cheaply) when needed."""
     regex_timeout: float = 0.5

@@ -272,6 +272,10 @@ class RuleSet:
         skip = tuple(skip)
         return RuleSet(tuple(r for r in self.rules if not any(_named_by(r, s) for s in skip)))
 
+    def safe(self) -> RuleSet:
+        """Only the rules marked ``safety = "safe"`` (`Config.safe_only`)."""
+        return RuleSet(tuple(r for r in self.rules if r.safety == "safe"))
+
     def naming_none(self, skip: Iterable[str]) -> list[str]:
         """Those of ``skip`` that `without` would drop no rule for."""
         return [s for s in skip if not any(_named_by(r, s) for r in self.rules)]

@@ -76,6 +76,20 @@ def test_list_and_show_rules():
     assert p.returncode == 2 and b"no rule" in p.stderr
 
 
+def test_safe_only_lists_and_applies_only_safe_rules(tmp_path):
+    every = run("--list-rules").stdout.decode().splitlines()
+    safe = run("--safe-only", "--list-rules").stdout.decode().splitlines()
+    assert safe == [ln for ln in every if ln.split()[3] == "safe"]  # (id, kind, where, safety, why)
+    assert 0 < len(safe) < len(every)
+    ledger = tmp_path / "ledger.jsonl"
+    p = run(str(SEEDS), "--safe-only", "-o", str(tmp_path / "out"), "--explain", str(ledger), "-q")
+    assert p.returncode == 0, p.stderr.decode()
+    edits = [e for line in ledger.read_text().splitlines() for e in json.loads(line)["edits"]]
+    assert edits and all(e["safety"] == "safe" for e in edits)
+    # the seeds' risky removals (a repeated caption, the machine-translated splice) are kept
+    assert "said The current state of the country" in (tmp_path / "out" / "003_e7d5205f6744182c.txt").read_text()
+
+
 def test_bad_rule_file_is_one_line(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text('[pack]\nid = "x"\n[[rule]]\nid = "x.one"\nwhy = "w"\nkind = "regex"\npattern = "(unclosed"\nremove = ["a"]\n')

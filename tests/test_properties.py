@@ -12,6 +12,7 @@ from cleaner.ruleset import RuleSet
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 
 CLEANER = Cleaner.default()
+SAFE_CLEANER = Cleaner.default(safe_only=True)
 REWRITING_FAMILIES = {"unicode", "residue", "layout", "names"}
 
 SEED_LINES = [ln for p in SEEDS for ln in p.read_text(encoding="utf-8").splitlines()]
@@ -35,13 +36,13 @@ metas = st.fixed_dictionaries({}, optional={
 })
 
 
-def _check(text: str, meta: dict | None = None) -> None:
+def _check(text: str, meta: dict | None = None, cleaner: Cleaner = CLEANER) -> None:
     meta = meta or {}
-    res = CLEANER.clean(Document("t", text, meta))
+    res = cleaner.clean(Document("t", text, meta))
     # provenance: the ledger replayed on the input gives the output
     assert apply_edits(text, res.edits) == res.text
     # idempotence: cleaning the output changes nothing (so no rule fires again)
-    again = CLEANER.clean(Document("t", res.text, meta))
+    again = cleaner.clean(Document("t", res.text, meta))
     assert again.text == res.text, [e.rule for e in again.edits]
     assert not again.edits
     # no invented text: only rewriting families replace; removals replace with nothing
@@ -55,6 +56,8 @@ def _check(text: str, meta: dict | None = None) -> None:
             assert e.replacement in text[e.start : e.end]
     # strict UTF-8 output
     res.text.encode("utf-8")
+    if cleaner.config.safe_only:
+        assert all(e.safety == "safe" for e in res.edits), [e.rule for e in res.edits if e.safety != "safe"]
 
 
 @given(texts)
@@ -65,6 +68,11 @@ def test_promises_hold_on_any_text(text):
 @given(texts, metas)
 def test_promises_hold_with_any_title_and_url(text, meta):
     _check(text, meta)
+
+
+@given(texts, metas)
+def test_safe_only_makes_only_safe_edits(text, meta):
+    _check(text, meta, SAFE_CLEANER)
 
 
 CLEAN_ARTICLES = [CLEANER.clean(Document(p.name, p.read_text(encoding="utf-8"))).text for p in SEEDS]
