@@ -1,7 +1,7 @@
 """The `clean` command. Exit codes: 0 all clean, 1 finished with rejects, 2 usage or rule-file error, 74 an output could not be written, 130 or 143 stopped by Ctrl-C or SIGTERM (resume with --resume), 141 standard output closed.
 
     clean INPUT... -o OUTPUT [--explain LEDGER.jsonl] [--rejects REJECTS.jsonl] [--diff] ...
-    clean --list-rules | --show-rule ID
+    clean --list-rules | --show-rule ID | --rules-doc
 """
 
 from __future__ import annotations
@@ -80,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", "-q", action="store_true", help="no summary or progress on stderr")
     p.add_argument("--list-rules", action="store_true", help="list every rule with its id, kind, zone, safety and why")
     p.add_argument("--show-rule", metavar="ID", help="show one rule with its examples")
+    p.add_argument("--rules-doc", action="store_true", help="print the rule catalog (Markdown) of the loaded packs, as rules/RULES.md is made")
     return p
 
 
@@ -350,6 +351,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if a.list_rules:
         for r in cleaner.rules.rules:
             print(f"{r.id:48} {r.kind:8} {r.where:5} {r.safety:5}  {r.why}")
+        return EXIT_OK
+    if a.rules_doc:
+        from cleaner.rule_docs import opt_in_rules, render
+
+        sys.stdout.write(render(cleaner.rules, opt_in_rules() if not a.no_default_rules else None))
         return EXIT_OK
     if a.show_rule:
         r = cleaner.rules.get(a.show_rule)
