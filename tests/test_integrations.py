@@ -94,6 +94,30 @@ def test_a_rows_title_counts_as_in_the_cli(tmp_path) -> None:
     assert [d.text for d in CleanerStep(keep_empty=True)(docs)] == cli
 
 
+def test_the_ledger_of_each_integration_is_the_clis(tmp_path) -> None:
+    """``ledger_field`` / ``ledger_key`` hold the ``edits`` of `clean --explain`'s record."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    rows = [{"text": t, "lang": "en", "title": HEADLINE} for t in (TITLED, DIRTY, "Nothing to clean here.")]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    clean = str(Path(sys.executable).parent / "clean")
+    p = subprocess.run([clean, str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"), "--explain",
+                        str(tmp_path / "ledger.jsonl"), "-q"], capture_output=True, timeout=120)
+    assert p.returncode == 0, p.stderr.decode()
+    cli = [json.loads(x)["edits"] for x in (tmp_path / "ledger.jsonl").read_text().splitlines()]
+    assert cli[0] and cli[1] and cli[2] == []
+    batch = {k: [r[k] for r in rows] for k in rows[0]}
+    assert [json.loads(x) for x in map_fn(ledger_field="edits")(batch)["edits"]] == cli
+    assert [json.loads(x) for x in CleanBatch(ledger_field="edits")(batch)["edits"]] == cli
+    docs = [_Doc(r["text"], metadata={"language": "en", "title": HEADLINE}) for r in rows]
+    assert [json.loads(d.metadata["edits"]) for d in CleanerStep(keep_empty=True, ledger_key="edits")(docs)] == cli
+    assert map_fn(ledger_field="edits")({"text": [None]})["edits"] == [None]
+    assert "edits" not in map_fn()(batch)  # no column unless asked for
+
+
 def test_with_datasets() -> None:
     datasets = pytest.importorskip("datasets")
     ds = datasets.Dataset.from_dict({"text": [DIRTY]}).map(map_fn(), batched=True)
@@ -106,6 +130,12 @@ def test_with_datatrove() -> None:
 
     [d] = list(pipeline_step().run([Document(text=DIRTY, id="1")], 0, 1))
     assert d.text == _clean(DIRTY)
+    step = pipeline_step(ledger_key="cleaner_edits")
+    out = list(step.run([Document(text=DIRTY, id="1"), Document(text="Share this article", id="2")], 0, 1))
+    assert [d.id for d in out] == ["1"] and out[0].metadata["cleaner_edits"].startswith('[{"rule":')
+    stats = step.stats.to_dict()["stats"]  # datatrove's counters: documents, changed, dropped, rule hits
+    assert stats["documents"] == 2 and stats["changed"] == 2 and stats["dropped_empty"] == 1
+    assert stats["boilerplate.en.share-widget"] >= 1
 
 
 def test_with_ray() -> None:

@@ -12,30 +12,32 @@ from cleaner.api import Cleaner, default_cleaner
 from cleaner.corpus.names import MAX_NAMES
 from cleaner.corpus.site_lines import MAX_LINES, MAX_LINES_PER_SITE
 from cleaner.document import Document
+from cleaner.integrations.batch import clean_columns
 from cleaner.pipeline import context_meta
 
 
 class CleanBatch:
-    """The batch function: replaces ``text_field`` of a numpy/dict batch with its cleaned text."""
+    """The batch function: replaces ``text_field`` of a numpy/dict batch with its cleaned text
+    (and with ``ledger_field``, adds each row's edits as JSON), as `cleaner.integrations.batch`."""
 
-    def __init__(self, cleaner: Cleaner | None = None, text_field: str = "text") -> None:
+    def __init__(self, cleaner: Cleaner | None = None, text_field: str = "text", ledger_field: str | None = None) -> None:
         self.cleaner = cleaner or default_cleaner()
         self.text_field = text_field
+        self.ledger_field = ledger_field
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
-        out = dict(batch)
-        out[self.text_field] = [  # (a row's `CONTEXT_FIELDS` count, as in `clean`'s records)
-            self.cleaner.clean(Document("", t, context_meta(batch, i, self.text_field))).text if isinstance(t, str) else t
-            for i, t in enumerate(batch[self.text_field])]
-        return out
+        return clean_columns(self.cleaner, batch, self.text_field, self.ledger_field)
 
 
 def clean_dataset(ds: Any, cleaner: Cleaner | None = None, text_field: str = "text", *,
-                  concurrency: int | tuple[int, int] = 1, batch_size: int = 256, **kwargs: Any) -> Any:
-    """A new Ray Dataset with ``text_field`` cleaned (lazy, like every Ray Data transform)."""
+                  ledger_field: str | None = None, concurrency: int | tuple[int, int] = 1,
+                  batch_size: int = 256, **kwargs: Any) -> Any:
+    """A new Ray Dataset with ``text_field`` cleaned (lazy, like every Ray Data transform);
+    ``ledger_field``: a new column with each row's edits as a JSON string."""
     return ds.map_batches(
         CleanBatch,
-        fn_constructor_kwargs={"cleaner": cleaner or default_cleaner(), "text_field": text_field},
+        fn_constructor_kwargs={"cleaner": cleaner or default_cleaner(), "text_field": text_field,
+                               "ledger_field": ledger_field},
         batch_format="numpy",
         batch_size=batch_size,
         concurrency=concurrency,

@@ -149,6 +149,12 @@ def write_text_atomic(path: Path, text: str) -> None:
     write_atomic(path, text.encode("utf-8", "replace"))
 
 
+def edits_json(res: Any) -> str:
+    """A `Result`'s edits as one JSON array: the ``edits`` of its ledger record (``--explain``),
+    for the integrations that keep them in a column or in a document's metadata."""
+    return dumps_line(res.ledger()["edits"])[:-1].decode("utf-8")
+
+
 def dumps_line(obj: Any) -> bytes:
     """One JSON Lines line, strict UTF-8; falls back to the standard library (big ints, surrogates)."""
     try:
