@@ -122,6 +122,8 @@ def test_with_datasets() -> None:
     datasets = pytest.importorskip("datasets")
     ds = datasets.Dataset.from_dict({"text": [DIRTY]}).map(map_fn(), batched=True)
     assert ds["text"] == [_clean(DIRTY)]
+    ds = datasets.Dataset.from_dict({"text": [DIRTY, "Plain."]}).map(map_fn(ledger_field="edits"), batched=True)
+    assert ds["text"] == [_clean(DIRTY), "Plain."] and ds["edits"][1] == "[]" and "share-widget" in ds["edits"][0]
 
 
 def test_with_datatrove() -> None:
@@ -140,8 +142,9 @@ def test_with_datatrove() -> None:
 
 def test_with_ray() -> None:
     ray = pytest.importorskip("ray")
-    ds = clean_dataset(ray.data.from_items([{"text": DIRTY}]))
-    assert [r["text"] for r in ds.take_all()] == [_clean(DIRTY)]
+    ds = clean_dataset(ray.data.from_items([{"text": DIRTY}]), ledger_field="edits")
+    [row] = ds.take_all()
+    assert row["text"] == _clean(DIRTY) and "share-widget" in row["edits"]
 
 
 def test_cli_engine_ray_matches_local(tmp_path) -> None:
