@@ -12,6 +12,7 @@ import os
 import signal
 import stat
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -55,9 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
                     "its own --help: 'clean learn' proposes per-site rules, 'clean names' name groups.",
         epilog="Exit codes: 0 all clean, 1 finished with rejects, 2 usage or rule-file error, 74 an output could not be written, 130 or 143 stopped by Ctrl-C or SIGTERM (resume with --resume), 141 standard output closed.",
     )
-    p.add_argument("inputs", nargs="*", metavar="INPUT", help=".txt/.html/.jsonl[.gz|.zst]/.parquet file, folder, or - for stdin")
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help=".txt/.html/.jsonl[.gz|.zst]/.parquet/.warc[.gz] file, folder, or - for stdin")
     p.add_argument("-o", "--output", metavar="OUTPUT", help="output file or folder (default: stdout for one input)")
-    p.add_argument("--format", default="auto", choices=["auto", "txt", "html", "jsonl", "parquet"], help="input format (default: from the file name)")
+    p.add_argument("--format", default="auto", choices=["auto", "txt", "html", "jsonl", "parquet", "warc"], help="input format (default: from the file name)")
     p.add_argument("--text-field", default="text", help="JSON Lines / Parquet field holding the text (default: text)")
     p.add_argument("--explain", metavar="LEDGER", help="write the ledger: one JSON line per document with its edits")
     p.add_argument("--diff", action="store_true", help="print what was removed and by which rule")
@@ -138,12 +139,23 @@ def render_diff(result: Result, label: str, color: bool) -> str:
     return "\n".join(out)
 
 
-def read_source(src: Source, text_field: str) -> Iterator[Record | Reject]:
+def read_source(src: Source, text_field: str, skipped: Counter[str] | None = None) -> Iterator[Record | Reject]:
+    """The records of one source, or rejects saying why not. ``skipped`` counts what a source
+    holds besides records to clean (a WARC file's requests, metadata, non-HTML responses)."""
     if src.problem:
         yield Reject(src.label, 0, src.problem)
         return
     doc_id = src.path.name if src.path is not None else "stdin"
     try:
+        if src.kind == "warc":
+            from cleaner.io.warc import read_warc
+
+            if src.path is None:
+                yield from read_warc(sys.stdin.buffer, src.label, skipped)
+            else:
+                with open(src.path, "rb") as f:  # (warcio undoes the gzip of each record itself)
+                    yield from read_warc(f, src.label, skipped)
+            return
         if src.path is None or src.kind == "stdin":  # standard input, or a stream named like <(zcat x)
             data = sys.stdin.buffer if src.path is None else open_maybe_compressed(src.path)
             # kind "stdin" (auto): JSON Lines when it starts with "{", streamed when a peek tells
@@ -235,7 +247,7 @@ class _Sinks:
             w.commit()
 
     def touch_empty(self, src: Source) -> None:
-        if src.kind in ("jsonl", "parquet") and src.out is not None and src.problem is None:
+        if src.kind in ("jsonl", "parquet", "warc") and src.out is not None and src.problem is None:
             try:
                 self._writer(src)
             except Exception:  # an unreadable Parquet schema: its reader reports the reject
@@ -305,7 +317,8 @@ class _Compressed(AtomicWriter):
                 raw.close()
 
 
-def _items(sources: Sequence[Source], text_field: str, sinks: _Sinks) -> Iterator[Record | Reject]:
+def _items(sources: Sequence[Source], text_field: str, sinks: _Sinks,
+           skipped: Counter[str] | None = None) -> Iterator[Record | Reject]:
     from itertools import islice
 
     for src in sources:
@@ -313,7 +326,7 @@ def _items(sources: Sequence[Source], text_field: str, sinks: _Sinks) -> Iterato
         if skip is None:  # done in the run being resumed
             continue
         sinks.touch_empty(src)
-        yield from islice(read_source(src, text_field), skip, None)
+        yield from islice(read_source(src, text_field, skipped), skip, None)
 
 
 def _verify(cleaner: Cleaner, res: Result, meta: Any) -> str | None:
@@ -487,8 +500,9 @@ def run(cleaner: Cleaner, a: argparse.Namespace, sources: Sequence[Source], jobs
 
             pool_factory = ray_pool_factory(a.ray_address, quiet=a.quiet)
         edits = bool(a.explain or a.diff or a.verify)  # else the workers count the edits themselves
-        for batch in clean_stream(cleaner, _items(sources, a.text_field, sinks), jobs, pool_factory=pool_factory,
-                                  edits=edits):
+        skipped: Counter[str] = Counter()  # what the sources hold besides records (a WARC's requests...)
+        for batch in clean_stream(cleaner, _items(sources, a.text_field, sinks, skipped), jobs,
+                                  pool_factory=pool_factory, edits=edits):
             for out in batch:
                 strict_reason = _handle(out, cleaner, a, sinks, summary, ledger, rejects, diff_stream, color, progress)
                 label = out.source if isinstance(out, Reject) else out[0].source
@@ -505,6 +519,7 @@ def run(cleaner: Cleaner, a: argparse.Namespace, sources: Sequence[Source], jobs
                 break
             if ck is not None:
                 ck.sync(sinks.open, (ledger, rejects))
+        summary.events.update(skipped)
         if strict_reason:
             sinks.abort()
             if ck is not None:

@@ -364,18 +364,31 @@ def read_html_file(path: Path, source: str, doc_id: str) -> Iterator[Record | Re
     yield from html_record(data, source, doc_id)
 
 
-def html_record(data: bytes, source: str, doc_id: str) -> Iterator[Record | Reject]:
-    """The bytes of one page: a record of its decoded HTML (``html=True``), or why not."""
+def html_record(data: bytes, source: str, doc_id: str, charset: str | None = None) -> Iterator[Record | Reject]:
+    """The bytes of one page: a record of its decoded HTML (``html=True``), or why not.
+    ``charset``: the one an HTTP header names (a WARC response's), tried first."""
     what = binary_kind(data) or ("binary content" if b"\x00" in data[:1024] and not data.startswith(
         (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else None)
     if what:
         yield Reject(source, 0, f"not HTML: {what}", _raw_text(data[:64]))
         return
-    html, enc = decode_bytes(data, html=True)
+    html, enc = _decode_declared(data, charset) if charset else (None, "")
+    if html is None:
+        html, enc = decode_bytes(data, html=True)
     if html is None:
         yield Reject(source, 0, "cannot decode HTML", _raw_text(data, 2000))
         return
     yield Record(Document(doc_id, html, {"source": source, "encoding": enc}), source, html=True)
+
+
+def _decode_declared(data: bytes, charset: str) -> tuple[str | None, str]:
+    """``data`` in the declared charset, when it decodes strictly (a BOM still wins)."""
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None, ""
+    try:
+        return data.decode(charset), charset
+    except (LookupError, UnicodeDecodeError):
+        return None, ""
 
 
 def extracted(doc: Document) -> Document | str:

@@ -24,6 +24,7 @@ KINDS = {
     ".jsonl": "jsonl", ".jsonl.gz": "jsonl", ".jsonl.zst": "jsonl", ".ndjson": "jsonl",
     ".json.gz": "jsonl", ".ndjson.gz": "jsonl", ".ndjson.zst": "jsonl", ".jsonl.zstd": "jsonl",
     ".parquet": "parquet",
+    ".warc": "warc", ".warc.gz": "warc", ".wet": "warc", ".wet.gz": "warc",
 }
 
 
@@ -34,7 +35,7 @@ class UsageError(ValueError):
 @dataclass(frozen=True)
 class Source:
     path: Path | None  # None for stdin
-    kind: str  # txt | html | jsonl | parquet
+    kind: str  # txt | html | jsonl | parquet | warc
     out: Path | None  # None for stdout
     label: str
     problem: str | None = None  # set when the source cannot be read at all
@@ -49,7 +50,8 @@ def kind_of(name: str) -> str | None:
 
 
 def out_name(name: str, kind: str) -> str:
-    """``page.html.gz`` → ``page.txt``; JSON Lines and Parquet keep their names."""
+    """``page.html.gz`` → ``page.txt``, ``crawl.warc.gz`` → ``crawl.jsonl``; JSON Lines and
+    Parquet keep their names."""
     if kind in ("txt", "html"):
         low = name.lower()
         for suf in (".html.gz", ".htm.gz", ".txt.gz", ".xhtml", ".html", ".htm", ".text", ".txt"):
@@ -58,6 +60,12 @@ def out_name(name: str, kind: str) -> str:
         return name + ".txt"
     if kind == "jsonl" and name.lower().endswith(".json.gz"):
         return name
+    if kind == "warc":  # its pages become JSON Lines records
+        low = name.lower()
+        for suf in (".warc.wet.gz", ".warc.wet", ".warc.gz", ".warc", ".wet.gz", ".wet"):
+            if low.endswith(suf):
+                return name[: -len(suf)] + ".jsonl"
+        return name + ".jsonl"
     return name
 
 
@@ -152,7 +160,7 @@ def plan(inputs: list[str], output: str | None, fmt: str = "auto", *, read_only:
     for inp in inputs:
         if inp == "-":
             kind = fmt if fmt != "auto" else "stdin"
-            sources.append(Source(None, kind, target("stdin.txt" if kind != "jsonl" else "stdin.jsonl", kind if kind != "stdin" else "txt", None, "-"), "-"))
+            sources.append(Source(None, kind, target("stdin.jsonl" if kind in ("jsonl", "warc") else "stdin.txt", kind if kind != "stdin" else "txt", None, "-"), "-"))
             continue
         p = Path(inp)
         if p.is_dir():
