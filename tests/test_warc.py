@@ -137,3 +137,12 @@ def test_a_wet_files_text_conversions_are_records(tmp_path):
     assert p.returncode == 0, p.stderr.decode()
     [row] = [json.loads(x) for x in (tmp_path / "out" / "CC-MAIN-1.jsonl").read_text().splitlines()]
     assert row["url"] == URL and row["text"] == text.split("\n")[0] + "\n"
+
+
+def test_a_page_too_large_is_a_reject_and_the_file_goes_on(monkeypatch):
+    import cleaner.io.warc as warc
+
+    monkeypatch.setattr(warc, "MAX_PAYLOAD", 300)  # (the article is larger, the 404 page smaller)
+    items = list(warc.read_warc(io.BytesIO(warc_bytes()), "w"))
+    assert [(type(i).__name__, i.line) for i in items] == [("Reject", 3), ("Reject", 6)]
+    assert all("page larger than 300 bytes" in i.reason for i in items)

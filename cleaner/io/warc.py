@@ -18,11 +18,14 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import IO, Any
 
+from warcio.archiveiterator import ArchiveIterator
+
 from cleaner.document import Document
-from cleaner.io.readers import Record, Reject, decode_bytes, html_record, too_large
+from cleaner.io.readers import MAX_CHARS, Record, Reject, decode_bytes, html_record, too_large
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 EVENT = "warc.skipped"  # the events' prefix: warc.skipped:request, warc.skipped:not-html, ...
+MAX_PAYLOAD = 4 * MAX_CHARS  # bytes of one page read at most: a bigger one is a reject, not a memory spike
 
 
 def read_warc(stream: IO[bytes], source: str, skipped: Counter[str] | None = None) -> Iterator[Record | Reject]:
@@ -45,7 +48,7 @@ def read_warc(stream: IO[bytes], source: str, skipped: Counter[str] | None = Non
                 yield Reject(source, n, f"WARC record {n} is cut short or damaged: its Content-Length is {declared or 'missing'}")
                 return
             why = _skip_reason(rec)
-            data = b"" if why is not None else rec.content_stream().read()
+            data = b"" if why is not None else rec.content_stream().read(MAX_PAYLOAD + 1)
             it.read_to_end()  # (the rest of the record, as the iterator does before the next one)
             if rec.raw_stream.limit:
                 yield Reject(source, n, f"WARC record {n} is cut short: {rec.raw_stream.limit} of its {rec.length} bytes are missing")
@@ -53,6 +56,9 @@ def read_warc(stream: IO[bytes], source: str, skipped: Counter[str] | None = Non
             end = it.offset
             if why is not None:
                 skipped[f"{EVENT}:{why}"] += 1
+                continue
+            if len(data) > MAX_PAYLOAD:
+                yield Reject(source, n, f"WARC record {n}: page larger than {MAX_PAYLOAD:,} bytes")
                 continue
             yield from (_text(rec, data, source, n) if rec.rec_type == "conversion" else _page(rec, data, source, n))
     except Exception as e:  # warcio on a damaged file: ArchiveLoadFailed, zlib errors, even AttributeError
@@ -101,24 +107,19 @@ def _trailing_bytes(stream: IO[bytes], end: int, gzipped: bool) -> bool:
     return bool(stream.read(1 << 16).strip())
 
 
-class _CheckedIterator:
-    """warcio's ArchiveIterator, remembering whether a gzip stream ended inside a member."""
+class _CheckedIterator(ArchiveIterator):  # type: ignore[misc]
+    """warcio's ArchiveIterator, remembering whether a gzip stream ended inside a member (it
+    stops there as at a clean end)."""
 
-    def __new__(cls, stream: IO[bytes]) -> Any:
-        from warcio.archiveiterator import ArchiveIterator
+    cut_short = False
+    gzipped = False
 
-        class Checked(ArchiveIterator):  # type: ignore[misc]
-            cut_short = False
-            gzipped = False
-
-            def close(self) -> None:
-                dec = getattr(self.reader, "decompressor", None) if self.reader is not None else None
-                if dec is not None:
-                    self.gzipped = True
-                    self.cut_short = not dec.eof
-                super().close()
-
-        return Checked(stream)
+    def close(self) -> None:
+        dec = getattr(self.reader, "decompressor", None) if self.reader is not None else None
+        if dec is not None:
+            self.gzipped = True
+            self.cut_short = not dec.eof
+        super().close()
 
 
 def _skip_reason(rec: object) -> str | None:
