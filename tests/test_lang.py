@@ -48,6 +48,22 @@ SAMPLES = {
         "Pemerintah mengumumkan pada hari Senin bahwa pajak tembakau dan alkohol akan dinaikkan untuk membiayai program rumah sakit yang baru.",
         "Menurut polisi, pria tersebut ditangkap pada malam hari dan tidak melakukan perlawanan terhadap petugas yang membawanya ke kantor polisi.",
     ],
+    "cs": [
+        "Vláda v pondělí oznámila, že zvýší daně z tabáku a alkoholu, aby mohla financovat nový program pro nemocnice, který schválil parlament.",
+        "Podle policie byl muž zadržen v noci a policistům, kteří ho převezli na služebnu, nekladl žádný odpor.",
+    ],
+    "sk": [
+        "Vláda v pondelok oznámila, že zvýši dane z tabaku a alkoholu, aby mohla financovať nový program pre nemocnice, ktorý schválil parlament.",
+        "Podľa polície bol muž zadržaný v noci a policajtom, ktorí ho previezli na oddelenie, sa nebránil.",
+    ],
+    "hu": [
+        "A kormány hétfőn bejelentette, hogy megemeli a dohány és az alkohol adóját, hogy finanszírozni tudja az új kórházi programot.",
+        "A rendőrség szerint a férfit az éjszaka folyamán vették őrizetbe, és nem tanúsított ellenállást a rendőrökkel szemben.",
+    ],
+    "ro": [
+        "Guvernul a anunțat luni că va majora taxele pe tutun și alcool pentru a finanța noul program pentru spitale.",
+        "Potrivit poliției, bărbatul a fost reținut în timpul nopții și nu a opus rezistență agenților care l-au dus la secție.",
+    ],
     "ru": [
         "Правительство в понедельник объявило, что повысит налоги на табак и алкоголь, чтобы финансировать новую программу для больниц.",
         "По данным полиции, мужчину задержали ночью, он не оказал сопротивления сотрудникам, которые доставили его в отделение.",

@@ -15,7 +15,7 @@ from cleaner.paths import rules_dir
 from cleaner.ruleset import Rule, RuleSet
 from cleaner.stages.boilerplate import line_hits, span_apply
 
-LANGS = ("de", "fr", "es", "it", "pt", "nl", "pl", "ru", "uk", "tr", "id", "zh", "ja", "ko", "ar", "hi")
+LANGS = ("de", "fr", "es", "it", "pt", "nl", "pl", "ru", "uk", "tr", "id", "zh", "ja", "ko", "ar", "hi", "cs", "sk", "hu", "ro")
 
 
 @lru_cache(maxsize=1)
@@ -135,7 +135,47 @@ ARTICLE = {
         "होम लोन की ब्याज दरें बढ़ने से मकान खरीदने वालों की मुश्किलें बढ़ गई हैं, बैंक अधिकारियों ने माना।",
         "लेखक ने अपनी नई किताब में आजादी के आंदोलन के कई अनछुए पहलुओं को उजागर किया है।",
     ],
-}
+
+    "cs": [
+        "Komentáře ministra vyvolaly v pondělí ve Sněmovně pobouření, opozice požadovala jeho odstoupení.",
+        "Foto a video z místa nehody se během večera rychle šířily po sociálních sítích, uvedla policie.",
+        "Sdílet auto je pro mladé rodiny v Praze stále běžnější, vyplývá z průzkumu zveřejněného v pondělí.",
+        "Čtěte také zprávy Nejvyššího kontrolního úřadu, doporučil ministr poslancům během rozpravy.",
+        "Zdroj z ministerstva uvedl, že vláda o návrhu rozhodne až po jednání s odbory.",
+        "Všechna práva k fotografiím podle soudu patří agentuře, která snímky pořídila.",
+        "Diskuse o rozpočtu se ve Sněmovně protáhla až do pozdních nočních hodin.",
+        "Přihlaste se k očkování co nejdříve, vyzval ministr zdravotnictví seniory.",
+    ],
+    "sk": [
+        "Komentáre ministra vyvolali v pondelok v parlamente pobúrenie, opozícia žiadala jeho odstúpenie.",
+        "Foto a video z miesta nehody sa počas večera rýchlo šírili po sociálnych sieťach, uviedla polícia.",
+        "Zdieľať auto je pre mladé rodiny v Bratislave čoraz bežnejšie, vyplýva z prieskumu zverejneného v pondelok.",
+        "Čítajte aj správy Najvyššieho kontrolného úradu, odporučil minister poslancom počas rozpravy.",
+        "Zdroj z ministerstva uviedol, že vláda o návrhu rozhodne až po rokovaní s odbormi.",
+        "Všetky práva k fotografiám podľa súdu patria agentúre, ktorá snímky urobila.",
+        "Diskusia o rozpočte sa v parlamente pretiahla až do neskorých nočných hodín.",
+        "Prihláste sa na očkovanie čo najskôr, vyzval minister zdravotníctva seniorov.",
+    ],
+    "hu": [
+        "A miniszter hozzászólásai hétfőn felháborodást keltettek a parlamentben, az ellenzék a lemondását követelte.",
+        "Fotók és videók terjedtek a balesetről egész este a közösségi médiában, közölte a rendőrség.",
+        "Megosztás helyett inkább vásárolnak a fiatalok, derül ki egy hétfőn közzétett felmérésből.",
+        "Kapcsolódó vizsgálatokat is indított a rendőrség, közölte a szóvivő kedden.",
+        "Forrásaink szerint a kormány csak a szakszervezetekkel folytatott egyeztetés után dönt a javaslatról.",
+        "Tovább folytatódik a sztrájk a vasútnál, jelentette be a szakszervezet vezetője.",
+        "Hirdetés miatt büntette meg a fogyasztóvédelem a céget, mert félrevezette a vásárlókat.",
+        "Minden jogot fenntart magának a kiadó, közölte az ügyvéd, miután a fotókat engedély nélkül közölték.",
+    ],
+    "ro": [
+        "Comentariile ministrului au stârnit luni indignarea opoziției, care i-a cerut demisia în Parlament.",
+        "Fotografiile și imaginile video cu accidentul au circulat toată seara pe rețelele sociale, a transmis poliția.",
+        "Distribuie alimente familiilor nevoiașe de zece ani, spune voluntara din Iași care conduce asociația.",
+        "Citește și rapoartele Curții de Conturi, le-a recomandat ministrul deputaților în timpul dezbaterii.",
+        "Sursa citată a precizat că guvernul va decide abia după consultarea sindicatelor.",
+        "Toate drepturile salariaților vor fi respectate, a promis ministrul muncii după întâlnirea cu sindicatele.",
+        "Urmăriți cu atenție evoluția prețurilor, le recomandă analiștii investitorilor înainte de finalul anului.",
+        "Publicitate electorală nu va mai fi permisă pe stâlpii de iluminat, a decis consiliul local.",
+    ],}
 
 BOILERPLATE = {
     "de": ["Schreibe einen Kommentar", "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert",
@@ -186,6 +226,22 @@ BOILERPLATE = {
            "ये भी पढ़ें", "संबंधित खबरें", "सबसे ज्यादा पढ़ी गई", "टैग्स: दिल्ली चुनाव", "© 2024 सर्वाधिकार सुरक्षित",
            "फोटो: पीटीआई", "फाइल फोटो", "स्रोत: एजेंसी", "लेखक: राहुल शर्मा", "मुख्य सामग्री पर जाएं", "होम",
            "होम » देश » राजनीति", "न्यूज़लेटर सब्सक्राइब करें", "3 टिप्पणियाँ", "पिछला लेख", "विज्ञापन"],
+    "cs": ["Napsat komentář", "Vaše e-mailová adresa nebude zveřejněna. Vyžadované informace jsou označeny *",
+           "Štítky: Praha, doprava", "Foto: ČTK/Michal Kamaryt", "Čtěte také: Vláda schválila rozpočet", "REKLAMA",
+           "Přejít k obsahu", "Všechna práva vyhrazena", "(ČTK)", "Pokračování článku pod reklamou", "Sdílejte:",
+           "Tento web používá soubory cookie.", "12 komentářů", "Související články"],
+    "sk": ["Pridaj komentár", "Vaša e-mailová adresa nebude zverejnená. Vyžadované polia sú označené *",
+           "Štítky: Bratislava, doprava", "Foto: TASR/Martin Baumann", "Čítajte aj: Vláda schválila rozpočet", "REKLAMA",
+           "Preskočiť na obsah", "Všetky práva vyhradené", "(TASR)", "Článok pokračuje pod reklamou", "Zdieľajte:",
+           "Táto stránka používa súbory cookie.", "12 komentárov", "Súvisiace články"],
+    "hu": ["Vélemény, hozzászólás?", "Az e-mail címet nem tesszük közzé. A kötelező mezőket * karakterrel jelöltük",
+           "Címkék: Budapest, közlekedés", "Fotó: MTI/Koszticsák Szilárd", "Kapcsolódó: Elfogadták a költségvetést",
+           "HIRDETÉS", "Ugrás a tartalomhoz", "Minden jog fenntartva.", "(MTI)", "Megosztás:",
+           "Ez a weboldal sütiket használ.", "Iratkozz fel hírlevelünkre!", "12 hozzászólás", "Kapcsolódó cikkek"],
+    "ro": ["Lasă un răspuns", "Adresa ta de email nu va fi publicată. Câmpurile obligatorii sunt marcate cu *",
+           "Etichete: București, transport", "Foto: Inquam Photos / Octav Ganea", "Citește și: Guvernul a adoptat bugetul",
+           "PUBLICITATE", "Sari la conținut", "Toate drepturile rezervate", "(Agerpres)", "Articolul continuă după reclamă",
+           "Distribuie asta:", "Acest site folosește cookie-uri.", "Citeste si: Guvernul a adoptat bugetul", "12 comentarii"],
 }
 
 
@@ -233,7 +289,8 @@ def test_rule_examples(rule: Rule) -> None:
 
 
 # Whole documents, language detected from the text: the tail rules (comment sections) need the
-# last article paragraph found, which for Hindi means a line ending in the danda (।).
+# last article paragraph found, which for Hindi means a line ending in the danda (।). Czech and
+# Slovak documents must be told apart by their own words.
 _DOCS = {
     "ar": (["أعلنت الحكومة المصرية يوم الاثنين عن حزمة جديدة من الإجراءات الاقتصادية لمواجهة ارتفاع معدلات التضخم في البلاد.",
             "وقال وزير المالية في مؤتمر صحفي إن الحزمة تشمل زيادة الأجور ودعم السلع الغذائية الأساسية للأسر الفقيرة؟"],
@@ -243,6 +300,22 @@ _DOCS = {
             "वित्त मंत्री ने संवाददाता सम्मेलन में कहा कि इस पैकेज से गरीब परिवारों को सीधे राहत मिलेगी और कीमतें नियंत्रण में रहेंगी।"],
            ["लेखक: राहुल शर्मा", "फाइल फोटो", "यह भी पढ़ें: रिज़र्व बैंक ने ब्याज दरें बढ़ाईं"],
            ["एक टिप्पणी छोड़ें", "आपका ईमेल पता प्रकाशित नहीं किया जाएगा. आवश्यक फ़ील्ड चिह्नित हैं *", "टिप्पणी"]),
+    "cs": (["Vláda v pondělí schválila balíček opatření proti rostoucím cenám energií, který podle ministra financí pomůže hlavně rodinám s dětmi.",
+            "Ministr na tiskové konferenci uvedl, že opatření budou platit od července a stát na ně vyčlení přes dvacet miliard korun."],
+           ["Úvodní stránka", "Ilustrační foto", "Čtěte také: Česká národní banka zvýšila úrokové sazby"],
+           ["Napsat komentář", "Vaše e-mailová adresa nebude zveřejněna. Vyžadované informace jsou označeny *", "Komentář"]),
+    "sk": (["Vláda v pondelok schválila balík opatrení proti rastúcim cenám energií, ktorý podľa ministra financií pomôže najmä rodinám s deťmi.",
+            "Minister na tlačovej konferencii uviedol, že opatrenia budú platiť od júla a štát na ne vyčlení viac ako miliardu eur."],
+           ["Úvodná stránka", "Ilustračné foto", "Čítajte aj: Národná banka zvýšila úrokové sadzby"],
+           ["Pridaj komentár", "Vaša e-mailová adresa nebude zverejnená. Vyžadované polia sú označené *", "Komentár"]),
+    "hu": (["A kormány hétfőn elfogadta az energiaárak emelkedése elleni intézkedéscsomagot, amely a pénzügyminiszter szerint főleg a gyermekes családoknak segít.",
+            "A miniszter a sajtótájékoztatón azt mondta, hogy az intézkedések júliustól lépnek életbe, és az állam több százmilliárd forintot különít el rájuk."],
+           ["Főoldal", "Illusztrációs kép", "Kapcsolódó: Kamatot emelt a jegybank"],
+           ["Vélemény, hozzászólás?", "Az e-mail címet nem tesszük közzé. A kötelező mezőket * karakterrel jelöltük", "Hozzászólás"]),
+    "ro": (["Guvernul a aprobat luni un pachet de măsuri împotriva creșterii prețurilor la energie, care potrivit ministrului finanțelor va ajuta mai ales familiile cu copii.",
+            "Ministrul a declarat în conferința de presă că măsurile se vor aplica din iulie și că statul va aloca pentru ele peste un miliard de euro."],
+           ["Acasă", "Foto ilustrativ", "Citește și: Banca Națională a majorat dobânda de politică monetară"],
+           ["Lasă un răspuns", "Adresa ta de email nu va fi publicată. Câmpurile obligatorii sunt marcate cu *", "Comentariu"]),
 }
 
 
