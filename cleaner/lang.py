@@ -1,10 +1,13 @@
 """A cheap, deterministic language guess for scoping rule packs.
 
-Script counts decide zh/ja (Han vs Kana), ko (Hangul), ar (Arabic script, unless the letters only
-Persian and Urdu use are frequent), hi (Devanagari, unless Marathi's ळ is frequent) and ru/uk (Ukrainian-only letters іїєґ vs
-Russian-only ыэъё); Latin-script languages are scored by counts of very frequent function words listed in
-``rules/lang/stopwords.toml``. Only the first ``LIMIT`` characters are read; a word listed for k languages counts 1/k for each. ``detect`` returns
-None when it is unsure: too little text, or no clear winner.
+Script counts decide zh/ja (Han vs Kana), ko (Hangul), ar and fa (Arabic script: Persian when the
+letters Arabic lacks (پ چ ژ گ ک ی) are frequent and Urdu's, Kurdish's, Pashto's ... are not), hi
+(Devanagari, unless Marathi's ळ is frequent) and ru/uk/bg (Cyrillic: Ukrainian-only letters іїєґ vs
+Russian-only ыэъё; Bulgarian, which writes ъ as a vowel and never ы э ё, when its letters are the
+only ones and its own function words (че, са, ще, това, който ...) outnumber Russian's). Latin-script
+languages are scored by counts of very frequent function words listed in ``rules/lang/stopwords.toml``.
+Only the first ``LIMIT`` characters are read; a word listed for k languages counts 1/k for each.
+``detect`` returns None when it is unsure: too little text, or no clear winner.
 """
 
 from __future__ import annotations
@@ -42,9 +45,24 @@ _LATIN = regex.compile(r"\p{Latin}")
 _ARABIC = regex.compile(r"\p{Arabic}")
 _DEVANAGARI = regex.compile(r"\p{Devanagari}")
 _UK_LETTERS = "іїєґІЇЄҐ"  # Ukrainian only
-_RU_LETTERS = "ыэъёЫЭЪЁ"  # Russian only
+_RU_LETTERS = "ыэёЫЭЁ"  # Russian only (and ъ, which Bulgarian writes far more often)
+_HARD_SIGN = "ъЪ"
+# The Bulgarian alphabet: a Cyrillic letter outside it (ы э ё і ј ў ...) is not Bulgarian
+_BG_ALPHABET = "абвгдежзийклмнопрстуфхцчшщъьюяѝАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЬЮЯЍ"
+# Function words of Bulgarian that Russian does not have, and Russian ones that Bulgarian does
+# not have (the shared ones, на за от да и не ..., tell nothing)
+_BG_WORDS = frozenset(
+    "се е са че ще ги му ѝ й това този тази тези който която което които още също през към във със върху "
+    "като беше бяха бъде няма има когато ако обаче според вече тук днес защото както чрез срещу".split())
+_RU_WORDS = frozenset(
+    "что это его он она они был была было были уже также только для же бы к у который которые которая "
+    "когда если после чтобы еще ещё так".split())
 # Arabic-script letters that Persian and Urdu (and Kurdish: ڕ ڵ ۆ ێ ە) use and Arabic does not
 _FA_UR_LETTERS = "پچژگکیٹڈڑںےڕڵۆێە"
+# ... and those of them and of other languages in Arabic script that Persian never uses: Urdu
+# (ٹ ڈ ڑ ں ے ہ ۓ), Kurdish (ڕ ڵ ۆ ێ ە), Pashto (ټ ډ ړ ږ ښ ځ څ ڼ ې ۍ ګ), Sindhi, Uyghur
+_NOT_FA_LETTERS = "ٹڈڑںےہۓڕڵۆێەټډړږښځڅڼېۍګٻڀٺٽٿڃڄڇڊڌڍڎڏڙڦڪڱڳڻۇۈۋڭ"
+_TEH_MARBUTA = "ة"  # frequent in Arabic, rare in Persian
 _MR_LETTER = "ळ"  # Devanagari LLA: frequent in Marathi, not used in Hindi
 _WORD = regex.compile(r"[\p{L}\p{M}']+")
 _ASCII = bytes(range(128))
@@ -78,14 +96,43 @@ def _table(path: str | None = None) -> tuple[dict[str, tuple[tuple[str, int], ..
     return {w: tuple((lang, scale // len(ls)) for lang in sorted(ls)) for w, ls in owners.items()}, scale
 
 
-def _cyrillic(text: str) -> str | None:
+def _cyrillic(text: str, cyr: int, utf8: bytes, rest: str) -> str | None:
+    """ru, uk or bg for a Cyrillic text (``cyr``: its Cyrillic characters; ``utf8`` and ``rest``
+    as in `detect`). Bulgarian is tried (by its alphabet and its words) only when the letters only
+    Russian and only Ukrainian use are rare (under 1 %; a real Russian or Ukrainian text has far
+    more) or fewer than the ъ, which Russian seldom writes and Bulgarian often; a text whose ъ
+    outnumbers them and that is not Bulgarian is left unsaid. Otherwise Ukrainian-only letters
+    іїєґ against Russian-only ыэъё decide."""
     uk = sum(map(text.count, _UK_LETTERS))  # (each letter by str.count: no pattern run)
     ru = sum(map(text.count, _RU_LETTERS))
+    hard = sum(map(text.count, _HARD_SIGN))
+    if (ru + uk) * 100 < cyr or hard > ru + uk:
+        if _bulgarian(cyr, utf8, rest):
+            return "bg"
+        if hard > ru + uk:
+            return None
+    ru += hard
     if uk > ru:
         return "uk"
     if ru > uk:
         return "ru"
     return None
+
+
+def _bulgarian(cyr: int, utf8: bytes, rest: str) -> bool:
+    """Bulgarian: under 1 % of the Cyrillic characters are outside the Bulgarian alphabet (a
+    Russian name), and there are at least two Bulgarian-only function words and more than twice
+    as many as Russian-only ones."""
+    bg_letters = sum(rest.count(c) for c in set(rest) if c in _BG_ALPHABET)
+    if (cyr - bg_letters) * 100 >= cyr:
+        return False
+    bg = ru = 0
+    for w in _words(utf8, rest):
+        if w in _BG_WORDS:
+            bg += 1
+        elif w in _RU_WORDS:
+            ru += 1
+    return bg >= 2 and bg > 2 * ru
 
 
 def _utf8(s: str) -> bytes:
@@ -141,7 +188,7 @@ def _words(utf8: bytes, rest: str) -> list[str]:
 
 
 def detect(text: str, stopwords: str | None = None) -> str | None:
-    """Language code (en de fr es it pt nl pl cs sk hu ro tr id ru uk zh ja ko ar hi) or None when unsure."""
+    """Language code (en de fr es it pt nl pl cs sk hu ro tr id ru uk bg zh ja ko ar fa hi) or None when unsure."""
     s = text[:LIMIT]
     utf8 = _utf8(s)
     rest = "" if s.isascii() else _non_ascii(utf8)
@@ -161,10 +208,15 @@ def detect(text: str, stopwords: str | None = None) -> str | None:
     if hangul >= MIN_HANGUL and hangul > cjk and hangul * 2 >= letters - hangul:
         return "ko"
     # Arabic when its letters are at least as many as all the others (Latin brand names in it);
-    # Persian and Urdu write with the same script, so a text where their own letters (پ چ ژ گ
-    # ک ی ...) make up 1 % or more of the Arabic-script ones is left unsaid.
+    # Persian, Urdu and Kurdish write with the same script, so a text where their own letters
+    # (پ چ ژ گ ک ی ...) make up 1 % or more of the Arabic-script ones is not Arabic. It is Persian
+    # when the letters Persian never uses (Urdu's ے ں ہ ٹ ڈ ڑ, Kurdish's ە ێ ۆ, Pashto's ...) are
+    # under 1 % of them and so is Arabic's ة (frequent in Arabic typed on a Persian keyboard, or in
+    # Iraqi and Gulf Arabic written with گ چ); else it is left unsaid.
     if arabic >= MIN_ARABIC and arabic >= letters - arabic:
         if sum(map(rest.count, _FA_UR_LETTERS)) * 100 >= arabic:
+            if sum(map(rest.count, _NOT_FA_LETTERS)) * 100 < arabic and rest.count(_TEH_MARBUTA) * 100 < arabic:
+                return "fa"
             return None
         return "ar"
     # Hindi when the Devanagari characters (letters, vowel signs, digits) are at least as many as
@@ -175,7 +227,7 @@ def detect(text: str, stopwords: str | None = None) -> str | None:
             return None
         return "hi"
     if cyr > latin and cyr >= MIN_LETTERS:
-        return _cyrillic(s)
+        return _cyrillic(s, cyr, utf8, rest)
     if latin < MIN_LETTERS:
         return None
     table, scale = _table(stopwords)

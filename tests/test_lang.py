@@ -1,4 +1,4 @@
-"""cleaner.lang.detect: script counts for zh/ja/ko/ar/hi/ru/uk, stopword counts for Latin-script languages."""
+"""cleaner.lang.detect: script counts for zh/ja/ko/ar/fa/hi/ru/uk/bg, stopword counts for Latin-script languages."""
 
 from __future__ import annotations
 
@@ -72,6 +72,10 @@ SAMPLES = {
         "Уряд у понеділок оголосив, що підвищить податки на тютюн і алкоголь, щоб фінансувати нову програму для лікарень.",
         "За даними поліції, чоловіка затримали вночі, він не чинив опору правоохоронцям, які доставили його до відділку.",
     ],
+    "bg": [
+        "Правителството обяви в понеделник, че ще повиши данъците върху тютюна и алкохола, за да финансира новата програма за болниците.",
+        "Според полицията мъжът е бил задържан през нощта и не е оказал съпротива на служителите, които са го отвели в участъка.",
+    ],
     "zh": [
         "政府周一宣布，将提高烟草和酒类的税收，以资助新的医院建设计划。",
         "据警方介绍，该男子于当晚被捕，他没有反抗，随后被带往派出所接受调查。",
@@ -87,6 +91,10 @@ SAMPLES = {
     "ar": [
         "أعلنت الحكومة يوم الاثنين أنها سترفع الضرائب على التبغ والكحول لتمويل البرنامج الجديد للمستشفيات.",
         "وقالت الشرطة إن الرجل اعتُقل خلال الليل ولم يُبدِ أي مقاومة لعناصر الأمن الذين نقلوه إلى المركز.",
+    ],
+    "fa": [
+        "دولت روز دوشنبه اعلام کرد که مالیات بر دخانیات و مشروبات را برای تأمین هزینه برنامه جدید بیمارستان‌ها افزایش می‌دهد.",
+        "به گفته پلیس، این مرد شب گذشته بازداشت شد و هیچ مقاومتی در برابر مأمورانی که او را به کلانتری بردند نشان نداد.",
     ],
     "hi": [
         "सरकार ने सोमवार को घोषणा की कि वह नए अस्पताल कार्यक्रम के लिए तंबाकू और शराब पर कर बढ़ाएगी।",
@@ -129,8 +137,33 @@ def test_short_or_ambiguous_text_is_none(text: str) -> None:
 
 
 def test_cyrillic_without_distinctive_letters_is_none() -> None:
-    # No ы/э/ъ/ё and no і/ї/є/ґ: Russian and Ukrainian cannot be told apart.
+    # No ы/э/ъ/ё and no і/ї/є/ґ: Russian and Ukrainian cannot be told apart (nor Bulgarian words).
     assert detect("Москва Киев Минск Париж Лондон Берлин") is None
+
+
+def test_bulgarian_is_bg() -> None:
+    # ъ as a vowel, never ы э ё, and Bulgarian-only function words (че, ще, са, през, още ...)
+    assert detect("Министърът на външните работи заяви, че България ще подкрепи решението на Европейския съюз.") == "bg"
+    # without a ъ: the alphabet and the words decide
+    assert detect("Цените на горивата в страната се повишиха с още пет стотинки през последната седмица.") == "bg"
+    # a Russian name (ы) in a long Bulgarian text: still Bulgarian
+    doc = " ".join(SAMPLES["bg"] * 3)
+    assert detect(doc + " Говори Дмитрий Песков от Кремъл, цитиран от агенция РИА Новости и Интерфакс.") == "bg"
+    # Russian and Ukrainian are never Bulgarian, with a Bulgarian sentence in them
+    assert detect(" ".join(SAMPLES["ru"] * 2) + " " + SAMPLES["bg"][0]) == "ru"
+    assert detect(" ".join(SAMPLES["uk"] * 2) + " " + SAMPLES["bg"][0]) == "uk"
+    # mixed half and half, or ъ-heavy without Bulgarian words: unclear
+    assert detect(SAMPLES["bg"][1] + " " + SAMPLES["ru"][1]) is None
+    assert detect("Объявление о съезде партии опубликовано") is None
+    # Serbian and Macedonian letters (ј њ љ ќ ѓ) are not Bulgarian
+    assert detect("Влада је у понедељак саопштила да ће повећати порезе на дуван и алкохол.") != "bg"
+    assert detect("Владата во понеделник соопшти дека ќе ги зголеми даноците на тутунот и алкохолот.") != "bg"
+
+
+def test_a_bulgarian_word_in_an_english_text_stays_english() -> None:
+    text = SAMPLES["en"][0] + " The minister, Росен Желязков, said the plan would start in България next year."
+    assert detect(text) == "en"
+    assert detect("\n".join(SAMPLES["de"] + ["София Пловдив Варна"])) == "de"
 
 
 def test_kana_decides_japanese_over_chinese() -> None:
@@ -168,13 +201,30 @@ def test_arabic_script_decides_arabic() -> None:
     assert detect("اقرأ أيضاً") is None
 
 
-def test_persian_and_urdu_are_not_arabic() -> None:
+def test_persian_is_fa_and_urdu_is_not_said() -> None:
     persian = "دولت روز دوشنبه اعلام کرد که مالیات بر دخانیات و مشروبات را برای تأمین هزینه برنامه جدید بیمارستان‌ها افزایش می‌دهد."
     urdu = "حکومت نے پیر کے روز اعلان کیا کہ وہ نئے ہسپتال پروگرام کے لیے تمباکو اور شراب پر ٹیکس بڑھائے گی۔"
-    assert detect(persian) is None
-    assert detect(urdu) is None
+    assert detect(persian) == "fa"
+    assert detect(urdu) is None  # ے ں ہ ٹ ڑ: Urdu's own letters, which Persian never uses
+    # Persian typed with Arabic yeh and kaf (ي ك), its پ چ ژ گ frequent: still Persian
+    assert detect("به گزارش خبرگزاري ايسنا، وزير امور خارجه گفت كه مذاكرات هفته آينده در وين از سر گرفته مي‌شود.") == "fa"
+    # Latin brand names and Persian digits in a Persian text: still Persian
+    assert detect("شرکت اپل گوشی جدید iPhone 15 را روز سه‌شنبه با قیمت ۸۰۰ دلار معرفی کرد.") == "fa"
+    # Sorani Kurdish (ە ێ ڕ) and Pashto (ړ ې ګ) are not Persian
+    assert detect("حکومەتی هەرێمی کوردستان ڕایگەیاند کە مووچەی فەرمانبەران لە هەفتەی داهاتوو دابەش دەکرێت.") is None
+    assert detect("حکومت د دوشنبې په ورځ اعلان وکړ چې د روغتونونو د نوي پروګرام لپاره به په تنباکو مالیه زیاته کړي.") is None
+    # Arabic typed on a Persian keyboard (ی ک) keeps Arabic's frequent ة: not Persian
+    assert detect("أعلنت الحکومة المصرية يوم الاثنين عن حزمة جديدة من الإجراءات الاقتصادية لمواجهة التضخم فی البلاد.".replace("ي", "ی")) is None
     # one Persian letter in a foreign name (گوگل) in a long Arabic text does not make it Persian
     assert detect(" ".join(SAMPLES["ar"]) + " وأعلنت شركة گوگل عن خدمة جديدة للمستخدمين في المنطقة العربية.") == "ar"
+    # nor an Arabic quotation in a Persian text Arabic
+    assert detect(" ".join(SAMPLES["fa"]) + " قال الله تعالى") == "fa"
+
+
+def test_a_persian_word_in_an_english_text_stays_english() -> None:
+    text = SAMPLES["en"][0] + " The minister, محمد جواد ظریف, said the plan would start in تهران next year."
+    assert detect(text) == "en"
+    assert detect("\n".join(SAMPLES["ru"] + ["تهران اصفهان"])) == "ru"
 
 
 def test_an_arabic_word_in_an_english_text_stays_english() -> None:
@@ -246,10 +296,31 @@ def test_casefold_keeps_word_characters_and_others_apart() -> None:
     assert not any(word(c) for c in every if c.isspace())
 
 
-# What `lang._cyrillic` counts, as patterns: the letters only Ukrainian and only Russian use.
+# What `lang._cyrillic` counts, as patterns: the letters only Ukrainian and only Russian use, ъ,
+# the letters outside the Bulgarian alphabet; and the Arabic-script letters `detect` counts.
 _UK_ONLY = regex.compile(r"[іїєґІЇЄҐ]")
-_RU_ONLY = regex.compile(r"[ыэъёЫЭЪЁ]")
+_RU_ONLY = regex.compile(r"[ыэёЫЭЁ]")
+_HARD = regex.compile(r"[ъЪ]")
+_NOT_BG = regex.compile(r"[^\P{Cyrillic}абвгдежзийклмнопрстуфхцчшщъьюяѝАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЬЮЯЍ]")
 _FA_UR_ONLY = regex.compile(r"[پچژگکیٹڈڑںےڕڵۆێە]")
+_NOT_FA = regex.compile(r"[ٹڈڑںےہۓڕڵۆێەټډړږښځڅڼېۍګٻڀٺٽٿڃڄڇڊڌڍڎڏڙڦڪڱڳڻۇۈۋڭ]")
+
+
+def _plain_cyrillic(s: str) -> str | None:
+    from cleaner import lang
+
+    cyr = len(lang._CYR.findall(s))
+    uk, ru, hard = len(_UK_ONLY.findall(s)), len(_RU_ONLY.findall(s)), len(_HARD.findall(s))
+    if (ru + uk) * 100 < cyr or hard > ru + uk:
+        words = lang._WORD.findall(s.casefold())
+        bg = sum(w in lang._BG_WORDS for w in words)
+        ruw = sum(w in lang._RU_WORDS for w in words)
+        if len(_NOT_BG.findall(s)) * 100 < cyr and bg >= 2 and bg > 2 * ruw:
+            return "bg"
+        if hard > ru + uk:
+            return None
+    ru += hard
+    return "uk" if uk > ru else "ru" if ru > uk else None
 
 
 def _plain_detect(text: str) -> str | None:
@@ -273,12 +344,13 @@ def _plain_detect(text: str) -> str | None:
     if hangul >= lang.MIN_HANGUL and hangul > cjk and hangul * 2 >= letters - hangul:
         return "ko"
     if arabic >= lang.MIN_ARABIC and arabic >= letters - arabic:
-        return None if len(_FA_UR_ONLY.findall(s)) * 100 >= arabic else "ar"
+        if len(_FA_UR_ONLY.findall(s)) * 100 < arabic:
+            return "ar"
+        return "fa" if len(_NOT_FA.findall(s)) * 100 < arabic and s.count("ة") * 100 < arabic else None
     if deva >= lang.MIN_DEVANAGARI and deva >= letters - deva:
         return None if s.count("ळ") * 200 >= deva else "hi"
     if cyr > latin and cyr >= lang.MIN_LETTERS:
-        uk, ru = len(_UK_ONLY.findall(s)), len(_RU_ONLY.findall(s))
-        return "uk" if uk > ru else "ru" if ru > uk else None
+        return _plain_cyrillic(s)
     if latin < lang.MIN_LETTERS:
         return None
     table, scale = lang._table(None)
@@ -295,7 +367,7 @@ def _plain_detect(text: str) -> str | None:
 
 
 _WORDS = [w for texts in SAMPLES.values() for t in texts for w in t.split()]
-_DOCS = st.lists(st.sampled_from(_WORDS) | st.sampled_from(list("іїєґЇыэъёЁ“”—’é Ⅰ々ー한국عگیहळ\ud800\n")), max_size=60).map(" ".join)
+_DOCS = st.lists(st.sampled_from(_WORDS) | st.sampled_from(list("іїєґЇыэъёЁъЪјѝ“”—’é Ⅰ々ー한국عگیےەةहळ\ud800\n")), max_size=60).map(" ".join)
 
 
 @given(_DOCS | _MIXED)
@@ -306,9 +378,11 @@ def test_detect_is_the_plain_way(text: str) -> None:
     assert lang._non_ascii(lang._utf8(text)) == "".join(c for c in text if not c.isascii())
 
 
-@given(st.text(alphabet="іїєґІЇЄҐыэъёЫЭЪЁаa \u0301", max_size=30))
+@given(st.lists(st.sampled_from(list("іїєґІЇЄҐыэъёЫЭЪЁаaјѝ\u0301") + ["че ", "са ", "още ", "това ", "что ", "он ", "във ", " "]),
+                max_size=40).map("".join))
 def test_cyrillic_letters_are_counted_as_the_patterns_count(s: str) -> None:
     from cleaner import lang
 
-    uk, ru = len(_UK_ONLY.findall(s)), len(_RU_ONLY.findall(s))
-    assert lang._cyrillic(s) == ("uk" if uk > ru else "ru" if ru > uk else None)
+    utf8 = lang._utf8(s)
+    cyr = len(lang._CYR.findall(s))
+    assert lang._cyrillic(s, cyr, utf8, lang._non_ascii(utf8)) == _plain_cyrillic(s)
