@@ -2,18 +2,21 @@
 
 Script counts decide zh/ja (Han vs Kana), ko (Hangul), ar and fa (Arabic script: Persian when the
 letters Arabic lacks (پ چ ژ گ ک ی) are frequent and Urdu's, Kurdish's, Pashto's ... are not), hi
-(Devanagari, unless Marathi's ळ is frequent) and ru/uk/bg (Cyrillic: Ukrainian-only letters іїєґ vs
-Russian-only ыэъё; Bulgarian, which writes ъ as a vowel and never ы э ё, when its letters are the
-only ones and its own function words (че, са, ще, това, който ...) outnumber Russian's). Latin-script
-languages are scored by counts of very frequent function words listed in ``rules/lang/stopwords.toml``.
-Only the first ``LIMIT`` characters are read; a word listed for k languages counts 1/k for each.
-``detect`` returns None when it is unsure: too little text, or no clear winner.
+(Devanagari, unless Marathi's ळ is frequent), el (Greek), he (Hebrew script, unless Yiddish's
+ligatures װ ױ ײ and rafe are frequent), th (Thai) and ru/uk/bg (Cyrillic: Ukrainian-only letters
+іїєґ vs Russian-only ыэъё; Bulgarian, which writes ъ as a vowel and never ы э ё, when its letters are
+the only ones and its own function words (че, са, ще, това, който ...) outnumber Russian's).
+Latin-script languages (vi among them) are scored by counts of very frequent function words listed
+in ``rules/lang/stopwords.toml``, in their composed and decomposed spellings. Only the first
+``LIMIT`` characters are read; a word listed for k languages counts 1/k for each. ``detect``
+returns None when it is unsure: too little text, or no clear winner.
 """
 
 from __future__ import annotations
 
 import math
 import string
+import unicodedata
 from collections import Counter
 from fractions import Fraction
 from functools import lru_cache
@@ -33,6 +36,9 @@ MIN_LETTERS = 20          # fewer letters than this: too short to say
 MIN_HANGUL = 8            # a Korean text needs at least this many Hangul letters
 MIN_ARABIC = 12           # an Arabic text needs at least this many Arabic-script letters
 MIN_DEVANAGARI = 12       # a Hindi text needs at least this many Devanagari characters
+MIN_GREEK = 12            # a Greek text needs at least this many Greek letters
+MIN_HEBREW = 12           # a Hebrew text needs at least this many Hebrew-script characters
+MIN_THAI = 12             # a Thai text needs at least this many Thai characters
 MIN_HITS = 3              # a Latin language needs at least this many stopword hits
 MARGIN = 1.5              # ... and this many times the runner-up's score
 _MARGIN = Fraction(MARGIN)  # (compared exactly, in integers)
@@ -44,6 +50,9 @@ _CYR = regex.compile(r"\p{Cyrillic}")
 _LATIN = regex.compile(r"\p{Latin}")
 _ARABIC = regex.compile(r"\p{Arabic}")
 _DEVANAGARI = regex.compile(r"\p{Devanagari}")
+_GREEK = regex.compile(r"\p{Greek}")
+_HEBREW = regex.compile(r"\p{Hebrew}")
+_THAI = regex.compile(r"\p{Thai}")
 _UK_LETTERS = "іїєґІЇЄҐ"  # Ukrainian only
 _RU_LETTERS = "ыэёЫЭЁ"  # Russian only (and ъ, which Bulgarian writes far more often)
 _HARD_SIGN = "ъЪ"
@@ -64,11 +73,13 @@ _FA_UR_LETTERS = "پچژگکیٹڈڑںےڕڵۆێە"
 _NOT_FA_LETTERS = "ٹڈڑںےہۓڕڵۆێەټډړږښځڅڼېۍګٻڀٺٽٿڃڄڇڊڌڍڎڏڙڦڪڱڳڻۇۈۋڭ"
 _TEH_MARBUTA = "ة"  # frequent in Arabic, rare in Persian
 _MR_LETTER = "ळ"  # Devanagari LLA: frequent in Marathi, not used in Hindi
+# Hebrew-script characters Yiddish writes and Hebrew does not: the ligatures װ ױ ײ and rafe (פֿ)
+_YI_LETTERS = "\u05f0\u05f1\u05f2\u05bf"
 _WORD = regex.compile(r"[\p{L}\p{M}']+")
 _ASCII = bytes(range(128))
 _ASCII_LETTERS = bytes(string.ascii_letters, "ascii")
 _NOT_LETTER_OR_MARK = regex.compile(r"[^\p{L}\p{M}]")
-_ANY_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Cyrillic}\p{Latin}\p{Hangul}\p{Arabic}\p{Devanagari}]")
+_ANY_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Cyrillic}\p{Latin}\p{Hangul}\p{Arabic}\p{Devanagari}\p{Greek}\p{Hebrew}\p{Thai}]")
 # ASCII letters lowered and the apostrophe kept, other ASCII bytes spaces, the bytes of UTF-8
 # sequences (all 128 or more) kept: the ASCII part of `_WORD` on case-folded text, by table.
 _WORD_BYTES = bytes(c | 32 if chr(c) in string.ascii_letters else c if c == 39 or c >= 128 else 32 for c in range(256))
@@ -91,7 +102,10 @@ def _table(path: str | None = None) -> tuple[dict[str, tuple[tuple[str, int], ..
     owners: dict[str, set[str]] = {}
     for lang in sorted(data):
         for w in data[lang].get("words", []):
-            owners.setdefault(w.casefold(), set()).add(lang)
+            # composed and decomposed: Vietnamese (and other) pages are also written with the
+            # accents as combining marks, which `_words` keeps as they are
+            for form in {unicodedata.normalize("NFC", w.casefold()), unicodedata.normalize("NFD", w.casefold())}:
+                owners.setdefault(form, set()).add(lang)
     scale = math.lcm(*map(len, owners.values())) if owners else 1
     return {w: tuple((lang, scale // len(ls)) for lang in sorted(ls)) for w, ls in owners.items()}, scale
 
@@ -146,21 +160,22 @@ def _non_ascii(utf8: bytes) -> str:
     return utf8.translate(None, _ASCII).decode("utf-8", "surrogatepass")
 
 
-def _script_counts(utf8: bytes, rest: str) -> tuple[int, int, int, int, int, int, int]:
-    """Han, Kana, Cyrillic, Latin, Hangul, Arabic-script and Devanagari characters of the text (``rest``: its non-ASCII
-    characters). ASCII letters are Latin and the only ASCII letters, so they are counted with
+def _script_counts(utf8: bytes, rest: str) -> tuple[int, ...]:
+    """Han, Kana, Cyrillic, Latin, Hangul, Arabic-script, Devanagari, Greek, Hebrew-script and Thai
+    characters of the text (``rest``: its non-ASCII characters), in the order of `_SCRIPTS`.
+    ASCII letters are Latin and the only ASCII letters, so they are counted with
     bytes.translate; the script patterns (each one character) are asked only about the few
     distinct characters of the non-ASCII rest, each counted with str.count, and only when the
     rest holds a character of any of the scripts at all (mostly it holds only punctuation)."""
-    counts = [0, 0, 0, len(utf8) - len(utf8.translate(None, _ASCII_LETTERS)), 0, 0, 0]
+    counts = [0, 0, 0, len(utf8) - len(utf8.translate(None, _ASCII_LETTERS)), 0, 0, 0, 0, 0, 0]
     if rest and _ANY_SCRIPT.search(rest):
         for c in set(rest):
             for i in _scripts_of(c):
                 counts[i] += rest.count(c)
-    return counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6]
+    return tuple(counts)
 
 
-_SCRIPTS = (_HAN, _KANA, _CYR, _LATIN, _HANGUL, _ARABIC, _DEVANAGARI)
+_SCRIPTS = (_HAN, _KANA, _CYR, _LATIN, _HANGUL, _ARABIC, _DEVANAGARI, _GREEK, _HEBREW, _THAI)
 
 
 @lru_cache(maxsize=4096)
@@ -188,14 +203,18 @@ def _words(utf8: bytes, rest: str) -> list[str]:
 
 
 def detect(text: str, stopwords: str | None = None) -> str | None:
-    """Language code (en de fr es it pt nl pl cs sk hu ro tr id ru uk bg zh ja ko ar fa hi) or None when unsure."""
+    """Language code (en de fr es it pt nl pl cs sk hu ro tr id vi ru uk bg zh ja ko ar fa hi el he th)
+    or None when unsure. A text in a script of its own (Hangul, Arabic, Devanagari, Greek, Hebrew,
+    Thai) is said to be in its language only when that script's characters dominate the letters,
+    so a name or a word quoted in that script leaves an English text English."""
     s = text[:LIMIT]
     utf8 = _utf8(s)
     rest = "" if s.isascii() else _non_ascii(utf8)
-    han, kana, cyr, latin, hangul, arabic, deva = _script_counts(utf8, rest)
+    han, kana, cyr, latin, hangul, arabic, deva, greek, hebrew, thai = _script_counts(utf8, rest)
     cjk = han + kana
-    letters = cjk + cyr + latin + hangul + arabic + deva
-    if letters < MIN_LETTERS and cjk < 8 and hangul < MIN_HANGUL and arabic < MIN_ARABIC and deva < MIN_DEVANAGARI:
+    letters = cjk + cyr + latin + hangul + arabic + deva + greek + hebrew + thai
+    if (letters < MIN_LETTERS and cjk < 8 and hangul < MIN_HANGUL and arabic < MIN_ARABIC and deva < MIN_DEVANAGARI
+            and greek < MIN_GREEK and hebrew < MIN_HEBREW and thai < MIN_THAI):
         return None
     # CJK characters carry a word each, so a CJK text needs far fewer of them to dominate.
     if cjk * 3 >= letters - cjk and cjk >= 8 and hangul < cjk:
@@ -226,6 +245,18 @@ def detect(text: str, stopwords: str | None = None) -> str | None:
         if rest.count(_MR_LETTER) * 200 >= deva:
             return None
         return "hi"
+    # Greek, Hebrew and Thai likewise when their script's characters are at least as many as all
+    # the other letters (Latin brand names in them). Yiddish writes with the Hebrew script too: a
+    # text where its ligatures װ ױ ײ and rafe make up 1 % or more of the Hebrew characters is left
+    # unsaid.
+    if greek >= MIN_GREEK and greek >= letters - greek:
+        return "el"
+    if hebrew >= MIN_HEBREW and hebrew >= letters - hebrew:
+        if sum(map(rest.count, _YI_LETTERS)) * 100 >= hebrew:
+            return None
+        return "he"
+    if thai >= MIN_THAI and thai >= letters - thai:
+        return "th"
     if cyr > latin and cyr >= MIN_LETTERS:
         return _cyrillic(s, cyr, utf8, rest)
     if latin < MIN_LETTERS:

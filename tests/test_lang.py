@@ -1,4 +1,4 @@
-"""cleaner.lang.detect: script counts for zh/ja/ko/ar/fa/hi/ru/uk/bg, stopword counts for Latin-script languages."""
+"""cleaner.lang.detect: script counts for zh/ja/ko/ar/fa/hi/el/he/th/ru/uk/bg, stopword counts for Latin-script languages."""
 
 from __future__ import annotations
 
@@ -43,6 +43,10 @@ SAMPLES = {
     "tr": [
         "Hükümet pazartesi günü yaptığı açıklamada, yeni hastane programını finanse etmek için tütün ve alkol üzerindeki vergileri artıracağını duyurdu.",
         "Polisin açıklamasına göre adam gece saatlerinde gözaltına alındı ve memurlara karşı herhangi bir direniş göstermedi, ancak ifadesi henüz alınmadı.",
+    ],
+    "vi": [
+        "Chính phủ cho biết vào thứ Hai rằng sẽ tăng thuế đối với thuốc lá và rượu bia để chi trả cho chương trình bệnh viện mới.",
+        "Theo cảnh sát, người đàn ông đã bị bắt trong đêm và không có hành động chống cự nào với các cán bộ đưa anh ta về đồn.",
     ],
     "id": [
         "Pemerintah mengumumkan pada hari Senin bahwa pajak tembakau dan alkohol akan dinaikkan untuk membiayai program rumah sakit yang baru.",
@@ -99,6 +103,18 @@ SAMPLES = {
     "hi": [
         "सरकार ने सोमवार को घोषणा की कि वह नए अस्पताल कार्यक्रम के लिए तंबाकू और शराब पर कर बढ़ाएगी।",
         "पुलिस के अनुसार, व्यक्ति को रात में गिरफ्तार किया गया और उसने अधिकारियों का कोई विरोध नहीं किया।",
+    ],
+    "el": [
+        "Η κυβέρνηση ανακοίνωσε τη Δευτέρα ότι θα αυξήσει τους φόρους στον καπνό και το αλκοόλ για να χρηματοδοτήσει το νέο πρόγραμμα των νοσοκομείων.",
+        "Σύμφωνα με την αστυνομία, ο άνδρας συνελήφθη κατά τη διάρκεια της νύχτας και δεν προέβαλε καμία αντίσταση στους αστυνομικούς.",
+    ],
+    "he": [
+        "הממשלה הודיעה ביום שני כי תעלה את המסים על טבק ואלכוהול כדי לממן את תוכנית בתי החולים החדשה.",
+        "לדברי המשטרה, האיש נעצר במהלך הלילה ולא הפגין כל התנגדות לשוטרים שהעבירו אותו לתחנה.",
+    ],
+    "th": [
+        "รัฐบาลประกาศเมื่อวันจันทร์ว่าจะขึ้นภาษียาสูบและเครื่องดื่มแอลกอฮอล์ เพื่อนำเงินไปใช้ในโครงการโรงพยาบาลแห่งใหม่",
+        "ตำรวจระบุว่าชายคนดังกล่าวถูกจับกุมในช่วงกลางคืน และไม่ได้ขัดขืนการจับกุมของเจ้าหน้าที่แต่อย่างใด",
     ],
 }
 
@@ -249,6 +265,66 @@ def test_a_hindi_word_in_an_english_text_stays_english() -> None:
     assert detect("\n".join(SAMPLES["ar"] + ["नई दिल्ली"])) == "ar"
 
 
+def test_greek_script_decides_greek() -> None:
+    # Latin brand names and acronyms in a Greek text: still Greek; accents or none, capitals too.
+    assert detect("Η Apple παρουσίασε το νέο iPhone 15 Pro σε εκδήλωση στην Αθήνα την Τρίτη.") == "el"
+    assert detect("ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ ΤΑ ΣΧΕΤΙΚΑ ΑΡΘΡΑ") == "el"
+    assert detect("Διαβάστε επίσης: Σχετικά άρθρα") == "el"  # twelve Greek letters or more
+    assert detect("Σχόλια") is None
+
+
+def test_a_greek_word_in_an_english_text_stays_english() -> None:
+    text = SAMPLES["en"][0] + " The minister, Κυριάκος Μητσοτάκης, said the plan would start in Αθήνα next year."
+    assert detect(text) == "en"
+    # Greek letters as symbols in a text (α, β, Ω): not Greek
+    assert detect("The α and β coefficients of the 10 kΩ resistor were measured twice, and the error was within the margin.") == "en"
+    assert detect("\n".join(SAMPLES["ru"] + ["Αθήνα Πειραιάς"])) == "ru"
+
+
+def test_hebrew_script_decides_hebrew() -> None:
+    # Latin brand names in a Hebrew text, and niqqud: still Hebrew.
+    assert detect("חברת Google הודיעה כי תשיק את שירות Gemini בישראל בשבוע הבא.") == "he"
+    assert detect("בְּרֵאשִׁית בָּרָא אֱלֹהִים אֵת הַשָּׁמַיִם וְאֵת הָאָרֶץ") == "he"
+    assert detect("כתבות נוספות שיעניינו אותך") == "he"  # twelve Hebrew characters or more
+    assert detect("תגובות") is None
+
+
+def test_yiddish_is_not_hebrew() -> None:
+    # Yiddish writes with the Hebrew script: its ligatures װ ײ and rafe (פֿ) are frequent in it.
+    assert detect("אַ גרויסער דאַנק פֿאַר אײַער הילף, מיר װעלן זיך טרעפֿן אין שול נאָך דעם יום־טובֿ.") is None
+
+
+def test_a_hebrew_word_in_an_english_text_stays_english() -> None:
+    text = SAMPLES["en"][0] + " The minister, בנימין נתניהו, said the plan would start in ירושלים next year."
+    assert detect(text) == "en"
+    assert detect("\n".join(SAMPLES["ar"] + ["תל אביב"])) == "ar"
+
+
+def test_thai_script_decides_thai() -> None:
+    # Latin brand names in a Thai text (no spaces between its words): still Thai.
+    assert detect("ซัมซุงเปิดตัวสมาร์ทโฟน Galaxy S24 Ultra รุ่นใหม่ที่กรุงเทพฯ เมื่อวันอังคาร") == "th"
+    assert detect("ข่าวที่เกี่ยวข้อง") == "th"  # twelve Thai characters or more
+    assert detect("ข่าว") is None
+
+
+def test_a_thai_word_in_an_english_text_stays_english() -> None:
+    text = SAMPLES["en"][0] + " The minister, ประยุทธ์ จันทร์โอชา, said the plan would start in กรุงเทพ next year."
+    assert detect(text) == "en"
+    assert detect("\n".join(SAMPLES["zh"] + ["กรุงเทพมหานคร"])) == "zh"
+
+
+def test_vietnamese_is_told_from_the_other_latin_languages() -> None:
+    # accents composed or decomposed (combining marks), and a Vietnamese name in an English text
+    import unicodedata
+
+    for text in SAMPLES["vi"]:
+        assert detect(unicodedata.normalize("NFD", text)) == "vi"
+    text = " ".join(SAMPLES["en"]) + " Nguyễn Văn An, Trần Thị Bình and Lê Hoàng were among them."
+    assert detect(text) == "en"
+    for lang in ("fr", "pt", "es", "it", "id", "tr"):
+        assert detect(" ".join(SAMPLES[lang]) + " Hà Nội, Thành phố Hồ Chí Minh") == lang
+
+
 def test_only_the_head_is_read() -> None:
     head = SAMPLES["de"][0] + " "
     doc = head * (LIMIT // len(head) + 1) + " ".join(SAMPLES["fr"] * 200)
@@ -264,7 +340,8 @@ from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 _MIXED = st.lists(st.sampled_from(
-    list("abc XYZ'’“—é東京のы한عربیً٣हिंदीळ१ıİ\u0301ßﬁΣς\u0345\u00a0\u2009\ud800\x0b\x1c_-") + ["word ", "слово ", "über "]
+    list("abc XYZ'’“—é東京のы한عربیً٣हिंदीळ१ıİ\u0301ßﬁΣςάΩ\u0345\u037e\u00b5עבריתשִׁ\u05be\u05f3װײ\u05bfไทยดั่ำ๙\u00a0\u2009\ud800\x0b\x1c_-")
+    + ["word ", "слово ", "über ", "của ", "ελληνικά ", "שלום ", "ภาษาไทย "]
 ), max_size=40).map("".join)
 
 
@@ -275,7 +352,8 @@ def test_fast_counts_are_the_script_patterns(s):
     utf8 = lang._utf8(s)
     rest = lang._non_ascii(utf8)
     assert lang._script_counts(utf8, rest) == tuple(
-        len(p.findall(s)) for p in (lang._HAN, lang._KANA, lang._CYR, lang._LATIN, lang._HANGUL, lang._ARABIC, lang._DEVANAGARI))
+        len(p.findall(s)) for p in (lang._HAN, lang._KANA, lang._CYR, lang._LATIN, lang._HANGUL, lang._ARABIC, lang._DEVANAGARI,
+                                    lang._GREEK, lang._HEBREW, lang._THAI))
     assert lang._words(utf8, rest) == lang._WORD.findall(s.casefold())
 
 
@@ -321,6 +399,7 @@ def _plain_cyrillic(s: str) -> str | None:
             return None
     ru += hard
     return "uk" if uk > ru else "ru" if ru > uk else None
+_YI_ONLY = regex.compile(r"[\u05f0\u05f1\u05f2\u05bf]")
 
 
 def _plain_detect(text: str) -> str | None:
@@ -332,12 +411,14 @@ def _plain_detect(text: str) -> str | None:
     from cleaner import lang
 
     s = text[:LIMIT]
-    han, kana, cyr, latin, hangul, arabic, deva = (len(p.findall(s)) for p in (
-        lang._HAN, lang._KANA, lang._CYR, lang._LATIN, lang._HANGUL, lang._ARABIC, lang._DEVANAGARI))
+    han, kana, cyr, latin, hangul, arabic, deva, greek, hebrew, thai = (len(p.findall(s)) for p in (
+        lang._HAN, lang._KANA, lang._CYR, lang._LATIN, lang._HANGUL, lang._ARABIC, lang._DEVANAGARI,
+        lang._GREEK, lang._HEBREW, lang._THAI))
     cjk = han + kana
-    letters = cjk + cyr + latin + hangul + arabic + deva
+    letters = cjk + cyr + latin + hangul + arabic + deva + greek + hebrew + thai
     if (letters < lang.MIN_LETTERS and cjk < 8 and hangul < lang.MIN_HANGUL and arabic < lang.MIN_ARABIC
-            and deva < lang.MIN_DEVANAGARI):
+            and deva < lang.MIN_DEVANAGARI and greek < lang.MIN_GREEK and hebrew < lang.MIN_HEBREW
+            and thai < lang.MIN_THAI):
         return None
     if cjk * 3 >= letters - cjk and cjk >= 8 and hangul < cjk:
         return "ja" if kana >= max(3, cjk // 20) else "zh"
@@ -349,6 +430,12 @@ def _plain_detect(text: str) -> str | None:
         return "fa" if len(_NOT_FA.findall(s)) * 100 < arabic and s.count("ة") * 100 < arabic else None
     if deva >= lang.MIN_DEVANAGARI and deva >= letters - deva:
         return None if s.count("ळ") * 200 >= deva else "hi"
+    if greek >= lang.MIN_GREEK and greek >= letters - greek:
+        return "el"
+    if hebrew >= lang.MIN_HEBREW and hebrew >= letters - hebrew:
+        return None if len(_YI_ONLY.findall(s)) * 100 >= hebrew else "he"
+    if thai >= lang.MIN_THAI and thai >= letters - thai:
+        return "th"
     if cyr > latin and cyr >= lang.MIN_LETTERS:
         return _plain_cyrillic(s)
     if latin < lang.MIN_LETTERS:
@@ -367,7 +454,8 @@ def _plain_detect(text: str) -> str | None:
 
 
 _WORDS = [w for texts in SAMPLES.values() for t in texts for w in t.split()]
-_DOCS = st.lists(st.sampled_from(_WORDS) | st.sampled_from(list("іїєґЇыэъёЁъЪјѝ“”—’é Ⅰ々ー한국عگیےەةहळ\ud800\n")), max_size=60).map(" ".join)
+_DOCS = st.lists(st.sampled_from(_WORDS) | st.sampled_from(list("іїєґЇыэъёЁъЪјѝ“”—’é Ⅰ々ー한국عگیےەةहळΩάעװ\u05bfไ\u0e31ữ\ud800\n")),
+                 max_size=60).map(" ".join)
 
 
 @given(_DOCS | _MIXED)
