@@ -141,7 +141,7 @@ def _words(utf8: bytes, rest: str) -> list[str]:
 
 
 def detect(text: str, stopwords: str | None = None) -> str | None:
-    """Language code (en de fr es it pt nl pl tr id ru uk zh ja ko ar hi) or None when unsure."""
+    """Language code (en de fr es it pt nl pl tr id sv da no fi ru uk zh ja ko ar hi) or None when unsure."""
     s = text[:LIMIT]
     utf8 = _utf8(s)
     rest = "" if s.isascii() else _non_ascii(utf8)
