@@ -203,10 +203,10 @@ def _words(utf8: bytes, rest: str) -> list[str]:
 
 
 def detect(text: str, stopwords: str | None = None) -> str | None:
-    """Language code (en de fr es it pt nl pl cs sk hu ro tr id vi ru uk bg zh ja ko ar fa hi el he th)
-    or None when unsure. A text in a script of its own (Hangul, Arabic, Devanagari, Greek, Hebrew,
-    Thai) is said to be in its language only when that script's characters dominate the letters,
-    so a name or a word quoted in that script leaves an English text English."""
+    """Language code (en de fr es it pt nl pl cs sk hu ro sv da no fi tr id vi ru uk bg zh ja ko ar fa
+    hi el he th) or None when unsure. A text in a script of its own (Hangul, Arabic, Devanagari,
+    Greek, Hebrew, Thai) is said to be in its language only when that script's characters dominate
+    the letters, so a name or a word quoted in that script leaves an English text English."""
     s = text[:LIMIT]
     utf8 = _utf8(s)
     rest = "" if s.isascii() else _non_ascii(utf8)

@@ -40,6 +40,22 @@ SAMPLES = {
         "Rząd ogłosił w poniedziałek, że podniesie podatki na tytoń i alkohol, aby sfinansować nowy program dla szpitali w całym kraju.",
         "Według policji mężczyzna został zatrzymany w nocy i nie stawiał oporu funkcjonariuszom, którzy przewieźli go na komendę.",
     ],
+    "sv": [
+        "Regeringen meddelade på måndagen att skatten på tobak och alkohol ska höjas för att finansiera det nya programmet för sjukhusen.",
+        "Enligt polisen greps mannen under natten och han gjorde inte något motstånd när poliserna förde honom till stationen.",
+    ],
+    "da": [
+        "Regeringen meddelte mandag, at afgifterne på tobak og alkohol vil blive hævet, og at pengene skal bruges til nye hospitaler, efter at sundhedsministeren havde fremlagt planen.",
+        "Ifølge politiet blev manden anholdt i løbet af natten, og han gjorde ikke modstand, da betjentene kørte ham til stationen.",
+    ],
+    "no": [
+        "Regjeringen kunngjorde mandag at avgiftene på tobakk og alkohol skal økes, og pengene skal brukes til å bygge nye sykehus etter at helseministeren har lagt fram planen.",
+        "Ifølge politiet ble mannen pågrepet i løpet av natten, og han gjorde ikke motstand da betjentene kjørte ham til stasjonen.",
+    ],
+    "fi": [
+        "Hallitus ilmoitti maanantaina, että tupakan ja alkoholin veroja korotetaan, jotta uusi sairaalaohjelma voidaan rahoittaa myös ensi vuonna.",
+        "Poliisin mukaan mies pidätettiin yöllä, eikä hän tehnyt vastarintaa, kun poliisit veivät hänet asemalle.",
+    ],
     "tr": [
         "Hükümet pazartesi günü yaptığı açıklamada, yeni hastane programını finanse etmek için tütün ve alkol üzerindeki vergileri artıracağını duyurdu.",
         "Polisin açıklamasına göre adam gece saatlerinde gözaltına alındı ve memurlara karşı herhangi bir direniş göstermedi, ancak ifadesi henüz alınmadı.",
@@ -323,6 +339,24 @@ def test_vietnamese_is_told_from_the_other_latin_languages() -> None:
     assert detect(text) == "en"
     for lang in ("fr", "pt", "es", "it", "id", "tr"):
         assert detect(" ".join(SAMPLES[lang]) + " Hà Nội, Thành phố Hồ Chí Minh") == lang
+
+
+def test_scandinavian_languages_are_told_apart() -> None:
+    # Danish and Norwegian share most function words (og, ikke, hun, til); the words only one of
+    # them writes decide: af/av, efter/etter, havde/hadde, været/vært, nu/nå. Swedish has its own
+    # (och, att, inte, hade).
+    assert detect("Hun sagde, at hun ikke havde været hjemme efter ulykken, og at politiet nu undersøger sagen.") == "da"
+    assert detect("Hun sa at hun ikke hadde vært hjemme etter ulykken, og at politiet nå undersøker saken.") == "no"
+    assert detect("Hon sa att hon inte hade varit hemma efter olyckan, och att polisen nu utreder saken.") == "sv"
+    assert detect("Hän sanoi, ettei hän ollut kotona onnettomuuden jälkeen ja että poliisi tutkii asiaa nyt.") == "fi"
+    # only words Danish and Norwegian share: undecided, so both packs apply
+    assert detect("Hun har det godt, og hun kan ikke vente til sommer.") is None
+    # a page in one language with a line in another stays in the first
+    pairs = [(a, b) for a in ("sv", "da", "no", "fi") for b in ("en", "de", "nl", "fr", "pl")]
+    pairs += [("sv", "da"), ("sv", "no"), ("da", "sv"), ("no", "sv"), ("da", "no"), ("fi", "sv"), ("sv", "fi")]
+    for a, b in pairs:
+        for line in SAMPLES[b]:
+            assert detect("\n".join(SAMPLES[a] * 3 + [line])) == a, (a, b, line)
 
 
 def test_only_the_head_is_read() -> None:
