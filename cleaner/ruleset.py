@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -71,11 +72,10 @@ class Rule:
 
     @property
     def compiled(self) -> Any:
-        """The compiled pattern (the regex module caches compilations)."""
+        """The compiled pattern (`compile_pattern`: once per process)."""
         if self.pattern is None:
             return None
-        flags = regex.V0 | (0 if self.case else regex.IGNORECASE)
-        return regex.compile(self.pattern, flags)
+        return compile_pattern(self.pattern, self.case)
 
     def case_fields(self, i: int) -> dict[str, str]:
         """The record fields case ``i`` is cleaned with (none for most cases)."""
@@ -86,6 +86,15 @@ class Rule:
         if self.sites and (site is None or not any(_site_match(site, s) for s in self.sites)):
             return False
         return self.lang == "any" or lang is None or self.lang == lang
+
+
+@cache
+def compile_pattern(pattern: str, case: bool) -> Any:
+    """A rule's pattern, compiled once per process. The regex module keeps only its last 500
+    compilations, fewer than the packs' patterns, so loading the rules and building the stages
+    compiled each of them twice, and every new `Cleaner` (a test, a worker) again: most of its
+    start-up. Bounded by the rules loaded; results are the module's own."""
+    return regex.compile(pattern, regex.V0 | (0 if case else regex.IGNORECASE))
 
 
 def find_rule(rules: Iterable[Rule], rid: str) -> Rule | None:
@@ -148,7 +157,7 @@ def _parse_rule(path: Path, pack: dict[str, Any], raw: Any, n: int) -> Rule:
         if not isinstance(pattern, str) or not pattern:
             raise _fail(path, rid, "pattern", f"a {kind} rule needs a pattern")
         try:
-            regex.compile(pattern, regex.V0 | (0 if raw.get("case") else regex.IGNORECASE))
+            compile_pattern(pattern, bool(raw.get("case")))
         except regex.error as e:
             raise _fail(path, rid, "pattern", f"does not compile: {e}") from None
     if kind == "detector" and not isinstance(raw.get("detector"), str):

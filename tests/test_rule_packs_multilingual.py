@@ -536,15 +536,21 @@ _DOCS = {
 }
 
 
+@lru_cache(maxsize=1)
+def _cleaner():  # (one for all the documents: building one takes about a second)
+    from cleaner.api import Cleaner
+
+    return Cleaner.default()
+
+
 @pytest.mark.parametrize("lang", sorted(_DOCS))
 def test_whole_document(lang: str) -> None:
-    from cleaner.api import Cleaner
     from cleaner.lang import detect
 
     article, head, tail = _DOCS[lang]
     text = "\n".join(head[:2] + article[:1] + head[2:] + article[1:] + tail) + "\n"
     assert detect(text) == lang
-    out = Cleaner.default().clean(text).text
+    out = _cleaner().clean(text).text
     assert out.split("\n")[:2] == article
     for line in head + tail:
         assert line not in out
@@ -552,7 +558,6 @@ def test_whole_document(lang: str) -> None:
 
 def test_thai_document() -> None:
     """A Thai page: language detected, furniture anywhere in it removed, the article kept."""
-    from cleaner.api import Cleaner
     from cleaner.lang import detect
 
     article = [
@@ -563,7 +568,7 @@ def test_thai_document() -> None:
                  "อ่านข่าว : ธนาคารแห่งประเทศไทยคงอัตราดอกเบี้ย", "แท็ก: เศรษฐกิจ, ค่าครองชีพ", "แสดงความคิดเห็น"]
     text = "\n".join(furniture[:3] + article[:1] + furniture[3:4] + article[1:] + furniture[4:]) + "\n"
     assert detect(text) == "th"
-    out = Cleaner.default().clean(text).text
+    out = _cleaner().clean(text).text
     assert out.split("\n")[:2] == article
     for line in furniture:
         assert line not in out
