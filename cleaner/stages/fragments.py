@@ -724,12 +724,11 @@ class FragmentsStage:
     """Cut broken MT fragments.
 
     ``rules``: the fragment rules to use (``None``: the shipped ``rules/fragments`` packs; an
-    empty tuple: none, the stage then does nothing). ``safe_only`` drops the risky rules
-    (capital-function-word).
+    empty tuple: none, the stage then does nothing). Only the safe ones: `RuleSet.safe`, as
+    ``Config(safe_only=True)`` does for every stage.
     """
 
     rules: tuple[Rule, ...] | None = None
-    safe_only: bool = False
     name: str = "fragments"
     settles_in_one_round: ClassVar[bool] = True  # cuts inside sentences; removals elsewhere don't matter
 
@@ -738,13 +737,11 @@ class FragmentsStage:
         for r in rules:
             if r.kind != "detector" or r.detector not in DETECTORS:
                 raise ValueError(f"{r.source}: rule {r.id!r}: unknown detector {r.detector!r}")
-        if self.safe_only:
-            rules = tuple(r for r in rules if r.safety == "safe")
         object.__setattr__(self, "rules", rules)
 
     @classmethod
-    def from_ruleset(cls, ruleset: RuleSet, safe_only: bool = False) -> FragmentsStage:
-        return cls(ruleset.family("fragments"), safe_only)
+    def from_ruleset(cls, ruleset: RuleSet) -> FragmentsStage:
+        return cls(ruleset.family("fragments"))
 
     def edits(self, text: str, ctx: Context) -> list[Edit]:
         """Cuts on ``text``, repeated until none is left: a cut can leave a new orphan behind
