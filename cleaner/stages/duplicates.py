@@ -60,9 +60,10 @@ def _slug_words(url: str) -> frozenset[str]:
     best: list[str] = []
     for segment in path.split("/"):
         words = fold(segment.rsplit(".", 1)[0] if "." in segment[-6:] else segment).split()
-        if len([w for w in words if not w.isdigit()]) > len([w for w in best if not w.isdigit()]):
+        words = [w for w in words if not w.isdigit()]  # (an article id is no word of the title)
+        if len(words) > len(best):
             best = words
-    return frozenset(w for w in best if not w.isdigit())
+    return frozenset(best)
 
 
 def _names_slug(words: list[str], slug: frozenset[str]) -> bool:
