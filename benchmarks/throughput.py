@@ -1,6 +1,6 @@
 """Throughput benchmark: ratios measured in one run, so a loaded machine skews them all alike.
 
-    python benchmarks/throughput.py [--mb 100] [--sample-mb 2] [--cli-mb MB] [--cli-repeat 3] [--repeat 5] [--rss-mb 0]
+    python benchmarks/throughput.py [--mb 100] [--sample-mb 2] [--cli-mb MB] [--cli-repeat 3] [--repeat 5] [--rss-mb 0] [--stream-mb 0]
     python benchmarks/throughput.py --stages | --more [--passes-mb 16]
 
 The first rows are the issue's measure: ``clean`` on the dev pages' whole-page text (the
@@ -10,7 +10,8 @@ The first rows are the issue's measure: ``clean`` on the dev pages' whole-page t
 The corpus (``benchmarks/.cache/corpus-<MB>mb.jsonl``, cached) is built from the dev pages'
 whole-page text, the ground-truth texts and the seeds, repeated with variation (paragraphs
 shuffled, numbers changed, some mojibake and boilerplate injected). In-process ratios use the
-first ``--sample-mb`` of it; the ``--jobs`` comparison runs ``clean`` on the whole corpus (the
+first ``--sample-mb`` of it, every pass with cold memos (``--stream-mb 100`` also streams the
+whole corpus through one long-lived cleaner, as ``clean --jobs 1`` runs); the ``--jobs`` comparison runs ``clean`` on the whole corpus (the
 issue's measure; ``--cli-mb`` takes only its first MB, where start-up weighs more);
 ``--rss-mb 1000`` cleans a 1 GB file to measure peak memory per process; ``--stages`` prints
 only where the time goes, stage by stage, on the dev pages; ``--more`` only ``--jobs 2`` against
@@ -219,6 +220,45 @@ def paired(texts: list[str], skip: tuple[str, ...], n: int) -> tuple[float, str,
             f"{min(ratios):.2f}–{max(ratios):.2f}")
 
 
+def streamed(path: Path, mb: float, chunk_mb: float = 2.0) -> tuple[float, float, float]:
+    """The first ``mb`` of ``path`` cleaned as ``clean --jobs 1`` cleans a file, in process: one
+    long-lived `Cleaner` (its memos warm as the run goes on), the text in chunks of ``chunk_mb``,
+    each chunk timed with ``ftfy.fix_text``, the full pipeline and the pipeline without the
+    unicode stage one after the other (so the three see the same drift). Returns the ratios
+    full / ftfy and no-unicode / ftfy over the whole run, and the MB cleaned."""
+    import ftfy
+
+    from cleaner.api import Cleaner
+
+    full, no_unicode = Cleaner.default(), Cleaner.default(skip=("unicode",))
+    spent = [0.0, 0.0, 0.0]
+    done = 0.0
+
+    def run(texts: list[str]) -> None:
+        for k, fn in enumerate((ftfy.fix_text, full.clean, no_unicode.clean)):
+            t = time.process_time()
+            for s in texts:
+                fn(s)
+            spent[k] += time.process_time() - t
+
+    chunk: list[str] = []
+    size = 0
+    with path.open("rb") as f:
+        for line in f:
+            text = json.loads(line)["text"]
+            chunk.append(text)
+            size += len(text.encode())
+            if size >= chunk_mb * 1e6:
+                run(chunk)
+                done, chunk, size = done + size / 1e6, [], 0
+                if done >= mb:
+                    break
+    if chunk:
+        run(chunk)
+        done += size / 1e6
+    return spent[0] / spent[1], spent[0] / spent[2], done
+
+
 def rows(a: argparse.Namespace) -> Iterator[tuple[str, str, str, str]]:
     from cleaner.api import Cleaner
 
@@ -238,6 +278,11 @@ def rows(a: argparse.Namespace) -> Iterator[tuple[str, str, str, str]]:
         n = max(1, (a.repeat + 1) // 2)  # the corpus repeats the dev pages' lines: cold too
         ratio, speeds, _ = paired(sample, skip, n)
         yield f"corpus: {label} vs ftfy.fix_text", f"{ratio:.2f}× ({speeds})", goal, f"{mb:.1f} MB sample, median of {n} paired passes"
+    if a.stream_mb:
+        full, no_unicode, done = streamed(src, a.stream_mb)
+        note = f"{done:.0f} MB streamed in process, one Cleaner, 2 MB chunks paired (CPU time)"
+        yield "corpus streamed: full pipeline vs ftfy.fix_text", f"{full:.2f}×", "≥ 1.0×", note
+        yield "corpus streamed: skip unicode vs ftfy.fix_text", f"{no_unicode:.2f}×", "≥ 3×", note
     with tempfile.TemporaryDirectory() as d:
         small = Cleaner.from_rules([phrase_pack(Path(d) / "s", 100)], default_rules=True)
         big = Cleaner.from_rules([phrase_pack(Path(d) / "b", a.phrases)], default_rules=True)
@@ -339,6 +384,7 @@ def main() -> None:
     p.add_argument("--phrases", type=int, default=100_000, help="phrases in the large synthetic pack")
     p.add_argument("--cli-repeat", type=int, default=3, help="paired --jobs 1 / --jobs 2 runs (the median counts)")
     p.add_argument("--repeat", type=int, default=5, help="paired passes over the dev pages (the median ratio counts)")
+    p.add_argument("--stream-mb", type=float, default=0, help="also stream this many MB of the corpus through one Cleaner (e.g. 100)")
     p.add_argument("--rss-mb", type=int, default=0, help="clean a corpus of this size to measure peak RSS (e.g. 1000)")
     p.add_argument("--stages", action="store_true", help="only the per-stage times on the dev pages")
     p.add_argument("--more", action="store_true", help="only --jobs 2 vs 1 on HTML pages and the corpus passes")
