@@ -39,8 +39,9 @@ class CleanerStep:
             if "lang" not in ctx and isinstance(meta.get("language"), str):
                 ctx["lang"] = meta["language"]  # (datatrove's own name for it)
             res = self.cleaner.clean(Document(str(getattr(doc, "id", "") or ""), doc.text, ctx))
-            self._count(res.edits, dropped=not res.text.strip() and not self.keep_empty)
-            if not res.text.strip() and not self.keep_empty:
+            dropped = not self.keep_empty and not res.text.strip()
+            self._count(res.edits, dropped)
+            if dropped:
                 continue
             if res.edits:
                 doc.text = res.text

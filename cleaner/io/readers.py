@@ -87,8 +87,9 @@ def _raw_text(b: bytes, limit: int = 100_000) -> str:
     return s + ("…[truncated]" if len(b) > limit else "")
 
 
-def decode_bytes(data: bytes, *, html: bool = False) -> tuple[str | None, str]:
-    """Decode a whole file: BOMs, strict UTF-8, ``<meta charset>``, then charset-normalizer.
+def decode_bytes(data: bytes, *, html: bool = False, declared: str | None = None) -> tuple[str | None, str]:
+    """Decode a whole file: BOMs, the ``declared`` charset (an HTTP header's) when the file has
+    no BOM and it decodes strictly, strict UTF-8, ``<meta charset>``, then charset-normalizer.
 
     Returns ``(text, encoding)``; ``text`` is None when nothing fits.
     """
@@ -100,6 +101,12 @@ def decode_bytes(data: bytes, *, html: bool = False) -> tuple[str | None, str]:
                 return data.decode(enc), enc
             except UnicodeDecodeError:
                 break
+    else:  # no BOM: a charset the transport declares comes before any guess
+        if declared:
+            try:
+                return data.decode(declared), declared
+            except (LookupError, UnicodeDecodeError):
+                pass
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -372,23 +379,11 @@ def html_record(data: bytes, source: str, doc_id: str, charset: str | None = Non
     if what:
         yield Reject(source, 0, f"not HTML: {what}", _raw_text(data[:64]))
         return
-    html, enc = _decode_declared(data, charset) if charset else (None, "")
-    if html is None:
-        html, enc = decode_bytes(data, html=True)
+    html, enc = decode_bytes(data, html=True, declared=charset)
     if html is None:
         yield Reject(source, 0, "cannot decode HTML", _raw_text(data, 2000))
         return
     yield Record(Document(doc_id, html, {"source": source, "encoding": enc}), source, html=True)
-
-
-def _decode_declared(data: bytes, charset: str) -> tuple[str | None, str]:
-    """``data`` in the declared charset, when it decodes strictly (a BOM still wins)."""
-    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return None, ""
-    try:
-        return data.decode(charset), charset
-    except (LookupError, UnicodeDecodeError):
-        return None, ""
 
 
 def extracted(doc: Document) -> Document | str:
