@@ -65,7 +65,8 @@ def test_same_name(a: str, b: str) -> None:
     ("Ivanov", "Ivanova"), ("Aleksandr", "Aleksandra"), ("Sergei", "Sergeev"),
     ("Sergey", "Sergeyevich"), ("Vasilyev", "Vasilev"), ("Daniel", "Danielle"),
     ("Simon", "Simone"), ("Kido", "Kito"), ("Fabian", "Fabien"), ("Lavrov", "Lavrova"),
-    ("Fritsch", "Fry"), ("Howe", "Hove"), ("Aleksey", "Aleksy"),
+    ("Fritsch", "Fry"), ("Howe", "Hove"), ("Aleksey", "Aleksy"), ("Louis", "Louise"),
+    ("Antoine", "Antoinette"), ("Ang", "Ange"), ("Ing", "Inge"), ("Matvey", "Matvi"),
 ])
 def test_different_names(a: str, b: str) -> None:
     assert variant_key(a) != variant_key(b)
