@@ -281,7 +281,8 @@ def plain_way() -> Iterator[None]:
 _LOWER = ["the", "a", "an", "of", "to", "and", "its", "said", "says", "film", "vitamin", "meeting",
           "border", "was", "announced", "by", "after", "la", "de", "die", "itſ", "état", "x"]
 _OTHER = ["The", "THE", "A", "It", "He", "When", "According", "Der", "Die", "Le", "La", "El",
-          "Los", "President", "Rahmon", "19th", "3", "2021", "Über", "“The", "K", "İ", "ı",
+          "Los", "President", "Rahmon", "19th", "3", "2021", "Über", "“The", "K", "İ", "ı", "TASS",
+          "Thursday", "l'AFP", "according to", "told Reuters", "iPhone",
           "Аb", "U.S.", "Nov.", "Mr.", "{", "=", "’s", "-", "—", "the the", "The the", "a a",
           "to  to", "of of of", "an An", "said The", "the The", "when In", "i.e.", "3rd"]
 _WORD = st.one_of(st.sampled_from(_LOWER), st.sampled_from(_LOWER), st.sampled_from(_OTHER))
@@ -289,7 +290,9 @@ _LINE = st.tuples(
     st.lists(st.tuples(_WORD, st.sampled_from([" ", " ", " ", " ", "  ", ", ", ". ", "\t", "\u00a0"])),
              max_size=14),
     st.sampled_from(["", ".", "!", "?", "…", ".”", ",", ":", ". 19th", ". the", ". 3", "? 2021",
-                     "… the", ".” 19th", ". 19 The leaders met", "! 3rd In the end"]),
+                     "… the", ".” 19th", ". 19 The leaders met", "! 3rd In the end", ". and The", ". of the",
+                     ". pm Residents left", "... the International", ". March", ". 3rd The Mexican", ". 19.",
+                     ". und Pendler", ".” and Smith said", "? et Les gens"]),
 )
 
 

@@ -238,21 +238,33 @@ Detector = Callable[[Rule, str, _Lines, Sequence[list[_Sent]]], list[Edit]]
 @lru_cache(maxsize=64)
 def _capital_pattern(words: tuple[str, ...], prev_any_case: bool) -> regex.Pattern[str]:
     caps = [w[:1].upper() + w[1:] for w in words]
-    first = r"\p{L}" if prev_any_case else r"\p{Ll}"
+    # (any case: a name or an acronym before it too, "Reuters", "TASS", "l'AFP")
+    prev = r"\p{L}[\p{L}'’-]*" if prev_any_case else r"\p{Ll}[\p{Ll}'’-]*"
     return regex.compile(
-        r"(?<![\p{L}\p{N}.@/#_&'’-])(?P<prev>" + first + r"[\p{Ll}'’-]*) (?P<cap>" + _alt(caps) + r")"
+        r"(?<![\p{L}\p{N}.@/#_&'’-])(?P<prev>" + prev + r") (?P<cap>" + _alt(caps) + r")"
         r" (?P<next>\p{Ll}[\p{Ll}'’-]*)(?=[\s,.;:!?…]|$)"
     )
 
 
-def _names_speaker(clause: str, verbs: frozenset[str], articles: frozenset[str], most: int) -> bool:
-    """``said Rahmon``, ``sagte der Präsident``: a reporting verb followed only by a name."""
+def _names_speaker(
+    clause: str, verbs: frozenset[str], articles: frozenset[str], most: int, links: frozenset[str] = frozenset()
+) -> bool:
+    """``said Rahmon``, ``sagte der Präsident``, ``according to TASS``, ``selon l'AFP``: a
+    reporting verb followed only by a name (capitalized words, articles, an elided article
+    glued to the name, and the ``links`` words such as the "to" of "according to")."""
     words = _words(clause)[-(most + 1) :]
     for i, w in enumerate(words):
         if w.casefold() in verbs:
-            rest = words[i + 1 :]
-            return bool(rest) and all(r[0].isupper() or r.casefold() in articles for r in rest)
+            rest = [_unelided(r, articles) for r in words[i + 1 :]]
+            return any(r[0].isupper() for r in rest) and all(
+                r[0].isupper() or r.casefold() in articles or r.casefold() in links for r in rest)
     return False
+
+
+def _unelided(word: str, articles: frozenset[str]) -> str:
+    """``l'AFP`` -> ``AFP``: the word without an elided article glued to it."""
+    head, mark, tail = word.replace("’", "'").partition("'")
+    return tail if mark and tail and head.casefold() in articles else word
 
 
 def capital_function_word(
@@ -260,11 +272,14 @@ def capital_function_word(
 ) -> list[Edit]:
     ex = rule.extra
     words, any_case = _sorted_words(rule, "words", "after_verb_words"), bool(ex.get("prev_any_case", False))
-    found = _lines_at(_capital_spaces(text, words, any_case), lines)
+    # (a capitalized word before the capital one is read too: a speaker's name or a day, below)
+    found = _lines_at(_capital_spaces(text, words, True), lines)
     if not found:  # (most texts: the rest of the rule is not even looked up)
         return []
     verb_only = _words_set(rule, "after_verb_words")
-    pat = _capital_pattern(words, any_case)
+    pat = _capital_pattern(words, True)
+    capitalized_before = _words_set(rule, "capitalized_before")
+    links = _words_set(rule, "speaker_links")
     verbs = _words_set(rule, "reporting_verbs")
     dangling = _words_set(rule, "dangling")
     title_words = _words_set(rule, "title_words")
@@ -289,15 +304,26 @@ def capital_function_word(
             prev = regex.split(r"['’]", m.group("prev").casefold())[-1] or m.group("prev").casefold()
             if prev in title_words or (m.group("cap").casefold() in verb_only and prev not in verbs):
                 continue
+            before_prev = line.text[: m.start("prev")].rstrip(" ")
+            if before_prev.endswith(_TERMINALS) and not is_abbreviation(before_prev, len(before_prev)):
+                continue  # ". and The ...": the lower-case word is an orphan (orphan-token), not a clause
             idx = next((k for k, s in enumerate(ss) if s.start <= cap < s.end), None)
             if idx is None:
                 continue
             sent = ss[idx]
+            if _starts_over(text, sent.start, cap):  # "… contract for the The review of the contract for the …"
+                done_until = cap
+                out.append(Edit(rule.id, sent.start, cap, "", rule.safety,  # type: ignore[arg-type]
+                                f"cut a cut-off copy of the sentence that starts over (at {m.group('cap')!r})"))
+                continue
             stop = _terminal_start(text, sent)
             head = text[sent.start : cap]
             note_word = m.group("cap")
             comma = head.rfind(", ")
             clause = head[comma + 2 :] if comma >= 0 else head
+            speaker = _names_speaker(clause, verbs, articles, max_clause, links)
+            if not m.group("prev").islower() and not any_case and prev not in capitalized_before and not speaker:
+                continue  # a capital word before it: a name or a title ("Ohio The ..."), unless a speaker's
             clause_words = [w.casefold() for w in _words(clause)]
             short_clause = (
                 comma >= 0 and len(clause_words) <= max_clause and len(_words(head[:comma])) >= 3
@@ -307,7 +333,7 @@ def capital_function_word(
             elif prev in dangling:
                 start, end = _remove_sentence(text, line, ss, idx)
                 how = "removed the sentence (no complete head to keep)"
-            elif prev in verbs or _names_speaker(clause, verbs, articles, max_clause):
+            elif prev in verbs or speaker:
                 start, end, how = cap - 1, stop, "cut the rest of the sentence after a reporting verb"
             elif comma < 0 and len(clause_words) < 5 and text[sent.start : cap].strip():
                 # A short head (no comma, under five words) before a whole sentence is the fragment.
@@ -362,55 +388,86 @@ _PLAIN_TOKEN = re.compile(
 )
 
 
-@lru_cache(maxsize=64)
-def _orphan_patterns(
-    ordinal: str, number: str, word: str, nexts: tuple[str, ...]
-) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    token = "|".join(f"(?:{p})" for p in (ordinal, number, word) if p)
-    mid_token = "|".join(f"(?:{p})" for p in (ordinal, number) if p)
-    caps = [w[:1].upper() + w[1:] for w in nexts]
-    at_end = regex.compile(
-        r"(?<=[.!?…][\"'”’»)\]]*)(?P<cut>[ \t]+(?P<tok>" + token + r"))[ \t]*$"
-    )
-    mid = regex.compile(
-        r"(?<=[.!?…][\"'”’»)\]]*)(?P<cut>[ \t]+(?P<tok>" + (mid_token or "(?!)") + r"))"
-        r"(?= (?:" + (_alt(caps) or "(?!)") + r") \p{Ll})"
-    )
-    return at_end, mid
+@dataclass(frozen=True)
+class _OrphanShapes:
+    """The token shapes of an orphan-token rule: the regex parts (ordinal, number, lower-case
+    word), the capital words one of which a mid-line ordinal or number must stand before
+    (``next_words``), the debris words (``debris_words``: lower-case function words, one or two
+    of them at a line's end, one before any capitalized word mid-line) and the capitalized
+    words that are debris at a line's end (``end_words``: months, days)."""
+
+    ordinal: str
+    number: str
+    word: str
+    nexts: tuple[str, ...]
+    debris: tuple[str, ...] = ()
+    ends: tuple[str, ...] = ()
+
+    def _token(self) -> str:
+        """What an orphan at a line's end is."""
+        parts = [f"(?:{p})" for p in (self.ordinal, self.number, self.word) if p]
+        if self.debris:
+            parts.append(f"(?:{_alt(self.debris)})(?: (?:{_alt(self.debris)}))?")
+        if self.ends:
+            parts.append(f"(?:{_alt(self.ends)})")
+        return "|".join(parts) or "(?!)"
+
+    def _mid(self) -> str:
+        """What an orphan between two sentences is, with what must follow it."""
+        mid_token = "|".join(f"(?:{p})" for p in (self.ordinal, self.number) if p)
+        caps = [w[:1].upper() + w[1:] for w in self.nexts]
+        out = []
+        if mid_token and caps:
+            # (not one ending in a period: "… rise. 2. Die Renten …" numbers a list)
+            out.append(f"(?:{mid_token})(?<!\\.)(?= (?:{_alt(caps)}) \\p{{L}})")
+        if self.debris:  # right after one closing mark, no quote between: '"…?" and Smith said' and an
+            # ellipsis that leaves words out of a quote ("we will ask... the International Court") stay
+            out.append(f"(?<=(?<![.…])[.!?][ \\t]+)(?:{_alt(self.debris)})(?= \\p{{Lu}}\\p{{Ll}})")
+        return "|".join(out) or "(?!)"
+
+    @cached_property
+    def patterns(self) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+        at_end = regex.compile(
+            r"(?<=[.!?…][\"'”’»)\]]*)(?P<cut>[ \t]+(?P<tok>" + self._token() + r"))[ \t]*$"
+        )
+        mid = regex.compile(r"(?<=[.!?…][\"'”’»)\]]*)(?P<cut>[ \t]+(?P<tok>" + self._mid() + r"))")
+        return at_end, mid
+
+    @cached_property
+    def trigger(self) -> regex.Pattern[str] | None:
+        """What every match of `patterns` is, found in the whole text: the closing punctuation
+        their lookbehind saw, consumed, then the same cut and token, and the line's end ($ at
+        line breaks) or what the mid-line token needs after it. Overlapped matches start at
+        every place, so each line with a match holds the start of one; None unless every
+        token part is `_PLAIN_TOKEN` (the word lists are literals)."""
+        if not all(_PLAIN_TOKEN.fullmatch(p) for p in (self.ordinal, self.number, self.word)):
+            return None
+        return regex.compile(
+            r"[.!?…][\"'”’»)\]]*[ \t]+(?:(?:" + self._token() + r")[ \t]*$|" + self._mid() + ")",
+            regex.MULTILINE,
+        )
 
 
 @lru_cache(maxsize=64)
-def _orphan_trigger(
-    ordinal: str, number: str, word: str, nexts: tuple[str, ...]
-) -> regex.Pattern[str] | None:
-    """What every `_orphan_patterns` match is, found in the whole text: the closing punctuation
-    its lookbehind saw, consumed, then the same cut and token, and the line's end ($ at line
-    breaks) or the same capital word after. Overlapped matches start at every place, so each
-    line with a match holds the start of one; None unless every token is `_PLAIN_TOKEN`."""
-    if not all(_PLAIN_TOKEN.fullmatch(p) for p in (ordinal, number, word)):
-        return None
-    token = "|".join(f"(?:{p})" for p in (ordinal, number, word) if p)
-    mid_token = "|".join(f"(?:{p})" for p in (ordinal, number) if p)
-    caps = [w[:1].upper() + w[1:] for w in nexts]
-    return regex.compile(
-        r"[.!?…][\"'”’»)\]]*[ \t]+(?:(?:" + token + r")[ \t]*$"
-        r"|(?:" + (mid_token or "(?!)") + r")(?= (?:" + (_alt(caps) or "(?!)") + r") \p{Ll}))",
-        regex.MULTILINE,
-    )
+def _orphan_shapes(
+    ordinal: str, number: str, word: str, nexts: tuple[str, ...], debris: tuple[str, ...], ends: tuple[str, ...]
+) -> _OrphanShapes:
+    return _OrphanShapes(ordinal, number, word, nexts, debris, ends)
 
 
 def orphan_token(
     rule: Rule, text: str, lines: _Lines, sents: Sequence[list[_Sent]]
 ) -> list[Edit]:
     ex = rule.extra
-    parts = (str(ex.get("ordinal", "")), str(ex.get("number", "")), str(ex.get("word", "")),
-             _sorted_words(rule, "next_words"))
-    trigger = _orphan_trigger(*parts)
+    shapes = _orphan_shapes(str(ex.get("ordinal", "")), str(ex.get("number", "")), str(ex.get("word", "")),
+                            _sorted_words(rule, "next_words"), _sorted_words(rule, "debris_words"),
+                            _per_rule(rule, "end_words", lambda: tuple(sorted(ex.get("end_words", ())))))
+    trigger = shapes.trigger
     if trigger is not None:
         lines = [lines[k] for k in _lines_at((m.start() for m in trigger.finditer(text, overlapped=True)), lines)]
     if not lines:
         return []
-    at_end, mid = _orphan_patterns(*parts)
+    at_end, mid = shapes.patterns
     min_words = int(ex.get("min_sentence_words", 4))
     out: list[Edit] = []
     for line in lines:
@@ -557,6 +614,13 @@ def cut_off_repeat(
     ex = rule.extra
     min_words = int(ex.get("min_words", 6))
     dangling = _words_set(rule, "dangling")
+    return _cut_off_copies(rule, text, lines, sents, min_words, dangling)
+
+
+def _cut_off_copies(
+    rule: Rule, text: str, lines: _Lines, sents: Sequence[list[_Sent]], min_words: int, dangling: frozenset[str]
+) -> list[Edit]:
+    """Cut-off heads and tails of sentences that another line carries whole."""
     ends = _cut_off_lines(lines.texts, min_words)
     if not ends:
         return []
@@ -602,26 +666,30 @@ def cut_off_repeat(
     firsts = {f.split()[0] for _, _, f, _ in heads}
     lasts = {f.split()[-1] for _, _, f in tails}
     reading = _lines_holding_all(repeated, text, lines) if repeated else sorted(tangled)
-    by_first: dict[str, list[tuple[int, int, int]]] = {}
+    by_first: dict[str, list[tuple[int, int, int, int]]] = {}
     by_last: dict[str, list[tuple[int, int, int]]] = {}
     for k in reading:
         line = lines[k]
         for sn in sents[k]:
             words = fold(text[sn.start : sn.end]).split()
             if words and words[0] in firsts:
-                by_first.setdefault(words[0], []).append((line.index, sn.start, line.end))
+                by_first.setdefault(words[0], []).append((line.index, sn.start, line.end, sn.end))
             if words and words[-1] in lasts:
                 by_last.setdefault(words[-1], []).append((line.index, line.start, sn.end))
     out: list[Edit] = []
     for line, ss, f, weak in heads:
         room = 2 * len(f) + 64
-        for idx, start, stop in by_first.get(f.split()[0], ()):
+        for idx, start, stop, sent_end in by_first.get(f.split()[0], ()):
             if idx == line.index:
                 continue
             other = fold(text[start : min(stop, start + room)])
             if len(other) <= len(f) or not other.startswith(f):
                 continue
-            if other[len(f)] != " " or weak:  # cut mid-word, or after a comma / function word
+            # cut mid-word, or after a comma / function word; or, in prose, a copy of the start of
+            # a whole sentence that came before it (not a headline or lead the article goes on from,
+            # nor a caption repeating an image's text)
+            if other[len(f)] != " " or weak or (
+                    idx < line.index and _ends_sentence(text[start:sent_end]) and _is_prose(text[ss[-1].start : ss[-1].end], min_words, _MAX_TITLE_SHARE)):
                 start, end = _remove_sentence(text, line, ss, len(ss) - 1)
                 out.append(Edit(rule.id, start, end, "", rule.safety,  # type: ignore[arg-type]
                                 "cut-off sentence repeated whole on another line"))
@@ -638,6 +706,17 @@ def cut_off_repeat(
                                 "cut-off sentence tail repeated whole on another line"))
                 break
     return out
+
+
+_MAX_TITLE_SHARE = 0.45  # a head with this share of capitalized words is a headline, not a cut-off sentence
+_MIN_RESTART = 12  # characters of a head that starts over, at least
+
+
+def _starts_over(text: str, start: int, at: int) -> bool:
+    """Does the text at ``at`` begin with what the sentence starting at ``start`` held before
+    it (the space before ``at`` aside)? Then that head is a cut-off copy of what follows."""
+    head = text[start : at - 1]
+    return len(head) >= _MIN_RESTART and text.startswith(head, at)
 
 
 def _twice(folded: str, within: str) -> bool:
