@@ -121,6 +121,25 @@ def test_labelled_set_size_and_recall() -> None:
     assert r["false_edits"]["on_keep_texts"] == 0
 
 
+# Recall on the blind sets (written without seeing the detectors; see benchmarks/fragments.py
+# and the README), as measured when they were added: a change may raise these, never lower
+# them. blind4 was held out until the end of that round; the rules were tuned on the others.
+BLIND_FLOORS = {"blind": 0.78, "blind2": 0.79, "blind3": 0.70, "blind4": 0.60}
+# Keep lines the stage still cuts, each a known miss: "revival of In the Heights" (a title).
+BLIND_KEEP_TOUCHED = {"blind3": 1}
+
+
+@pytest.mark.parametrize("name", sorted(BLIND_FLOORS))
+def test_blind_set_recall_and_keep_lines(name: str) -> None:
+    sys.path.insert(0, str(ROOT))
+    from benchmarks import fragments as bench
+
+    r = bench.blind(name)
+    assert r is not None and r["defects"] >= 80 and r["keep_lines"] >= 50
+    assert r["recall"] >= BLIND_FLOORS[name], r["by_kind"]
+    assert r["keep_lines_touched"] <= BLIND_KEEP_TOUCHED.get(name, 0)
+
+
 def test_keep_texts_unchanged() -> None:
     for line in (DATA / "keep.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -263,7 +282,8 @@ def _every_line(positions: object, lines: list[object]) -> list[int]:
 
 
 def _every_line_ends(texts: list[str], min_words: int) -> list[tuple[int, bool, bool]]:
-    return [(k, not fragments._ends_sentence(t), t.lstrip()[:1].islower()) for k, t in enumerate(texts)]
+    return [(k, not fragments._ends_sentence(t) or t.rstrip().endswith(("…", "...")), t.lstrip()[:1].islower())
+            for k, t in enumerate(texts)]
 
 
 @contextmanager
@@ -274,7 +294,7 @@ def plain_way() -> Iterator[None]:
           patch.object(fragments, "_twice", lambda folded, within: True),
           patch.object(fragments, "_cut_off_lines", _every_line_ends),
           patch.object(fragments, "_lines_holding_all", lambda wanted, text, lines: _every_line(0, lines)),
-          patch.object(fragments, "_doubled_keys", lambda words: None)):
+          patch.object(fragments, "_doubled_keys", lambda words, pairs=(), pair_firsts=None: None)):
         yield
 
 
@@ -385,7 +405,8 @@ def test_sentence_spans_without_punctuation_as_the_loop_found_them(line: str) ->
 
 _DOUBLED_RULES = sorted((r for r in RULES if r.detector == "doubled-word"), key=lambda r: r.lang)  # de en es fr
 _DOUBLED_WORDS = ["the", "The", "THE", "a", "A", "an", "of", "für", "Für", "FÜR", "fu\u0308r", "de", "les", "el",
-                  "thiſ", "this", "K", "k", "data", "e\u0301the", "’the", "the’", "x-the", "ünd", "ΑΒ", "ἀβ"]
+                  "thiſ", "this", "K", "k", "data", "e\u0301the", "’the", "the’", "x-the", "ünd", "ΑΒ", "ἀβ",
+                  "of the", "Of the", "for the", "of  the", "oſ the", "the of", "für die", "in der", "de la", "said"]
 _GAPS = [" ", " ", "  ", "\u00a0", "\t", ", ", "-", "’", ".", "—"]
 _REPEATS = st.tuples(st.sampled_from(_DOUBLED_WORDS), st.integers(1, 3), st.sampled_from([" ", " ", "  ", "\u00a0"]),
                      st.sampled_from([str, str.lower, str.upper, str.title])).map(

@@ -19,13 +19,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import compress, count, repeat
-from operator import itemgetter, not_, or_
+from operator import and_, ge, gt, itemgetter, not_, or_
 from pathlib import Path
 from string import ascii_lowercase, ascii_uppercase
 from typing import Any, ClassVar
 
 import regex
-from ahocorasick_rs import AhoCorasick
+from ahocorasick_rs import AhoCorasick, Implementation
 
 from cleaner.document import Edit, apply_edits, compose, merge_overlapping
 from cleaner.normalize import fold
@@ -38,6 +38,7 @@ from cleaner.stages.base import Context, Line, Lines, line_starts, positions
 _CLOSERS = "\"'”’»)]"
 _TERMINAL = ".!?…"
 _TERMINALS = tuple(_TERMINAL)
+_TRAILS = ("…", "...")  # a teaser cut short says so: "… phase out all remaining imp…"
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 # Lines that look like code or tables: never prose.
 _CODE = regex.compile(r"[{}<>]|=>|\(\);|`|\t|\s\|\s|^\s{4}|[;=]\s*$")
@@ -249,15 +250,18 @@ def _capital_pattern(words: tuple[str, ...], prev_any_case: bool) -> regex.Patte
 def _names_speaker(
     clause: str, verbs: frozenset[str], articles: frozenset[str], most: int, links: frozenset[str] = frozenset()
 ) -> bool:
-    """``said Rahmon``, ``sagte der Präsident``, ``according to TASS``, ``selon l'AFP``: a
-    reporting verb followed only by a name (capitalized words, articles, an elided article
-    glued to the name, and the ``links`` words such as the "to" of "according to")."""
+    """``said Rahmon``, ``sagte der Präsident``, ``according to TASS``, ``selon l'AFP``,
+    ``dijo el presidente Emomali Rahmon``: a reporting verb followed by a name (capitalized
+    words, with articles, an elided article glued to the name, the ``links`` words such as the
+    "to" of "according to", and at most two other lower-case words such as a title)."""
     words = _words(clause)[-(most + 1) :]
-    for i, w in enumerate(words):
-        if w.casefold() in verbs:
+    for i in range(len(words) - 1, -1, -1):  # the last verb: "según informó la agencia EFE"
+        if words[i].casefold() in verbs:
             rest = [_unelided(r, articles) for r in words[i + 1 :]]
-            return any(r[0].isupper() for r in rest) and all(
-                r[0].isupper() or r.casefold() in articles or r.casefold() in links for r in rest)
+            if not rest or not rest[-1][0].isupper():
+                return False
+            other = [r for r in rest if not r[0].isupper() and r.casefold() not in articles and r.casefold() not in links]
+            return len(other) <= 2
     return False
 
 
@@ -304,9 +308,8 @@ def capital_function_word(
             prev = regex.split(r"['’]", m.group("prev").casefold())[-1] or m.group("prev").casefold()
             if prev in title_words or (m.group("cap").casefold() in verb_only and prev not in verbs):
                 continue
-            before_prev = line.text[: m.start("prev")].rstrip(" ")
-            if before_prev.endswith(_TERMINALS) and not is_abbreviation(before_prev, len(before_prev)):
-                continue  # ". and The ...": the lower-case word is an orphan (orphan-token), not a clause
+            if _stranded(line.text[: m.start("prev")].rstrip(" ")):
+                continue  # ". and The ...", ". per cent It ...": orphans (orphan-token), not a clause
             idx = next((k for k, s in enumerate(ss) if s.start <= cap < s.end), None)
             if idx is None:
                 continue
@@ -335,7 +338,7 @@ def capital_function_word(
                 how = "removed the sentence (no complete head to keep)"
             elif prev in verbs or speaker:
                 start, end, how = cap - 1, stop, "cut the rest of the sentence after a reporting verb"
-            elif comma < 0 and len(clause_words) < 5 and text[sent.start : cap].strip():
+            elif comma < 0 and len(clause_words) < 5 and text[sent.start : cap].strip() and not verbs.intersection(clause_words):
                 # A short head (no comma, under five words) before a whole sentence is the fragment.
                 start, end, how = sent.start, cap, "cut the fragment before a spliced sentence"
             elif short_clause:
@@ -347,6 +350,16 @@ def capital_function_word(
                 Edit(rule.id, start, end, "", rule.safety, f"{how} (at {note_word!r})")  # type: ignore[arg-type]
             )
     return out
+
+
+def _stranded(before: str) -> bool:
+    """Does ``before`` end with a sentence's end, or with one lower-case word after it? Then the
+    word that follows it, and that one, stand after a sentence, not inside one."""
+    if before.endswith(_TERMINALS):
+        return not is_abbreviation(before, len(before))
+    rest, _, word = before.rpartition(" ")
+    rest = rest.rstrip(" ")
+    return word.islower() and rest.endswith(_TERMINALS) and not is_abbreviation(rest, len(rest))
 
 
 def _capital_spaces(text: str, words: tuple[str, ...], prev_any_case: bool) -> list[int]:
@@ -368,7 +381,7 @@ _LETTERS_BEFORE_ANY = _LETTERS_BEFORE | frozenset(ascii_uppercase)
 @lru_cache(maxsize=64)
 def _capital_matcher(words: tuple[str, ...]) -> AhoCorasick:
     """Finds " Word " for each word, capitalized."""
-    return AhoCorasick([f" {w[:1].upper()}{w[1:]} " for w in words])
+    return AhoCorasick([f" {w[:1].upper()}{w[1:]} " for w in words], implementation=Implementation.DFA)
 
 
 def _lines_at(positions: Iterable[int], lines: Sequence[Line]) -> list[int]:
@@ -391,10 +404,9 @@ _PLAIN_TOKEN = re.compile(
 @dataclass(frozen=True)
 class _OrphanShapes:
     """The token shapes of an orphan-token rule: the regex parts (ordinal, number, lower-case
-    word), the capital words one of which a mid-line ordinal or number must stand before
-    (``next_words``), the debris words (``debris_words``: lower-case function words, one or two
-    of them at a line's end, one before any capitalized word mid-line) and the capitalized
-    words that are debris at a line's end (``end_words``: months, days)."""
+    word), the capital words one of which a mid-line ordinal, number or end word must stand
+    before (``next_words``), the debris words (``debris_words``: function words, units, am/pm)
+    and the capitalized words that are debris of a date (``end_words``: months, days)."""
 
     ordinal: str
     number: str
@@ -404,17 +416,23 @@ class _OrphanShapes:
     ends: tuple[str, ...] = ()
 
     def _token(self) -> str:
-        """What an orphan at a line's end is."""
-        parts = [f"(?:{p})" for p in (self.ordinal, self.number, self.word) if p]
-        if self.debris:
-            parts.append(f"(?:{_alt(self.debris)})(?: (?:{_alt(self.debris)}))?")
-        if self.ends:
-            parts.append(f"(?:{_alt(self.ends)})")
+        """What an orphan at a line's end is: up to three pieces (ordinals, numbers, debris and
+        end words: ". on the 14th", ". 15 de"), or one lower-case word."""
+        pieces = [f"(?:{p})" for p in (self.ordinal, self.number) if p]
+        pieces += [f"(?:{_alt(ws)})" for ws in (self.debris, self.ends) if ws]
+        parts = []
+        if pieces:
+            piece = "|".join(pieces)
+            parts.append(f"(?:{piece})(?: (?:{piece})){{0,2}}")
+        if self.word:
+            parts.append(f"(?:{self.word})")
         return "|".join(parts) or "(?!)"
 
     def _mid(self) -> str:
-        """What an orphan between two sentences is, with what must follow it."""
-        mid_token = "|".join(f"(?:{p})" for p in (self.ordinal, self.number) if p)
+        """What an orphan between two sentences is, with what must follow it: an ordinal, a
+        number or an end word before a capital function word ("19th The leaders", "March The
+        ministry"), or one or two debris words before any capitalized word ("and the Several")."""
+        mid_token = "|".join(f"(?:{p})" for p in (self.ordinal, self.number, _alt(self.ends)) if p)
         caps = [w[:1].upper() + w[1:] for w in self.nexts]
         out = []
         if mid_token and caps:
@@ -422,7 +440,8 @@ class _OrphanShapes:
             out.append(f"(?:{mid_token})(?<!\\.)(?= (?:{_alt(caps)}) \\p{{L}})")
         if self.debris:  # right after one closing mark, no quote between: '"…?" and Smith said' and an
             # ellipsis that leaves words out of a quote ("we will ask... the International Court") stay
-            out.append(f"(?<=(?<![.…])[.!?][ \\t]+)(?:{_alt(self.debris)})(?= \\p{{Lu}}\\p{{Ll}})")
+            debris = _alt(self.debris)
+            out.append(f"(?<=(?<![.…])[.!?][ \\t]+)(?:{debris})(?: (?:{debris}))?(?= \\p{{Lu}}\\p{{Ll}})")
         return "|".join(out) or "(?!)"
 
     @cached_property
@@ -434,12 +453,18 @@ class _OrphanShapes:
         return at_end, mid
 
     @cached_property
+    def ordinal_before(self) -> regex.Pattern[str] | None:
+        """An ordinal that ends with the period the patterns took for a sentence's end (German
+        "am 25. September 2018"): then nothing after it is an orphan."""
+        return regex.compile(r"(?<![\p{L}\p{N}])(?:" + self.ordinal + r")$") if self.ordinal.endswith(r"\.") else None
+
+    @cached_property
     def trigger(self) -> regex.Pattern[str] | None:
         """What every match of `patterns` is, found in the whole text: the closing punctuation
         their lookbehind saw, consumed, then the same cut and token, and the line's end ($ at
-        line breaks) or what the mid-line token needs after it. Overlapped matches start at
-        every place, so each line with a match holds the start of one; None unless every
-        token part is `_PLAIN_TOKEN` (the word lists are literals)."""
+        line breaks) or what the mid-line token needs after it. A match stays within its line,
+        so each line with a match holds one; None unless every token part is `_PLAIN_TOKEN`
+        (the word lists are literals)."""
         if not all(_PLAIN_TOKEN.fullmatch(p) for p in (self.ordinal, self.number, self.word)):
             return None
         return regex.compile(
@@ -463,8 +488,8 @@ def orphan_token(
                             _sorted_words(rule, "next_words"), _sorted_words(rule, "debris_words"),
                             _per_rule(rule, "end_words", lambda: tuple(sorted(ex.get("end_words", ())))))
     trigger = shapes.trigger
-    if trigger is not None:
-        lines = [lines[k] for k in _lines_at((m.start() for m in trigger.finditer(text, overlapped=True)), lines)]
+    if trigger is not None:  # (its matches stay within a line: one per line found is enough)
+        lines = [lines[k] for k in _lines_at((m.start() for m in trigger.finditer(text)), lines)]
     if not lines:
         return []
     at_end, mid = shapes.patterns
@@ -479,7 +504,8 @@ def orphan_token(
                 if code:
                     break
                 before = line.text[: m.start("cut")]
-                if is_abbreviation(line.text, m.start("cut")):
+                if is_abbreviation(line.text, m.start("cut")) or (
+                        shapes.ordinal_before is not None and shapes.ordinal_before.search(before)):
                     continue
                 spans = sentence_spans(before)
                 if not spans or len(_words(before[spans[-1][0] :])) < min_words:
@@ -491,10 +517,22 @@ def orphan_token(
     return out
 
 
+def _plain_words(words: Iterable[str]) -> tuple[str, ...]:
+    """The ASCII letters-and-digits words among these (those a pair of words is built from)."""
+    return tuple(w for w in words if w.isascii() and w.isalnum())
+
+
 @lru_cache(maxsize=64)
-def _doubled_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
+def _doubled_pattern(
+    words: tuple[str, ...], pairs: tuple[str, ...] = (), pair_firsts: tuple[str, ...] | None = None
+) -> regex.Pattern[str]:
+    """A listed word, or a word of ``pair_firsts`` (default: the listed words) and one of
+    ``pairs`` ("of the", "in the"), said again after spaces."""
+    one = _alt(words)
+    firsts, seconds = _plain_words(words if pair_firsts is None else pair_firsts), _plain_words(pairs)
+    unit = f"(?:{_alt(firsts)}) (?:{_alt(seconds)})|{one}" if firsts and seconds else one
     return regex.compile(
-        r"(?<![\p{L}\p{N}'’-])(?P<w>" + _alt(words) + r")(?P<rep>(?:[ ]+(?P=w))+)(?![\p{L}\p{N}'’-])",
+        r"(?<![\p{L}\p{N}'’-])(?P<w>" + unit + r")(?P<rep>(?:[ ]+(?P=w))+)(?![\p{L}\p{N}'’-])",
         regex.IGNORECASE,
     )
 
@@ -505,9 +543,12 @@ _PLAIN_CHARS = "".join(map(chr, range(128))) + FOLDS_TO_SPACE
 
 
 @lru_cache(maxsize=64)
-def _doubled_keys(words: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
-    """What a `_doubled_pattern` match is in the fold of its line: a word's fold twice, "w w",
-    and which lines are read whatever their folds hold: "odd", "tangled" or "none".
+def _doubled_keys(
+    words: tuple[str, ...], pairs: tuple[str, ...] = (), pair_firsts: tuple[str, ...] | None = None
+) -> tuple[tuple[str, ...], str] | None:
+    """What a `_doubled_pattern` match is in the fold of its line: a word's fold twice, "w w"
+    (for a pair "a b" said twice, "a b a"), and which lines are read whatever their folds hold:
+    "odd", "tangled" or "none".
 
     The match is the word, spaces and the word again. In a plain line it is ASCII: its fold is
     the word in lower case twice, whole words there (the characters around it, none a letter,
@@ -532,6 +573,9 @@ def _doubled_keys(words: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
             read = "tangled"
         else:
             read = "odd"
+    firsts, seconds = _plain_words(words if pair_firsts is None else pair_firsts), _plain_words(pairs)
+    if firsts and seconds:  # ("of the of the" folds to "of the of the", which holds "of the of")
+        keys.extend(f"{a.lower()} {b.lower()} {a.lower()}" for a in firsts for b in seconds)
     return tuple(keys), read
 
 
@@ -556,15 +600,18 @@ def _fold_alike(word: str) -> str | None:
 def _keys_matcher(keys: tuple[str, ...]) -> AhoCorasick:
     """Finds every place of a text that holds one of these keys, overlapping places too: what
     `str.find` from each next offset finds for each key, in one pass of the text for all keys
-    (ahocorasick_rs, the Rust aho-corasick crate) rather than one per key."""
-    return AhoCorasick(list(keys))
+    (ahocorasick_rs, the Rust aho-corasick crate, as a DFA: a third of the NFA's time on a
+    thousand keys) rather than one per key."""
+    return AhoCorasick(list(keys), implementation=Implementation.DFA)
 
 
-def _doubled_lines(words: tuple[str, ...], lines: _Lines) -> Iterable[int]:
+def _doubled_lines(
+    words: tuple[str, ...], lines: _Lines, pairs: tuple[str, ...] = (), pair_firsts: tuple[str, ...] | None = None
+) -> Iterable[int]:
     """Indices of the lines where a listed word may follow itself after spaces (every
     `_doubled_pattern` match is in one): those whose fold holds a key of `_doubled_keys`, as
     whole words in a plain line."""
-    got = _doubled_keys(words)
+    got = _doubled_keys(words, pairs, pair_firsts)
     if got is None:
         return range(len(lines))
     keys, read = got
@@ -585,10 +632,11 @@ def _doubled_lines(words: tuple[str, ...], lines: _Lines) -> Iterable[int]:
 def doubled_word(
     rule: Rule, text: str, lines: _Lines, sents: Sequence[list[_Sent]]
 ) -> list[Edit]:
-    words = _sorted_words(rule, "words")
-    pat = _doubled_pattern(words)
+    words, pairs = _sorted_words(rule, "words"), _sorted_words(rule, "pair_words")
+    firsts = _sorted_words(rule, "words", "pair_first_words")
+    pat = _doubled_pattern(words, pairs, firsts)
     out: list[Edit] = []
-    for k in _doubled_lines(words, lines):
+    for k in _doubled_lines(words, lines, pairs, firsts):
         line = lines[k]
         code: bool | None = None  # asked only when the pattern matches
         for m in pat.finditer(line.text):
@@ -597,9 +645,12 @@ def doubled_word(
             if code:
                 break
             first, rep = m.group("w"), m.group("rep")
-            if rep != rep.lower() or not (first.islower() or first[1:].islower() or len(first) == 1):
+            if " " in first:  # two words: said again as they were ("Prime Minister Prime Minister")
+                if first.isupper() or rep.split() != first.split() * (len(rep.split()) // 2):
+                    continue
+            elif rep != rep.lower() or not (first.islower() or first[1:].islower() or len(first) == 1):
                 continue  # "The The" (a band), "THE THE" (shouting): leave them
-            if len(first) == 1 and first.isupper():
+            elif len(first) == 1 and first.isupper():
                 continue
             out.append(
                 Edit(rule.id, line.start + m.start("rep"), line.start + m.end("rep"), "",
@@ -614,7 +665,32 @@ def cut_off_repeat(
     ex = rule.extra
     min_words = int(ex.get("min_words", 6))
     dangling = _words_set(rule, "dangling")
-    return _cut_off_copies(rule, text, lines, sents, min_words, dangling)
+    return _started_over(rule, text, lines, min_words) + _cut_off_copies(rule, text, lines, sents, min_words, dangling)
+
+
+def _started_over(rule: Rule, text: str, lines: _Lines, min_words: int) -> list[Edit]:
+    """A line that starts over: its head, cut off mid-way, then the whole sentence ("Rescue
+    teams were searching … buried part of the Rescue teams were searching … buried part of the
+    village."), loses the cut-off head. The lines whose first characters come again later on
+    the line are found by C loops; only those are read."""
+    texts = lines.texts
+    longer = list(compress(count(), map(ge, map(len, texts), repeat(2 * _MIN_RESTART + 1))))
+    keys = map(itemgetter(slice(_MIN_RESTART)), map(texts.__getitem__, longer))
+    again = map(str.find, map(texts.__getitem__, longer), keys, repeat(1))
+    out: list[Edit] = []
+    for k in compress(longer, map(gt, again, repeat(0))):
+        t = texts[k]
+        if not t[:1].isupper():
+            continue  # (a sentence starts the line; not a rule of dashes or spaces)
+        at = t.find(t[:_MIN_RESTART], 1)
+        while at > 0:
+            if t[at - 1] == " " and t[at - 2 : at - 1].isalpha() and _starts_over(t, 0, at) and len(_words(t[:at])) >= min_words:
+                start = lines.starts[k]
+                out.append(Edit(rule.id, start, start + at, "", rule.safety,  # type: ignore[arg-type]
+                                "cut-off start of the line, which then starts over"))
+                break
+            at = t.find(t[:_MIN_RESTART], at + _MIN_RESTART)
+    return out
 
 
 def _cut_off_copies(
@@ -644,10 +720,11 @@ def _cut_off_copies(
         line = lines[k]
         # (each fold only after the cheaper checks on the raw text)
         frag = text[ss[-1].start : ss[-1].end]
-        if may_head and not _ends_sentence(frag) and frag.rstrip()[-1:] not in ":;":
+        trails = frag.rstrip().endswith(_TRAILS)
+        if may_head and (trails or not _ends_sentence(frag)) and frag.rstrip()[-1:] not in ":;":
             f = fold(frag)
             if f and len(f.split()) >= min_words:
-                weak = frag.rstrip().endswith(",") or f.split()[-1] in dangling
+                weak = trails or frag.rstrip().endswith(",") or f.split()[-1] in dangling
                 heads.append((line, ss, f, weak))
         frag = text[ss[0].start : ss[0].end]
         if may_tail and frag[:1].islower() and _ends_sentence(frag):
@@ -679,9 +756,10 @@ def _cut_off_copies(
     out: list[Edit] = []
     for line, ss, f, weak in heads:
         room = 2 * len(f) + 64
+        head_start = ss[-1].start
         for idx, start, stop, sent_end in by_first.get(f.split()[0], ()):
-            if idx == line.index:
-                continue
+            if idx == line.index and sent_end > head_start:
+                continue  # (on its own line, only a whole sentence before it counts)
             other = fold(text[start : min(stop, start + room)])
             if len(other) <= len(f) or not other.startswith(f):
                 continue
@@ -689,10 +767,12 @@ def _cut_off_copies(
             # a whole sentence that came before it (not a headline or lead the article goes on from,
             # nor a caption repeating an image's text)
             if other[len(f)] != " " or weak or (
-                    idx < line.index and _ends_sentence(text[start:sent_end]) and _is_prose(text[ss[-1].start : ss[-1].end], min_words, _MAX_TITLE_SHARE)):
+                    idx <= line.index and _ends_sentence(text[start:sent_end])
+                    and _is_prose(text[head_start : ss[-1].end], min_words, _MAX_TITLE_SHARE)):
                 start, end = _remove_sentence(text, line, ss, len(ss) - 1)
+                where = "earlier on its line" if idx == line.index else "on another line"
                 out.append(Edit(rule.id, start, end, "", rule.safety,  # type: ignore[arg-type]
-                                "cut-off sentence repeated whole on another line"))
+                                f"cut-off sentence repeated whole {where}"))
                 break
     for line, ss, f in tails:
         room = 2 * len(f) + 64
@@ -727,16 +807,22 @@ def _twice(folded: str, within: str) -> bool:
 
 def _cut_off_lines(texts: list[str], min_words: int) -> list[tuple[int, bool, bool]]:
     """The lines that `cut_off_repeat` may take a head or a tail from, each with whether it may
-    give a head (it does not end like a sentence) and a tail (it starts in lower case): a head's
+    give a head (it does not end like a sentence, or trails off with an ellipsis) and a tail (it starts in lower case): a head's
     last sentence ends where the line does and holds a word, so it ends like the line; the
     first sentence starts at the line's first non-space. Both found for all lines in C loops.
     And the head or tail folds to ``min_words`` words or more: the line is not ASCII, or ASCII
     with as many runs of letters and digits (what `fold` keeps of an ASCII line, and of any
     part of it)."""
-    heads = list(map(not_, map(str.endswith, map(str.rstrip, map(str.rstrip, texts), repeat(_CLOSERS)), repeat(_TERMINALS))))
+    stripped = list(map(str.rstrip, texts))
+    heads = list(map(or_, map(not_, map(str.endswith, map(str.rstrip, stripped, repeat(_CLOSERS)), repeat(_TERMINALS))),
+                     map(str.endswith, stripped, repeat(_TRAILS))))
     tails = list(map(str.islower, map(itemgetter(slice(1)), map(str.lstrip, texts))))
     runs = _word_runs(min_words)
-    return [(k, heads[k], tails[k]) for k in compress(count(), map(or_, heads, tails))
+    # (min_words runs of letters or digits and the breaks between them take 2 * min_words - 1
+    # characters at least: shorter ASCII lines, menus and labels mostly, are left out in C; a
+    # character outside ASCII may fold to more than one word, "㏂" to "a m")
+    long = map(or_, map(ge, map(len, texts), repeat(2 * min_words - 1)), map(not_, map(str.isascii, texts)))
+    return [(k, heads[k], tails[k]) for k in compress(count(), map(and_, map(or_, heads, tails), long))
             if not texts[k].isascii() or runs.match(texts[k])]
 
 
