@@ -163,7 +163,7 @@ def test_ftfy_stage_gives_ftfy_line_by_line(text):
 
 
 ODD = st.lists(st.sampled_from([*PIECES, "\n", "\r\n", "\r", "\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x00", "\x07",
-                                "\x7f", "\u202e", "\u2066", "\u200b", "\u00ad", "\u00a0", "\u2009", "\u202f", "\ud800",
+                                "\x7f", "\u202e", "\u2066", "\u200b", "\u00ad", "\u00a0", "\u2009", "\u202f", "\ud800", "\udc00", "\udfff",
                                 "e" + "\u0301" * 29, "\u0301" * 3, "\u0483", "x"]), max_size=40).map("".join)
 
 
@@ -177,7 +177,8 @@ def _default_stage(cls):
 
 @given(ODD | st.text(max_size=60))
 def test_breaks_stage_is_the_plain_patterns(text):
-    """The pass-1 edits are the matches of the plain patterns (the ``regex`` originals)."""
+    """The pass-1 edits are the matches of the plain patterns (the ``regex`` originals), lone
+    surrogates too (a surrogate that is not half of a pair, in runs)."""
     import regex
 
     from cleaner.stages.base import Context
@@ -186,6 +187,13 @@ def test_breaks_stage_is_the_plain_patterns(text):
     stage = _default_stage(BreaksStage)
     want = [(m.start(), m.end(), "\n") for m in regex.finditer(r"\r\n|[\r\u2028\u2029\x85\x0b\x0c]", text)]
     want += [(m.start(), m.end(), "") for m in regex.finditer(r"(?<=\p{M}{30})\p{M}+", text)]
+    lone = [i for i, c in enumerate(text) if "\ud800" <= c <= "\udbff" and not "\udc00" <= text[i + 1 : i + 2] <= "\udfff"
+            or "\udc00" <= c <= "\udfff" and not (i and "\ud800" <= text[i - 1] <= "\udbff")]
+    runs = [[i] for k, i in enumerate(lone) if not k or lone[k - 1] != i - 1]  # lone ones next to each other: one edit
+    for r in runs:
+        while r[-1] + 1 in lone:
+            r.append(r[-1] + 1)
+    want += [(r[0], r[-1] + 1, "") for r in runs]
     assert [(e.start, e.end, e.replacement) for e in stage.edits(text, Context())] == want
 
 
@@ -285,3 +293,19 @@ def test_fix_and_explain_is_ftfys(line):
             return
         raise AssertionError("ftfy failed, the mirror did not") from e
     assert fix_and_explain(line) == want
+
+
+def test_lone_surrogate_is_removed_not_made_a_replacement_character():
+    """README: lone surrogate escapes are removed by the unicode stage (unicode.lone-surrogate,
+    in the ledger). In the whole pipeline ftfy (pass 2) got them first and made each one U+FFFD
+    (unicode.ftfy), so only the rule alone did what its own example says; they now go in pass 1.
+    ftfy still joins the two halves of a pair."""
+    from cleaner import Cleaner
+
+    c = Cleaner.default()
+    res = c.clean("broken \ud800 escape, \udc00\ud800 twice")
+    assert res.text == "broken  escape,  twice"
+    assert [e.rule for e in res.edits] == ["unicode.lone-surrogate"] * 2
+    res = c.clean("a pair \ud83d\ude00 and a half \ud83d\ud83d\ude00")
+    assert res.text == "a pair \U0001f600 and a half \U0001f600"
+    assert [e.rule for e in res.edits] == ["unicode.ftfy", "unicode.lone-surrogate", "unicode.ftfy"]

@@ -2,9 +2,9 @@
 
 Three passes, each a small stage so the ledger can say which one changed what:
 
-1. ``unicode.line-breaks`` (every break becomes ``\\n``) and ``unicode.combining-run`` (runs of
+1. ``unicode.line-breaks`` (every break becomes ``\\n``), ``unicode.combining-run`` (runs of
    combining marks capped at 30, the stream-safe limit, because normalizing a long run is
-   quadratic);
+   quadratic) and ``unicode.lone-surrogate`` (before ftfy, which would make one U+FFFD);
 2. ``unicode.ftfy``: ftfy on each line, skipped for lines that cannot need it (ASCII without
    ``&`` or ``<``), with the line's changes split into small edits by a token diff; one scan
    of the whole text sorts out the many lines where ftfy would only uncurl quotes;
@@ -38,6 +38,10 @@ _BREAKS = re.compile(r"[\r\u2028\u2029\x85\x0b\x0c](?:(?<=\r)\n)?")
 _COMBINING_RUN = regex.compile(r"(?<=\p{M}{30})\p{M}+")
 _SEGMENT = re.compile("[^\n\r\u2028\u2029\x85\x0b\x0c]+")
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# runs of surrogates that are not halves of a pair (a high one right before a low one)
+_LONE_SURROGATES = re.compile(
+    "(?:[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff])+")
 MAX_DIFF = 4000
 
 # (rule id suffix, character class); order is priority when classes overlap
@@ -578,7 +582,10 @@ _START = operator.attrgetter("start")
 
 
 class BreaksStage:
-    """Pass 1: line breaks and runs of combining marks."""
+    """Pass 1: line breaks, runs of combining marks and lone surrogates.
+
+    A lone surrogate goes here (``unicode.lone-surrogate``, as pass 3 would remove it), before
+    ftfy, which would make it U+FFFD: ftfy still joins the halves of a pair."""
 
     name = "unicode"
     settles_in_one_round = True  # line-local repairs: removing other lines cannot create work
@@ -587,6 +594,7 @@ class BreaksStage:
         self.rules = tuple(rules)
         self._breaks = find_rule(self.rules, "unicode.line-breaks")
         self._comb = find_rule(self.rules, "unicode.combining-run")
+        self._lone = find_rule(self.rules, "unicode.lone-surrogate")
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         return (type(self), (self.rules,))
@@ -596,9 +604,13 @@ class BreaksStage:
         # "in" finds one character far faster than any pattern scan; most texts hold no break
         if self._breaks and any(c in text for c in _BREAK_CHARS):
             out += [Edit(self._breaks.id, m.start(), m.end(), "\n", self._breaks.safety) for m in _BREAKS.finditer(text)]  # type: ignore[arg-type]
-        if self._comb and not text.isascii():
-            for m in _COMBINING_RUN.finditer(text):
-                out.append(Edit(self._comb.id, m.start(), m.end(), "", self._comb.safety))  # type: ignore[arg-type]
+        if not text.isascii():
+            if self._comb:
+                for m in _COMBINING_RUN.finditer(text):
+                    out.append(Edit(self._comb.id, m.start(), m.end(), "", self._comb.safety))  # type: ignore[arg-type]
+            if self._lone and _SURROGATE.search(text):
+                lone = self._lone
+                out += [Edit(lone.id, m.start(), m.end(), "", lone.safety) for m in _LONE_SURROGATES.finditer(text)]  # type: ignore[arg-type]
         return out
 
 
