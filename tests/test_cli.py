@@ -379,3 +379,25 @@ def test_verify_cleans_again_with_the_records_own_language(tmp_path):
         p = run(str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"), "--verify", "-q", "--jobs", jobs)
         assert p.returncode == 0, p.stderr.decode()
     assert "Leave a Reply" in json.loads((tmp_path / "out.jsonl").read_text())["text"]
+
+
+def test_jsonl_keeps_nan_infinity_and_out_of_range_numbers_as_written(tmp_path):
+    """A record's other fields leave as they came: NaN and Infinity (which Python's json writes)
+    and a number beyond a double's range were read by the standard library as floats and
+    written by orjson as null, silently; they are written back as they were spelt."""
+    import pickle
+
+    from cleaner.io.readers import parse_json_line
+    from cleaner.io.writers import dumps_line
+
+    src = tmp_path / "in.jsonl"
+    line = '{"text": "a", "n": NaN, "m": [Infinity, -Infinity, 1e999, 1.5], "k": {"x": -1E400}}'
+    src.write_text(line + '\n{"text": "b", "n": 2.5}\n')
+    out = tmp_path / "out.jsonl"
+    p = run(str(src), "-o", str(out), "-q")
+    assert p.returncode == 0, p.stderr.decode()
+    assert out.read_text(encoding="utf-8").splitlines() == [line, '{"text":"b","n":2.5}']
+    # as read (a lone surrogate too, which only the standard library writes) and after a trip
+    # to a worker process
+    line = line.replace('"a"', '"a\\ud800"')
+    assert dumps_line(pickle.loads(pickle.dumps(parse_json_line(line.encode())))).decode() == line + "\n"

@@ -10,6 +10,7 @@ import codecs
 import gzip
 import io
 import json
+import math
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ import orjson
 import regex
 
 from cleaner.document import Document
+from cleaner.io.writers import JSONLiteral
 
 GZIP_MAGIC = b"\x1f\x8b"
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
@@ -430,15 +432,21 @@ def has_big_number(line: bytes) -> bool:
     return _BIG_NUMBER_RUN in line.translate(_DIGITS_AS_ZERO)
 
 
+def _float(literal: str) -> float:
+    x = float(literal)
+    return x if math.isfinite(x) else JSONLiteral(literal)
+
+
 def parse_json_line(line: bytes) -> Any:
     """orjson first (fast); the standard library for what orjson refuses or reads lossily
-    (lone surrogates, integers beyond 64 bits)."""
+    (lone surrogates, integers beyond 64 bits, NaN and Infinity, numbers beyond a double's
+    range: these are `JSONLiteral` floats, written back as they were spelt)."""
     if not has_big_number(line):
         try:
             return orjson.loads(line)
         except orjson.JSONDecodeError:
             pass
-    return json.loads(line.decode("utf-8"))
+    return json.loads(line.decode("utf-8"), parse_constant=JSONLiteral, parse_float=_float)
 
 
 def _scrub(x: Any) -> Any:

@@ -155,13 +155,52 @@ def edits_json(res: Any) -> str:
     return dumps_line(res.ledger()["edits"])[:-1].decode("utf-8")
 
 
+class JSONLiteral(float):
+    """A number of a JSON Lines record that a float cannot write back as it was read: ``NaN``,
+    ``Infinity`` and ``-Infinity`` (not JSON, but what Python's json writes for such floats, and
+    reads), and numbers beyond a double's range (``1e999``, read as inf). orjson writes every
+    one of them as ``null``; this keeps the spelling, which `dumps_line` writes back, so a
+    record's other fields leave as they came (`cleaner.io.readers.parse_json_line` makes them)."""
+
+    __slots__ = ("literal",)
+    literal: str
+
+    def __new__(cls, literal: str) -> JSONLiteral:
+        self = super().__new__(cls, float(literal))
+        self.literal = literal
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (JSONLiteral, (self.literal,))
+
+
+def _literals_out(obj: Any, found: dict[str, str], mark: str) -> Any:
+    """``obj`` with each `JSONLiteral` replaced by a unique placeholder string (``found``:
+    placeholder -> literal), only as deep as containers go."""
+    if isinstance(obj, JSONLiteral):
+        key = f"{mark}{len(found)}"
+        found[key] = obj.literal
+        return key
+    if isinstance(obj, dict):
+        return {k: _literals_out(v, found, mark) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_literals_out(v, found, mark) for v in obj]
+    return obj
+
+
 def dumps_line(obj: Any) -> bytes:
-    """One JSON Lines line, strict UTF-8; falls back to the standard library (big ints, surrogates)."""
+    """One JSON Lines line, strict UTF-8; falls back to the standard library (big ints,
+    surrogates, `JSONLiteral` numbers, which orjson refuses as not floats)."""
     try:
         return orjson.dumps(obj) + b"\n"
     except (TypeError, orjson.JSONEncodeError):
+        found: dict[str, str] = {}
+        obj = _literals_out(obj, found, f"cleaner-json-literal-{os.urandom(8).hex()}-")
         s = json.dumps(obj, ensure_ascii=False)
         try:
-            return s.encode("utf-8") + b"\n"
+            s.encode("utf-8")
         except UnicodeEncodeError:
-            return json.dumps(obj, ensure_ascii=True).encode("ascii") + b"\n"
+            s = json.dumps(obj, ensure_ascii=True)
+        for key, literal in found.items():
+            s = s.replace(f'"{key}"', literal, 1)
+        return s.encode("utf-8") + b"\n"
