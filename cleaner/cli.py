@@ -26,9 +26,11 @@ from cleaner.io.readers import (
     Record,
     Reject,
     html_record,
+    maybe_decompressed,
     open_maybe_compressed,
     read_html_file,
     read_jsonl,
+    read_stream_bytes,
     read_text_file,
 )
 from cleaner.io.sources import Source, UsageError, plan
@@ -157,12 +159,17 @@ def read_source(src: Source, text_field: str, skipped: Counter[str] | None = Non
                     yield from read_warc(f, src.label, skipped)
             return
         if src.path is None or src.kind == "stdin":  # standard input, or a stream named like <(zcat x)
-            data = sys.stdin.buffer if src.path is None else open_maybe_compressed(src.path)
+            # (gzip or zstd by their first bytes, as from a file or a named stream)
+            data = maybe_decompressed(sys.stdin.buffer) if src.path is None else open_maybe_compressed(src.path)
             # kind "stdin" (auto): JSON Lines when it starts with "{", streamed when a peek tells
             if src.kind == "jsonl" or (src.kind == "stdin" and data.peek(1 << 16).lstrip()[:1] == b"{"):
                 yield from read_jsonl(None, src.label, text_field, stream=data)
                 return
-            raw = data.read()
+            raw, damage = read_stream_bytes(data)  # (a gzip or zstd stream cut short: a reject)
+            if damage:
+                yield Reject(src.label, 0, damage, "")
+                if not raw:
+                    return
             if src.kind == "stdin" and raw.lstrip()[:1] == b"{":  # (white space beyond the peek)
                 import io as _io
 

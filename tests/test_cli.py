@@ -401,3 +401,42 @@ def test_jsonl_keeps_nan_infinity_and_out_of_range_numbers_as_written(tmp_path):
     # to a worker process
     line = line.replace('"a"', '"a\\ud800"')
     assert dumps_line(pickle.loads(pickle.dumps(parse_json_line(line.encode())))).decode() == line + "\n"
+
+
+def test_standard_input_is_decompressed_by_its_first_bytes(tmp_path):
+    """README: standard input is JSON Lines when it starts with "{", else one text, gzip or zstd
+    by its first bytes. `clean -` read gzip and zstd as undecodable text ("cannot decode
+    standard input": the whole input lost); only a named stream was decompressed."""
+    import gzip
+
+    import zstandard
+
+    page = b"The minister said the talks with the alliance would resume on Monday in Dushanbe.\n\nShare this article\n"
+    p = run("-", "-q", input=gzip.compress(page))
+    assert p.returncode == 0, p.stderr.decode()
+    assert p.stdout == page.split(b"\n\n")[0] + b"\n"
+    p = run("-", "-q", input=zstandard.ZstdCompressor().compress(b'{"text": "Caf\\u00c3\\u00a9", "n": 1}\n{"text": "kept"}\n'))
+    assert p.returncode == 0, p.stderr.decode()
+    assert p.stdout.decode() == '{"text":"Caf\u00e9","n":1}\n{"text":"kept"}\n'
+
+
+def test_a_truncated_gzip_stream_of_text_is_one_reject_not_a_traceback(tmp_path):
+    """A gzip text cut short, from standard input or a named stream (`clean <(cat x.gz)`, a pipe
+    as /dev/stdin), ended in a traceback (EOFError from reading the stream whole); it is one
+    reject naming the damage, and the text read before it is cleaned, as from a file."""
+    import gzip
+    import random
+
+    rnd = random.Random(5)
+    words = ["alpha", "minister", "talks", "said", "Monday", "alliance", "border", "Dushanbe"]
+    text = "\n".join(" ".join(rnd.choice(words) for _ in range(12)) for _ in range(5000)).encode()
+    data = gzip.compress(text)
+    cut = data[: len(data) // 2]
+    for name in ("-", "/dev/stdin"):
+        out = tmp_path / f"out{len(name)}.txt"
+        p = run(name, "-o", str(out), input=cut)
+        assert p.returncode == 1, p.stderr.decode()
+        assert b"Traceback" not in p.stderr
+        assert b"damaged compressed stream: EOFError" in p.stderr
+        kept = out.read_bytes()
+        assert kept and text.startswith(kept.rstrip(b"\n"))

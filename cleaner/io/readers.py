@@ -224,7 +224,12 @@ class _MeteredFile(io.FileIO):
 
 def open_maybe_compressed(path: Path) -> IO[bytes]:
     """Open a file for binary reading, decompressing by its magic bytes, not its name."""
-    f = io.BufferedReader(_MeteredFile(path), 1 << 16)
+    return maybe_decompressed(io.BufferedReader(_MeteredFile(path), 1 << 16))
+
+
+def maybe_decompressed(f: io.BufferedReader) -> IO[bytes]:
+    """A buffered binary stream (a file, standard input), decompressed when its first bytes are
+    gzip's or zstd's magic."""
     head = f.peek(4)[:4] if hasattr(f, "peek") else b""
     if head.startswith(GZIP_MAGIC):
         return gzip.GzipFile(fileobj=f)  # type: ignore[return-value]
@@ -282,14 +287,24 @@ class _ZstdFrames(io.RawIOBase):
 
 def read_file_bytes(path: Path) -> tuple[bytes, str | None]:
     """All bytes of a (possibly compressed) file, and a note if the stream was damaged."""
+    try:
+        f = open_maybe_compressed(path)
+    except Exception as e:  # (as below: a note, not a traceback)
+        return b"", f"damaged compressed stream: {type(e).__name__}: {e}"
+    with f:
+        return read_stream_bytes(f)
+
+
+def read_stream_bytes(f: IO[bytes]) -> tuple[bytes, str | None]:
+    """All bytes of an open (possibly decompressing) stream, and a note if the stream was
+    damaged: what was read before the damage is kept."""
     chunks: list[bytes] = []
     try:
-        with open_maybe_compressed(path) as f:
-            while True:
-                b = f.read1(1 << 20)  # read1: what was decompressed before the damage is kept
-                if not b:
-                    break
-                chunks.append(b)
+        while True:
+            b = f.read1(1 << 20)  # read1: what was decompressed before the damage is kept
+            if not b:
+                break
+            chunks.append(b)
     except Exception as e:  # EOFError, zlib.error, zstandard.ZstdError, OSError and the like
         return b"".join(chunks), f"damaged compressed stream: {type(e).__name__}: {e}"
     return b"".join(chunks), None
