@@ -150,7 +150,16 @@ class Pipeline:
         original = doc.text
         done, rounds, text = self._run(original, ctx, skip_removals=False)
         if self._guard_fires(original, text):
-            ctx.counters["guard.kept-document"] += 1
-            done, rounds, text = self._run(original, ctx, skip_removals=True)
+            # The kept text (the input with only the repairs) must have the words too: a second
+            # pass starts from it, and the repairs change its count (a run of zero-width spaces
+            # is a "word" of the input), so a page just over the floor was kept, and its output,
+            # just under it, emptied by a second pass.
+            before = ctx.counters.copy()
+            kept = self._run(original, ctx, skip_removals=True)
+            if self._guard_fires(kept[2], text):
+                ctx.counters["guard.kept-document"] += 1
+                done, rounds, text = kept
+            else:  # (its events are of a run that is not used)
+                ctx.counters = before
         stats = {"lang": ctx.lang, "rounds": rounds, "events": dict(ctx.counters)}
         return Result(text=text, edits=tuple(done), original=original, doc_id=doc.id, stats=stats)

@@ -158,3 +158,23 @@ def test_site_counts_add_is_reduce():
     assert fold(add, parts, SiteCounts()) == fold(reduce, parts, SiteCounts())
     assert pickle.dumps(parts) == before
     assert finalize(fold(add, parts, SiteCounts()), 3, 0.5) == finalize(fold(reduce, parts, SiteCounts()), 3, 0.5)
+
+
+def test_guard_counts_the_words_of_the_text_it_would_keep():
+    """The guard keeps a document of 20 words or more whose removals leave almost nothing. It
+    counted the input's words, and a run of zero-width spaces is a "word" until the unicode
+    stage removes it: a page of 18 words and two such runs was kept (its repairs made), and its
+    output, 18 words, was then emptied by a second pass. The text the guard would keep must
+    have the words too."""
+    c = Cleaner.default()
+    text = ("  • 16x9 Image\nImage caption Eva-Marie Persson said the decision had been taken after "
+            "interviews with seven witnesses\n\u200b \u200b")
+    res = c.clean(Document("g", text))
+    again = c.clean(Document("g", res.text))
+    assert again.text == res.text and not again.edits
+    assert "guard.kept-document" not in res.stats["events"]
+    # with two more words the guard keeps it, and its output is a fixpoint
+    res = c.clean(Document("g", text.replace("seven witnesses", "seven witnesses in Stockholm")))
+    assert res.stats["events"].get("guard.kept-document") == 1 and "Persson" in res.text
+    again = c.clean(Document("g", res.text))
+    assert again.text == res.text and not again.edits
