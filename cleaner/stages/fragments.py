@@ -237,12 +237,12 @@ Detector = Callable[[Rule, str, _Lines, Sequence[list[_Sent]]], list[Edit]]
 
 
 @lru_cache(maxsize=64)
-def _capital_pattern(words: tuple[str, ...], prev_any_case: bool) -> regex.Pattern[str]:
+def _capital_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
+    """A word, a listed word capitalized, a lower-case word. The word before may be in any case
+    (a name or an acronym too, "Reuters", "TASS", "l'AFP"): `capital_function_word` decides."""
     caps = [w[:1].upper() + w[1:] for w in words]
-    # (any case: a name or an acronym before it too, "Reuters", "TASS", "l'AFP")
-    prev = r"\p{L}[\p{L}'’-]*" if prev_any_case else r"\p{Ll}[\p{Ll}'’-]*"
     return regex.compile(
-        r"(?<![\p{L}\p{N}.@/#_&'’-])(?P<prev>" + prev + r") (?P<cap>" + _alt(caps) + r")"
+        r"(?<![\p{L}\p{N}.@/#_&'’-])(?P<prev>\p{L}[\p{L}'’-]*) (?P<cap>" + _alt(caps) + r")"
         r" (?P<next>\p{Ll}[\p{Ll}'’-]*)(?=[\s,.;:!?…]|$)"
     )
 
@@ -276,12 +276,11 @@ def capital_function_word(
 ) -> list[Edit]:
     ex = rule.extra
     words, any_case = _sorted_words(rule, "words", "after_verb_words"), bool(ex.get("prev_any_case", False))
-    # (a capitalized word before the capital one is read too: a speaker's name or a day, below)
-    found = _lines_at(_capital_spaces(text, words, True), lines)
+    found = _lines_at(_capital_spaces(text, words), lines)
     if not found:  # (most texts: the rest of the rule is not even looked up)
         return []
     verb_only = _words_set(rule, "after_verb_words")
-    pat = _capital_pattern(words, True)
+    pat = _capital_pattern(words)
     capitalized_before = _words_set(rule, "capitalized_before")
     links = _words_set(rule, "speaker_links")
     verbs = _words_set(rule, "reporting_verbs")
@@ -362,20 +361,18 @@ def _stranded(before: str) -> bool:
     return word.islower() and rest.endswith(_TERMINALS) and not is_abbreviation(rest, len(rest))
 
 
-def _capital_spaces(text: str, words: tuple[str, ...], prev_any_case: bool) -> list[int]:
+def _capital_spaces(text: str, words: tuple[str, ...]) -> list[int]:
     """The space before the capital word of every `_capital_pattern` match (and more), found
-    by one Aho-Corasick pass for all the words: a space after a lower-case letter, ', ’ or -
-    (any letter with ``prev_any_case``), then a listed capital word, a space and a lower-case
-    letter. Lower-case letters are widened to [a-z] and all of non-ASCII, so this holds
-    whatever Unicode tables `regex` uses."""
-    before = _LETTERS_BEFORE_ANY if prev_any_case else _LETTERS_BEFORE
+    by one Aho-Corasick pass for all the words: a space after a letter, ' or -, then a listed
+    capital word, a space and a lower-case letter. Letters are widened to [a-zA-Z] and all of
+    non-ASCII, lower-case ones to [a-z] and all of non-ASCII, so this holds whatever Unicode
+    tables `regex` uses."""
     return [i for _, i, j in _capital_matcher(words).find_matches_as_indexes(text, overlapping=True)
-            if i and j < len(text) and (text[i - 1] in before or not text[i - 1].isascii())
+            if i and j < len(text) and (text[i - 1] in _LETTERS_BEFORE or not text[i - 1].isascii())
             and (text[j] in ascii_lowercase or not text[j].isascii())]
 
 
-_LETTERS_BEFORE = frozenset("'-" + ascii_lowercase)
-_LETTERS_BEFORE_ANY = _LETTERS_BEFORE | frozenset(ascii_uppercase)
+_LETTERS_BEFORE = frozenset("'-" + ascii_lowercase + ascii_uppercase)
 
 
 @lru_cache(maxsize=64)
@@ -676,13 +673,12 @@ def _started_over(rule: Rule, text: str, lines: _Lines, min_words: int) -> list[
     texts = lines.texts
     longer = list(compress(count(), map(ge, map(len, texts), repeat(2 * _MIN_RESTART + 1))))
     keys = map(itemgetter(slice(_MIN_RESTART)), map(texts.__getitem__, longer))
-    again = map(str.find, map(texts.__getitem__, longer), keys, repeat(1))
+    again = list(map(str.find, map(texts.__getitem__, longer), keys, repeat(1)))
     out: list[Edit] = []
-    for k in compress(longer, map(gt, again, repeat(0))):
+    for k, at in compress(zip(longer, again, strict=True), map(gt, again, repeat(0))):
         t = texts[k]
         if not t[:1].isupper():
             continue  # (a sentence starts the line; not a rule of dashes or spaces)
-        at = t.find(t[:_MIN_RESTART], 1)
         while at > 0:
             if t[at - 1] == " " and t[at - 2 : at - 1].isalpha() and _starts_over(t, 0, at) and len(_words(t[:at])) >= min_words:
                 start = lines.starts[k]
