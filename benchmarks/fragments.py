@@ -49,8 +49,9 @@ def load_positives() -> list[dict[str, Any]]:
     return recs
 
 
-def load_keep() -> list[str]:
-    lines = (DATA / "keep.txt").read_text(encoding="utf-8").splitlines()
+def load_keep(path: Path = DATA / "keep.txt") -> list[str]:
+    """The texts of a keep file: one per line, "\\n" for a line break, "#" lines are comments."""
+    lines = path.read_text(encoding="utf-8").splitlines()
     return [ln.replace("\\n", "\n") for ln in lines if ln.strip() and not ln.startswith("#")]
 
 
@@ -202,8 +203,7 @@ def blind(name: str) -> dict[str, Any] | None:
                      if i not in inside and not text[i].isspace() and text[i] not in ".,;:"})
         exact += apply_edits(text, edits) == rec.get("expected")
     keep_path = DATA / f"{name}_keep.txt"
-    keep = [ln.replace("\\n", "\n") for ln in keep_path.read_text(encoding="utf-8").splitlines()
-            if ln.strip() and not ln.startswith("#")] if keep_path.exists() else []
+    keep = load_keep(keep_path) if keep_path.exists() else []
     touched = sum(1 for text in keep if stage.edits(text, Context(lang="en")))
     n = sum(total.values())
     return {"name": name, "records": len(records), "defects": n, "found": sum(found.values()),
